@@ -1,0 +1,520 @@
+//! The CommonMark body: blocks, the prose segments inside them, and the
+//! problems only the Markdown parser can see (raw HTML, unsafe link targets,
+//! nesting too deep to render safely).
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// The deepest nesting of block quotes and lists accepted. Deeper structure
+/// is flattened into the level above and reported (`nesting-too-deep`).
+pub const MAX_NESTING: usize = 16;
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph of prose (also the text of a tight list item).
+    Paragraph(Prose),
+    /// A heading.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// Its text.
+        prose: Prose,
+    },
+    /// A list; each item is a list of blocks.
+    List {
+        /// The first number of an ordered list; `None` for a bullet list.
+        start: Option<u64>,
+        /// The items.
+        items: Vec<Vec<Block>>,
+    },
+    /// A block quote.
+    Quote(Vec<Block>),
+    /// A code block, copied and never translated.
+    Code {
+        /// The info string after the opening fence.
+        info: String,
+        /// The code.
+        text: String,
+    },
+    /// A thematic break.
+    Rule,
+}
+
+/// The inline Markdown of one prose block: a translatable segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prose {
+    /// Inline Markdown, with line breaks folded to single spaces.
+    pub text: String,
+    /// Byte range of the inline content in the file.
+    pub span: Range<usize>,
+}
+
+/// Something in the body that `check` reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyProblem {
+    /// Raw HTML (block or inline).
+    RawHtml(Range<usize>),
+    /// A link or image whose target is not allowed.
+    Url {
+        /// The target as written after Markdown unescaping.
+        url: String,
+        /// The link's span.
+        span: Range<usize>,
+        /// Whether it is an image (`![..](..)`).
+        image: bool,
+    },
+    /// Nesting deeper than [`MAX_NESTING`] starts here.
+    TooDeep(Range<usize>),
+}
+
+/// A parsed body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    /// The top-level blocks; `[[related]] after = N` counts these from 1.
+    pub blocks: Vec<Block>,
+    /// File ranges of the top-level blocks, for scanning text by block.
+    pub block_spans: Vec<Range<usize>>,
+}
+
+/// A container being built while events stream past.
+enum Frame {
+    Quote(Vec<Block>),
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Item(Vec<Block>),
+    Leaf {
+        leaf: Leaf,
+        collector: Collector,
+    },
+    /// A container past [`MAX_NESTING`] or a raw HTML block: its content goes
+    /// to the frame below.
+    Skipped,
+}
+
+enum Leaf {
+    Paragraph,
+    /// Inline content directly inside a tight list item.
+    TightItem,
+    Heading(u8),
+    Code(String),
+}
+
+/// Gathers a prose block's inline Markdown from the source, folding breaks.
+#[derive(Default)]
+struct Collector {
+    text: String,
+    cursor: Option<usize>,
+    first: Option<usize>,
+    end: usize,
+    after_break: bool,
+    code: String,
+}
+
+impl Collector {
+    fn inline(&mut self, range: &Range<usize>) {
+        if self.first.is_none() {
+            self.first = Some(range.start);
+            self.cursor = Some(range.start);
+        }
+        if self.after_break {
+            self.cursor = Some(range.start);
+            self.after_break = false;
+        }
+        self.end = self.end.max(range.end);
+    }
+
+    fn line_break(&mut self, source: &str, range: &Range<usize>) {
+        if let Some(cursor) = self.cursor.take() {
+            let piece = source.get(cursor..range.start).unwrap_or("");
+            self.text.push_str(piece.trim_end());
+            self.text.push(' ');
+        }
+        self.after_break = true;
+    }
+
+    fn finish(mut self, source: &str, offset: usize) -> Prose {
+        if let Some(cursor) = self.cursor.filter(|_| !self.after_break) {
+            self.text
+                .push_str(source.get(cursor..self.end).unwrap_or(""));
+        }
+        let first = self.first.unwrap_or(self.end);
+        let text = self.text.trim();
+        Prose {
+            text: text.to_owned(),
+            span: offset + first..offset + self.end.max(first),
+        }
+    }
+}
+
+fn is_inline(event: &Event<'_>) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::InlineMath(_)
+        | Event::DisplayMath(_)
+        | Event::FootnoteReference(_)
+        | Event::TaskListMarker(_) => true,
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a link target may appear in an edition: `http`, `https`,
+/// `mailto`, or a relative reference (no scheme). Browsers ignore tabs,
+/// newlines and leading spaces in schemes, so those are removed first.
+pub fn is_allowed_link(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    match scheme(&cleaned) {
+        None => true,
+        Some(scheme) => matches!(scheme.as_str(), "http" | "https" | "mailto"),
+    }
+}
+
+/// The lower-cased scheme of a URL, if it has one.
+pub fn scheme(url: &str) -> Option<String> {
+    let colon = url.find(':')?;
+    let before = &url[..colon];
+    if before.contains(['/', '?', '#']) {
+        return None;
+    }
+    Some(before.to_ascii_lowercase())
+}
+
+/// Parses inline Markdown (a front-matter text or a translation) and reports
+/// raw HTML and disallowed link targets, with ranges relative to `text`.
+pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
+    let mut problems = Vec::new();
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        visit_event(&event, range, &mut problems);
+    }
+    problems
+}
+
+fn visit_event(event: &Event<'_>, range: Range<usize>, problems: &mut Vec<BodyProblem>) {
+    match event {
+        // An HTML block is reported once, at its start; its lines follow as
+        // `Event::Html`.
+        Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
+            problems.push(BodyProblem::RawHtml(range));
+        }
+        Event::Start(Tag::Link { dest_url, .. }) if !is_allowed_link(dest_url) => {
+            problems.push(BodyProblem::Url {
+                url: dest_url.to_string(),
+                span: range,
+                image: false,
+            });
+        }
+        Event::Start(Tag::Image { dest_url, .. }) if !is_allowed_link(dest_url) => {
+            problems.push(BodyProblem::Url {
+                url: dest_url.to_string(),
+                span: range,
+                image: true,
+            });
+        }
+        _ => {}
+    }
+}
+
+/// Parses the body `source`, which starts at byte `offset` of its file.
+pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
+    let mut problems = Vec::new();
+    let mut body = Body::default();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut nesting = 0usize;
+    let mut reported_depth = false;
+
+    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        let file_range = offset + range.start..offset + range.end;
+        visit_event(&event, file_range.clone(), &mut problems);
+        if stack.is_empty()
+            && let Event::Start(_) | Event::Rule | Event::Html(_) = event
+        {
+            body.block_spans.push(file_range.clone());
+        }
+
+        if is_inline(&event) {
+            if matches!(stack.last(), Some(Frame::Item(_))) {
+                stack.push(Frame::Leaf {
+                    leaf: Leaf::TightItem,
+                    collector: Collector::default(),
+                });
+            }
+            if let Some(Frame::Leaf { collector, leaf }) = stack.last_mut() {
+                match event {
+                    Event::Text(text) if matches!(leaf, Leaf::Code(_)) => {
+                        collector.code.push_str(&text)
+                    }
+                    Event::SoftBreak | Event::HardBreak => collector.line_break(source, &range),
+                    _ => collector.inline(&range),
+                }
+            }
+            continue;
+        }
+        // A block event ends the implicit paragraph of a tight item.
+        if matches!(
+            stack.last(),
+            Some(Frame::Leaf {
+                leaf: Leaf::TightItem,
+                ..
+            })
+        ) {
+            close_top(&mut stack, &mut body.blocks, source, offset);
+        }
+
+        match event {
+            Event::Start(tag) => {
+                let frame = match tag {
+                    Tag::Paragraph => leaf(Leaf::Paragraph),
+                    Tag::Heading { level, .. } => leaf(Leaf::Heading(level as u8)),
+                    Tag::CodeBlock(kind) => leaf(Leaf::Code(match kind {
+                        CodeBlockKind::Fenced(info) => info.to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    })),
+                    Tag::BlockQuote(_) | Tag::List(_) if nesting >= MAX_NESTING => {
+                        if !reported_depth {
+                            problems.push(BodyProblem::TooDeep(file_range.clone()));
+                            reported_depth = true;
+                        }
+                        Frame::Skipped
+                    }
+                    Tag::BlockQuote(_) => {
+                        nesting += 1;
+                        Frame::Quote(Vec::new())
+                    }
+                    Tag::List(start) => {
+                        nesting += 1;
+                        Frame::List {
+                            start,
+                            items: Vec::new(),
+                        }
+                    }
+                    Tag::Item => Frame::Item(Vec::new()),
+                    _ => Frame::Skipped,
+                };
+                stack.push(frame);
+            }
+            Event::End(_) => {
+                if matches!(stack.last(), Some(Frame::Quote(_) | Frame::List { .. })) {
+                    nesting = nesting.saturating_sub(1);
+                }
+                close_top(&mut stack, &mut body.blocks, source, offset);
+            }
+            Event::Rule => push_block(&mut stack, &mut body.blocks, Block::Rule),
+            _ => {}
+        }
+    }
+    while !stack.is_empty() {
+        close_top(&mut stack, &mut body.blocks, source, offset);
+    }
+    (body, problems)
+}
+
+fn leaf(leaf: Leaf) -> Frame {
+    Frame::Leaf {
+        leaf,
+        collector: Collector::default(),
+    }
+}
+
+/// Pops the top frame and attaches what it built to the frame below.
+fn close_top(stack: &mut Vec<Frame>, top: &mut Vec<Block>, source: &str, offset: usize) {
+    let Some(frame) = stack.pop() else {
+        return;
+    };
+    let block = match frame {
+        Frame::Quote(blocks) => Block::Quote(blocks),
+        Frame::List { start, items } => Block::List { start, items },
+        Frame::Item(blocks) => {
+            // Items attach to their list, not as blocks.
+            for frame in stack.iter_mut().rev() {
+                match frame {
+                    Frame::List { items, .. } => {
+                        items.push(blocks);
+                        return;
+                    }
+                    Frame::Skipped => continue,
+                    _ => break,
+                }
+            }
+            // An item whose list was skipped: keep its blocks in place.
+            for block in blocks {
+                push_block(stack, top, block);
+            }
+            return;
+        }
+        Frame::Leaf { leaf, collector } => match leaf {
+            Leaf::Code(info) => Block::Code {
+                info,
+                text: collector.code,
+            },
+            Leaf::Heading(level) => Block::Heading {
+                level,
+                prose: collector.finish(source, offset),
+            },
+            Leaf::Paragraph | Leaf::TightItem => {
+                let prose = collector.finish(source, offset);
+                if prose.text.is_empty() {
+                    return;
+                }
+                Block::Paragraph(prose)
+            }
+        },
+        Frame::Skipped => return,
+    };
+    push_block(stack, top, block);
+}
+
+/// Adds a finished block to the nearest open container (or the top level).
+fn push_block(stack: &mut [Frame], top: &mut Vec<Block>, block: Block) {
+    for frame in stack.iter_mut().rev() {
+        match frame {
+            Frame::Quote(blocks) | Frame::Item(blocks) => {
+                blocks.push(block);
+                return;
+            }
+            Frame::List { items, .. } => {
+                // A block directly in a list (only after skipping): new item.
+                items.push(vec![block]);
+                return;
+            }
+            Frame::Leaf { .. } | Frame::Skipped => continue,
+        }
+    }
+    top.push(block);
+}
+
+impl Block {
+    /// The prose segments of this block and the blocks inside it, in order.
+    pub fn prose<'a>(&'a self, out: &mut Vec<&'a Prose>) {
+        let mut pending: Vec<&Block> = vec![self];
+        while let Some(block) = pending.pop() {
+            match block {
+                Block::Paragraph(prose) | Block::Heading { prose, .. } => out.push(prose),
+                Block::List { items, .. } => {
+                    pending.extend(items.iter().flatten().rev());
+                }
+                Block::Quote(blocks) => pending.extend(blocks.iter().rev()),
+                Block::Code { .. } | Block::Rule => {}
+            }
+        }
+    }
+}
+
+impl Body {
+    /// All prose segments of the body in document order.
+    pub fn prose(&self) -> Vec<&Prose> {
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            block.prose(&mut out);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(source: &str) -> Vec<String> {
+        let (body, _) = parse(source, 0);
+        body.prose().into_iter().map(|p| p.text.clone()).collect()
+    }
+
+    #[test]
+    fn folds_line_breaks_so_rewrapping_keeps_the_text() {
+        assert_eq!(
+            texts("One *two*\nthree [four](https://x.example)\n"),
+            texts("One *two* three\n[four](https://x.example)\n")
+        );
+        assert_eq!(texts("a\nb\n"), ["a b"]);
+    }
+
+    #[test]
+    fn segments_headings_items_and_quotes() {
+        let src = "## Head\n\n- one\n- two\n  - nested\n\n> quoted\n> on two lines\n\n```\ncode\n```\n\n---\n";
+        assert_eq!(
+            texts(src),
+            ["Head", "one", "two", "nested", "quoted on two lines"]
+        );
+        let (body, _) = parse(src, 0);
+        assert_eq!(body.blocks.len(), 5);
+        assert!(matches!(&body.blocks[3], Block::Code { text, .. } if text == "code\n"));
+    }
+
+    #[test]
+    fn spans_are_file_offsets() {
+        let (body, _) = parse("x\n\nsecond para\n", 100);
+        let prose = body.prose();
+        assert_eq!(prose[1].span, 103..114);
+    }
+
+    #[test]
+    fn reports_html_and_bad_links() {
+        let (_, problems) = parse(
+            "<div>x</div>\n\nText <b>bold</b> [a](javascript:alert(1))\n",
+            0,
+        );
+        let html = problems
+            .iter()
+            .filter(|p| matches!(p, BodyProblem::RawHtml(_)))
+            .count();
+        assert_eq!(html, 3);
+        assert!(
+            problems.iter().any(
+                |p| matches!(p, BodyProblem::Url { url, .. } if url.starts_with("javascript"))
+            )
+        );
+    }
+
+    #[test]
+    fn link_schemes() {
+        assert!(is_allowed_link("https://a.example/x"));
+        assert!(is_allowed_link("/relative/path"));
+        assert!(is_allowed_link("#frag"));
+        assert!(is_allowed_link("mailto:desk@example.org"));
+        assert!(!is_allowed_link("javascript:alert(1)"));
+        assert!(!is_allowed_link(" JaVa\tScRipt:alert(1)"));
+        assert!(!is_allowed_link("data:text/html,hi"));
+    }
+
+    #[test]
+    fn deep_quotes_are_flattened_and_reported() {
+        let src = format!("{} deep\n", ">".repeat(5000));
+        let (body, problems) = parse(&src, 0);
+        assert!(
+            problems
+                .iter()
+                .any(|p| matches!(p, BodyProblem::TooDeep(_)))
+        );
+        assert_eq!(body.prose().len(), 1);
+    }
+}

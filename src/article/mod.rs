@@ -1,0 +1,837 @@
+//! The canonical article (SPEC 1.1): model and parsing.
+//!
+//! [`parse`] reads one file into an [`Article`] and the diagnostics of every
+//! problem found on the way. It never stops at the first problem: a broken
+//! field is reported and the rest is still read, so one `check` run shows
+//! everything. An [`Article`] comes back only when the fields everything else
+//! depends on (`id`, `lang`, `published`, `headline`) are valid.
+
+pub mod body;
+pub mod front_matter;
+
+use std::ops::Range;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use toml::de::DeTable;
+use unic_langid::LanguageIdentifier;
+
+pub use body::{Block, Body, Prose};
+pub use front_matter::{Field, Text};
+
+use crate::diag::{Code, Diagnostic};
+use crate::segment::{Segment, SegmentKind, body_segments};
+use crate::source::SourceFile;
+use body::BodyProblem;
+use front_matter::{SplitError, TableReader};
+
+/// Longest id accepted: ids become file names.
+pub const MAX_ID_LEN: usize = 100;
+
+const TOP_FIELDS: &[&str] = &[
+    "id",
+    "lang",
+    "published",
+    "updated",
+    "headline",
+    "summary",
+    "byline",
+    "agencies",
+    "editions",
+    "notices",
+    "image",
+    "related",
+];
+const IMAGE_FIELDS: &[&str] = &["src", "alt", "caption", "credit"];
+const RELATED_FIELDS: &[&str] = &["kind", "title", "url", "after"];
+
+/// A parsed article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file it was read from.
+    pub file: Arc<SourceFile>,
+    /// Its id (valid).
+    pub id: Field<String>,
+    /// The source language (valid BCP 47, canonical form).
+    pub lang: Field<String>,
+    /// When it was published.
+    pub published: Field<toml::value::Datetime>,
+    /// When it was last updated.
+    pub updated: Option<Field<toml::value::Datetime>>,
+    /// Headline (translatable).
+    pub headline: Text,
+    /// Summary (translatable).
+    pub summary: Option<Text>,
+    /// Byline (not translated).
+    pub byline: Option<Text>,
+    /// Agency ids for the credit line.
+    pub agencies: Vec<Text>,
+    /// Editions this article asks for, if it names them.
+    pub editions: Option<Vec<Text>>,
+    /// Notices beyond the newsroom's rules.
+    pub notices: Vec<Text>,
+    /// The image, if any.
+    pub image: Option<Image>,
+    /// Promos placed inside the body.
+    pub related: Vec<Related>,
+    /// The body.
+    pub body: Body,
+}
+
+/// The article's image.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// Where it is.
+    pub src: Text,
+    /// Alt text (translatable); required, so missing only in a broken file.
+    pub alt: Option<Text>,
+    /// Caption (translatable).
+    pub caption: Option<Text>,
+    /// Photo credit (not translated).
+    pub credit: Option<Text>,
+}
+
+/// What a promo points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelatedKind {
+    /// A photo gallery.
+    Gallery,
+    /// A video.
+    Video,
+    /// An audio piece.
+    Audio,
+    /// Another article.
+    Article,
+}
+
+impl RelatedKind {
+    /// All kinds, by name.
+    pub const ALL: [(&'static str, RelatedKind); 4] = [
+        ("gallery", RelatedKind::Gallery),
+        ("video", RelatedKind::Video),
+        ("audio", RelatedKind::Audio),
+        ("article", RelatedKind::Article),
+    ];
+
+    /// The name used in front matter and in `related-KIND` messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            RelatedKind::Gallery => "gallery",
+            RelatedKind::Video => "video",
+            RelatedKind::Audio => "audio",
+            RelatedKind::Article => "article",
+        }
+    }
+}
+
+/// A promo inside the body.
+#[derive(Debug, Clone)]
+pub struct Related {
+    /// What it points to.
+    pub kind: Field<RelatedKind>,
+    /// Its title (translatable).
+    pub title: Text,
+    /// Absolute http(s) URL.
+    pub url: Text,
+    /// Placed after this top-level body block (1-based).
+    pub after: Field<u64>,
+}
+
+impl Article {
+    /// Every translatable segment, in reading order: headline, summary,
+    /// image alt and caption, promo titles, then the body.
+    pub fn segments(&self) -> Vec<Segment> {
+        let mut out = Vec::new();
+        let mut push = |key: String, kind, text: &Text| {
+            out.push(Segment {
+                key,
+                kind,
+                text: text.value.clone(),
+                span: text.span.clone(),
+            });
+        };
+        push("headline".into(), SegmentKind::Headline, &self.headline);
+        if let Some(summary) = &self.summary {
+            push("summary".into(), SegmentKind::Summary, summary);
+        }
+        if let Some(image) = &self.image {
+            if let Some(alt) = &image.alt {
+                push("image.alt".into(), SegmentKind::ImageAlt, alt);
+            }
+            if let Some(caption) = &image.caption {
+                push("image.caption".into(), SegmentKind::ImageCaption, caption);
+            }
+        }
+        for (index, related) in self.related.iter().enumerate() {
+            push(
+                format!("related.{}.title", index + 1),
+                SegmentKind::RelatedTitle,
+                &related.title,
+            );
+        }
+        let prose = self.body.prose();
+        out.extend(body_segments(
+            prose.iter().map(|p| (p.text.as_str(), p.span.clone())),
+        ));
+        out
+    }
+}
+
+/// Everything [`parse`] read, valid or not: the texts `check` scans even
+/// when the article as a whole is unusable.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The article, when its essential fields are valid.
+    pub article: Option<Article>,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The front-matter range in the file (empty when there is none).
+    pub front_matter: Range<usize>,
+    /// Top-level body block ranges in the file.
+    pub block_spans: Vec<Range<usize>>,
+    /// Every string value read from the front matter.
+    pub texts: Vec<Text>,
+}
+
+/// Parses an article file.
+pub fn parse(file: &Arc<SourceFile>) -> Parsed {
+    let mut out = Parsed::default();
+    let text = file.text();
+    let split = match front_matter::split(text) {
+        Ok(split) => split,
+        Err(err) => {
+            out.diagnostics.push(split_error(file, &err));
+            return out;
+        }
+    };
+    out.front_matter = split.front_matter.clone();
+    let fm_text = text.get(split.front_matter.clone()).unwrap_or("");
+    let (table, errors) = DeTable::parse_recoverable(fm_text);
+    let fm_start = split.front_matter.start;
+    let syntax_ok = errors.is_empty();
+    for err in errors {
+        let span = err
+            .span()
+            .map_or(fm_start..fm_start, |s| fm_start + s.start..fm_start + s.end);
+        out.diagnostics.push(
+            Diagnostic::new(
+                Code::Syntax,
+                format!(
+                    "invalid TOML in front matter: {}",
+                    first_line(err.message())
+                ),
+            )
+            .at(file, span),
+        );
+    }
+
+    let body_text = text.get(split.body.clone()).unwrap_or("");
+    let (body, problems) = body::parse(body_text, split.body.start);
+    out.block_spans = body.block_spans.clone();
+    for problem in problems {
+        out.diagnostics.push(body_problem(file, problem));
+    }
+    if body.blocks.is_empty() {
+        out.diagnostics.push(
+            Diagnostic::new(Code::EmptyBody, "the article has no body text")
+                .at(file, split.body.start..split.body.start)
+                .help("write the body after the closing `+++` line"),
+        );
+    }
+
+    let table_span = 0..fm_text.len();
+    let reader = TableReader::new(
+        table.get_ref(),
+        file,
+        fm_start,
+        String::new(),
+        table_span,
+        TOP_FIELDS,
+    )
+    .with_header(split.open.clone());
+    let diags = &mut out.diagnostics;
+    let required = |name: &str, value: Option<()>, diags: &mut Vec<Diagnostic>| {
+        if value.is_none() && reader.raw(name).is_none() && syntax_ok {
+            reader.missing(name, diags);
+        }
+    };
+
+    let id = reader
+        .string("id", diags)
+        .and_then(|id| check_id(file, id, diags));
+    required("id", id.as_ref().map(|_| ()), diags);
+
+    let lang = reader.string("lang", diags).and_then(|lang| {
+        let tag = check_lang(file, &lang, diags)?;
+        Some(Field {
+            value: tag,
+            span: lang.span,
+        })
+    });
+    required("lang", lang.as_ref().map(|_| ()), diags);
+
+    let published = reader.datetime("published", diags);
+    required("published", published.as_ref().map(|_| ()), diags);
+    let updated = reader.datetime("updated", diags);
+    if let (Some(p), Some(u)) = (&published, &updated)
+        && datetime_key(&u.value) < datetime_key(&p.value)
+    {
+        diags.push(
+            Diagnostic::new(Code::InvalidField, "`updated` is earlier than `published`")
+                .at(file, u.span.clone()),
+        );
+    }
+
+    let headline = reader.string("headline", diags);
+    required("headline", headline.as_ref().map(|_| ()), diags);
+    if let Some(h) = &headline
+        && h.value.trim().is_empty()
+    {
+        diags.push(
+            Diagnostic::new(Code::MissingField, "`headline` is empty").at(file, h.span.clone()),
+        );
+    }
+    let summary = reader.string("summary", diags);
+    let byline = reader.string("byline", diags);
+
+    let agencies = reader.strings("agencies", diags).unwrap_or_default();
+    for agency in &agencies {
+        if !is_agency_id(&agency.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!(
+                        "agency id `{}` must be lowercase letters, digits and hyphens",
+                        agency.value
+                    ),
+                )
+                .at(file, agency.span.clone())
+                .help("agency ids name the `agency-ID` message, e.g. `afp`, `reuters`"),
+            );
+        }
+    }
+    let editions = reader.strings("editions", diags);
+    for edition in editions.iter().flatten() {
+        check_lang(file, edition, diags);
+    }
+    let notices = reader.strings("notices", diags).unwrap_or_default();
+    for notice in &notices {
+        if !is_message_id(&notice.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!("notice `{}` is not a Fluent message id", notice.value),
+                )
+                .at(file, notice.span.clone())
+                .help("message ids start with a letter and hold letters, digits, `-` and `_`"),
+            );
+        }
+    }
+
+    let image = reader
+        .table("image", diags)
+        .and_then(|(table, span)| read_image(file, fm_start, table, span, syntax_ok, diags));
+    let block_count = body.blocks.len();
+    let related = reader
+        .tables("related", diags)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, (table, span))| {
+            read_related(
+                file,
+                fm_start,
+                index,
+                table,
+                span,
+                block_count,
+                syntax_ok,
+                diags,
+            )
+        })
+        .collect();
+    reader.report_unknown(diags);
+
+    // Texts that only inline Markdown may carry: no raw HTML, safe links.
+    let mut markdown_texts: Vec<&Text> = Vec::new();
+    markdown_texts.extend(headline.iter());
+    markdown_texts.extend(summary.iter());
+    markdown_texts.extend(byline.iter());
+    if let Some(image) = &image {
+        markdown_texts.extend(image.alt.iter());
+        markdown_texts.extend(image.caption.iter());
+        markdown_texts.extend(image.credit.iter());
+    }
+    let related: Vec<Related> = related;
+    markdown_texts.extend(related.iter().map(|r| &r.title));
+    for text in markdown_texts {
+        for problem in body::inline_problems(&text.value) {
+            out_inline_problem(file, text, problem, diags);
+        }
+    }
+
+    // Every string read, for the text-safety scan.
+    let mut texts: Vec<Text> = Vec::new();
+    texts.extend(id.iter().map(|f| Text {
+        value: f.value.clone(),
+        span: f.span.clone(),
+        content_start: None,
+    }));
+    texts.extend(headline.iter().cloned());
+    texts.extend(summary.iter().cloned());
+    texts.extend(byline.iter().cloned());
+    texts.extend(agencies.iter().cloned());
+    texts.extend(notices.iter().cloned());
+    if let Some(image) = &image {
+        texts.push(image.src.clone());
+        texts.extend(image.alt.iter().cloned());
+        texts.extend(image.caption.iter().cloned());
+        texts.extend(image.credit.iter().cloned());
+    }
+    for r in &related {
+        texts.push(r.title.clone());
+        texts.push(r.url.clone());
+    }
+    out.texts = texts;
+
+    if let (Some(id), Some(lang), Some(published), Some(headline)) = (id, lang, published, headline)
+    {
+        out.article = Some(Article {
+            file: Arc::clone(file),
+            id,
+            lang,
+            published,
+            updated,
+            headline,
+            summary,
+            byline,
+            agencies,
+            editions,
+            notices,
+            image,
+            related,
+            body,
+        });
+    }
+    out
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+fn split_error(file: &Arc<SourceFile>, err: &SplitError) -> Diagnostic {
+    match err {
+        SplitError::Empty => Diagnostic::new(Code::Syntax, "the file is empty")
+            .at(file, 0..0)
+            .help("an article starts with a `+++` line, TOML front matter, a closing `+++` line, then the body"),
+        SplitError::NoOpening { first_line } => Diagnostic::new(
+            Code::Syntax,
+            "the article does not start with `+++` front matter",
+        )
+        .at(file, first_line.clone())
+        .label("expected a line of exactly `+++`")
+        .help("put the TOML front matter between two lines of exactly `+++` at the top of the file"),
+        SplitError::Unclosed { open } => Diagnostic::new(
+            Code::Syntax,
+            "the front matter is never closed",
+        )
+        .at(file, open.clone())
+        .label("opened here; no closing `+++` line follows")
+        .help("add a line of exactly `+++` after the front matter"),
+    }
+}
+
+fn body_problem(file: &Arc<SourceFile>, problem: BodyProblem) -> Diagnostic {
+    match problem {
+        BodyProblem::RawHtml(span) => Diagnostic::new(Code::RawHtml, "raw HTML in the body")
+            .at(file, span)
+            .label("HTML is not allowed here")
+            .help("use Markdown: *emphasis*, **strong**, [links](https://…); to show a `<` write `\\<`"),
+        BodyProblem::Url { url, span, image } => Diagnostic::new(
+            Code::InvalidUrl,
+            format!(
+                "{} target `{}` is not allowed",
+                if image { "image" } else { "link" },
+                escape_for_message(&url)
+            ),
+        )
+        .at(file, span)
+        .label("only http, https, mailto and relative links")
+        .help("link to an http(s) page instead"),
+        BodyProblem::TooDeep(span) => Diagnostic::new(
+            Code::NestingTooDeep,
+            format!(
+                "block quotes and lists nest deeper than {} levels",
+                body::MAX_NESTING
+            ),
+        )
+        .at(file, span)
+        .label("too deep from here on"),
+    }
+}
+
+fn out_inline_problem(
+    file: &Arc<SourceFile>,
+    text: &Text,
+    problem: BodyProblem,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let diag = match problem {
+        BodyProblem::RawHtml(range) => {
+            Diagnostic::new(Code::RawHtml, "raw HTML in a front-matter text")
+                .at(file, text.span_of(range))
+                .label("HTML is not allowed here")
+                .help("use Markdown, or write `\\<` for a literal `<`")
+        }
+        BodyProblem::Url { url, span, .. } => Diagnostic::new(
+            Code::InvalidUrl,
+            format!("link target `{}` is not allowed", escape_for_message(&url)),
+        )
+        .at(file, text.span_of(span))
+        .label("only http, https, mailto and relative links"),
+        BodyProblem::TooDeep(range) => Diagnostic::new(Code::NestingTooDeep, "text nests too deep")
+            .at(file, text.span_of(range)),
+    };
+    diags.push(diag);
+}
+
+/// Shows a hostile value in a message without letting it control the terminal.
+fn escape_for_message(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(80)
+        .flat_map(char::escape_debug)
+        .collect();
+    if value.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}
+
+/// Whether `id` is a valid article id (it becomes a file name).
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn check_id(
+    file: &Arc<SourceFile>,
+    id: Text,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Field<String>> {
+    if is_valid_id(&id.value) {
+        return Some(Field {
+            value: id.value,
+            span: id.span,
+        });
+    }
+    let why = if id.value.len() > MAX_ID_LEN {
+        format!(
+            "it is {} bytes long; at most {MAX_ID_LEN} are allowed",
+            id.value.len()
+        )
+    } else {
+        "ids are lowercase letters and digits in words joined by single hyphens".to_owned()
+    };
+    let suggestion = slug(&id.value);
+    let mut diag = Diagnostic::new(
+        Code::InvalidId,
+        format!("invalid article id `{}`", escape_for_message(&id.value)),
+    )
+    .at(file, id.span)
+    .label(why);
+    if is_valid_id(&suggestion) {
+        diag = diag.help(format!("use `{suggestion}`"));
+    }
+    diags.push(diag);
+    None
+}
+
+/// A valid id made from any text, for suggestions.
+fn slug(text: &str) -> String {
+    let lowered: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let joined = lowered
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    joined
+        .chars()
+        .take(MAX_ID_LEN)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
+}
+
+/// Parses a BCP 47 tag into its canonical form (`sr-latn` → `sr-Latn`).
+pub fn parse_lang(tag: &str) -> Option<String> {
+    if tag.is_empty() || tag.contains('_') {
+        return None;
+    }
+    LanguageIdentifier::from_str(tag)
+        .ok()
+        .map(|id| id.to_string())
+}
+
+fn check_lang(file: &Arc<SourceFile>, lang: &Text, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match parse_lang(&lang.value) {
+        Some(tag) => Some(tag),
+        None => {
+            let mut diag = Diagnostic::new(
+                Code::InvalidLang,
+                format!(
+                    "`{}` is not a valid BCP 47 language tag",
+                    escape_for_message(&lang.value)
+                ),
+            )
+            .at(file, lang.span.clone())
+            .label("expected a tag like `en`, `sr-Latn` or `pt-BR`");
+            if lang.value.contains('_') {
+                diag = diag.help(format!(
+                    "BCP 47 uses hyphens: `{}`",
+                    lang.value.replace('_', "-")
+                ));
+            }
+            diags.push(diag);
+            None
+        }
+    }
+}
+
+fn is_agency_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `id` can name a Fluent message.
+pub fn is_message_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A sortable key for comparing offset date-times as instants.
+fn datetime_key(dt: &toml::value::Datetime) -> Option<i128> {
+    let date = dt.date?;
+    let time = dt.time?;
+    let offset_minutes: i64 = match dt.offset? {
+        toml::value::Offset::Z => 0,
+        toml::value::Offset::Custom { minutes } => i64::from(minutes),
+    };
+    let days = days_from_civil(
+        i64::from(date.year),
+        i64::from(date.month),
+        i64::from(date.day),
+    );
+    let seconds = days * 86_400
+        + i64::from(time.hour) * 3600
+        + i64::from(time.minute) * 60
+        + i64::from(time.second.unwrap_or(0))
+        - offset_minutes * 60;
+    Some(i128::from(seconds) * 1_000_000_000 + i128::from(time.nanosecond.unwrap_or(0)))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn read_image(
+    file: &Arc<SourceFile>,
+    fm_start: usize,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    syntax_ok: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Image> {
+    let reader = TableReader::new(table, file, fm_start, "image.".into(), span, IMAGE_FIELDS);
+    let src = reader.string("src", diags);
+    if src.is_none() && reader.raw("src").is_none() && syntax_ok {
+        reader.missing("src", diags);
+    }
+    let alt = reader.string("alt", diags);
+    match &alt {
+        None if reader.raw("alt").is_none() => diags.push(
+            Diagnostic::new(Code::MissingAlt, "the image has no `alt` text")
+                .at(file, reader.header_span())
+                .label("`[image]` needs `alt`")
+                .help("add `alt = \"…\"` describing what the picture shows"),
+        ),
+        Some(alt) if alt.value.trim().is_empty() => diags.push(
+            Diagnostic::new(Code::MissingAlt, "the image's `alt` text is empty")
+                .at(file, alt.span.clone())
+                .help("describe what the picture shows"),
+        ),
+        _ => {}
+    }
+    let caption = reader.string("caption", diags);
+    let credit = reader.string("credit", diags);
+    reader.report_unknown(diags);
+    let src = src?;
+    if !is_allowed_image_src(&src.value) {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidUrl,
+                format!(
+                    "image `src` `{}` is not allowed",
+                    escape_for_message(&src.value)
+                ),
+            )
+            .at(file, src.span.clone())
+            .label("expected a relative path or an http(s) URL"),
+        );
+    }
+    Some(Image {
+        src,
+        alt,
+        caption,
+        credit,
+    })
+}
+
+fn is_allowed_image_src(src: &str) -> bool {
+    !src.trim().is_empty()
+        && match body::scheme(src.trim()) {
+            None => true,
+            Some(scheme) => scheme == "http" || scheme == "https",
+        }
+}
+
+/// Whether `url` is an absolute http(s) URL with a host.
+pub fn is_absolute_http(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_related(
+    file: &Arc<SourceFile>,
+    fm_start: usize,
+    index: usize,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    block_count: usize,
+    syntax_ok: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Related> {
+    let n = index + 1;
+    let reader = TableReader::new(
+        table,
+        file,
+        fm_start,
+        format!("related.{n}."),
+        span,
+        RELATED_FIELDS,
+    );
+    let kind = reader.string("kind", diags).and_then(|kind| {
+        match RelatedKind::ALL
+            .iter()
+            .find(|(name, _)| *name == kind.value)
+        {
+            Some((_, value)) => Some(Field {
+                value: *value,
+                span: kind.span,
+            }),
+            None => {
+                let names: Vec<&str> = RelatedKind::ALL.iter().map(|(n, _)| *n).collect();
+                let mut diag = Diagnostic::new(
+                    Code::InvalidField,
+                    format!(
+                        "`related.{n}.kind` `{}` is not a promo kind",
+                        escape_for_message(&kind.value)
+                    ),
+                )
+                .at(file, kind.span.clone())
+                .label(format!("expected one of {}", names.join(", ")));
+                if let Some(best) = front_matter::did_you_mean(&kind.value, &names) {
+                    diag = diag.help(format!("did you mean `{best}`?"));
+                }
+                diags.push(diag);
+                None
+            }
+        }
+    });
+    let title = reader.string("title", diags);
+    let url = reader.string("url", diags);
+    let after = reader.unsigned("after", diags);
+    for (name, present) in [
+        ("kind", kind.is_some()),
+        ("title", title.is_some()),
+        ("url", url.is_some()),
+        ("after", after.is_some()),
+    ] {
+        if !present && reader.raw(name).is_none() && syntax_ok {
+            reader.missing(name, diags);
+        }
+    }
+    reader.report_unknown(diags);
+    if let Some(url) = &url
+        && !is_absolute_http(&url.value)
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidUrl,
+                format!(
+                    "promo URL `{}` is not an absolute http(s) URL",
+                    escape_for_message(&url.value)
+                ),
+            )
+            .at(file, url.span.clone())
+            .label("expected https://…"),
+        );
+    }
+    if let Some(after) = &after
+        && (after.value == 0 || after.value as usize > block_count.max(1))
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidField,
+                format!(
+                    "`related.{n}.after` is {}, but the body has {block_count} block{}",
+                    after.value,
+                    if block_count == 1 { "" } else { "s" }
+                ),
+            )
+            .at(file, after.span.clone())
+            .label(format!("expected 1 to {block_count}")),
+        );
+    }
+    Some(Related {
+        kind: kind?,
+        title: title?,
+        url: url?,
+        after: after?,
+    })
+}

@@ -1,0 +1,332 @@
+//! Diagnostics: what `check` (and every command that reads user files) found,
+//! as data. A diagnostic carries a code, a severity, a byte span in one
+//! [`SourceFile`], and the edition language and segment key it concerns.
+//! Only this module turns spans into `line:column` and draws source snippets.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::source::SourceFile;
+
+/// How bad a finding is. `--strict` counts warnings as errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; does not fail `check` unless `--strict`.
+    Warning,
+    /// Fails `check` (exit code 1) and blocks publishing.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
+        /// Every diagnostic code `article` reports. The names are part of the
+        /// contract (SPEC 2.1); `docs` is the one-line explanation printed in
+        /// the README's table.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Code {
+            /// All codes, in the order of the README's table.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The code's name as printed: `error[NAME]`, `"code": "NAME"`.
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity this code has unless a caller says otherwise.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// What the code means and how to fix it, in one line.
+            pub fn docs(self) -> &'static str {
+                match self { $(Code::$variant => $doc,)* }
+            }
+
+            /// The code with this name, if there is one.
+            pub fn from_name(name: &str) -> Option<Code> {
+                Code::ALL.iter().copied().find(|code| code.name() == name)
+            }
+        }
+    };
+}
+
+codes! {
+    Syntax = "syntax", Error,
+        "The file cannot be read as what it should be (front matter fences, TOML, UTF-8, an empty file). Fix the text at the position shown.";
+    MissingField = "missing-field", Error,
+        "A required field (`id`, `lang`, `published`, `headline`; `src` of `[image]`; `kind`, `title`, `url`, `after` of `[[related]]`) is absent. Add it.";
+    UnknownField = "unknown-field", Error,
+        "The front matter has a field the format does not know, often a typo. Rename it as suggested, or remove it.";
+    InvalidField = "invalid-field", Error,
+        "A field has the wrong type or an impossible value (`published = \"yesterday\"`, `after = 0`). Use the type the SPEC gives.";
+    InvalidId = "invalid-id", Error,
+        "`id` must match `[a-z0-9]+(-[a-z0-9]+)*` and be at most 100 characters: it becomes a file name. Rename it.";
+    DuplicateId = "duplicate-id", Error,
+        "Two articles checked together have the same `id`; their editions would overwrite each other. Give one a new id.";
+    InvalidLang = "invalid-lang", Error,
+        "A language tag is not valid BCP 47 (`sr-Latn`, `fa`, `pt-BR`). Correct the tag.";
+    InvalidUrl = "invalid-url", Error,
+        "A link or promo URL uses a scheme that is not allowed (only `http`, `https`, `mailto` and relative links; promos need absolute `http(s)`). Fix the URL.";
+    MissingAlt = "missing-alt", Error,
+        "`[image]` has no `alt` text, so screen readers have nothing to say. Describe the picture in `alt`.";
+    RawHtml = "raw-html", Error,
+        "Raw HTML is not allowed in articles, translations or messages: it is neither translatable nor safe. Use Markdown instead.";
+    EmptyBody = "empty-body", Error,
+        "The article has no body text after its front matter. Write the body.";
+    NestingTooDeep = "nesting-too-deep", Error,
+        "Block quotes or lists nest deeper than 16 levels. Flatten the structure.";
+    BidiControl = "bidi-control", Error,
+        "A bidi override (U+202D, U+202E) or an unbalanced embedding or isolate can make text display differently from what it says (Trojan Source). Remove it; LRM/RLM/ALM marks are fine.";
+    ControlChar = "control-char", Error,
+        "A control character (other than tab and line breaks) is in the text. Remove it.";
+    InvisibleChar = "invisible-char", Warning,
+        "An invisible character (zero-width space, word joiner, BOM inside text, soft hyphen) is in the text. Remove it unless it is wanted; ZWNJ is fine.";
+    NotNfc = "not-nfc", Warning,
+        "Text is not in Unicode NFC, so equal-looking words compare unequal. Re-save the file as NFC.";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A place in a source file.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// Byte range in the file's text.
+    pub span: Range<usize>,
+}
+
+/// One finding.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// What kind of finding this is.
+    pub code: Code,
+    /// Its severity (the code's default unless overridden).
+    pub severity: Severity,
+    /// One sentence saying what is wrong.
+    pub message: String,
+    /// Where, when known.
+    pub location: Option<Location>,
+    /// A short label printed under the marked text.
+    pub label: Option<String>,
+    /// How to fix it, when there is something specific to say.
+    pub help: Option<String>,
+    /// The edition language the finding concerns.
+    pub lang: Option<String>,
+    /// The segment key the finding concerns.
+    pub key: Option<String>,
+    /// Display name of the file, when there is no location with a file.
+    pub file_name: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity and no location.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            location: None,
+            label: None,
+            help: None,
+            lang: None,
+            key: None,
+            file_name: None,
+        }
+    }
+
+    /// Sets the location.
+    #[must_use]
+    pub fn at(mut self, file: &Arc<SourceFile>, span: Range<usize>) -> Self {
+        self.location = Some(Location {
+            file: Arc::clone(file),
+            span,
+        });
+        self
+    }
+
+    /// Sets the label shown under the marked text.
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the help line.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the edition language.
+    #[must_use]
+    pub fn lang(mut self, lang: impl Into<String>) -> Self {
+        self.lang = Some(lang.into());
+        self
+    }
+
+    /// Sets the segment key.
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Names the file for a diagnostic that has no span in it.
+    #[must_use]
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// The file's display name.
+    pub fn file(&self) -> Option<&str> {
+        self.location
+            .as_ref()
+            .map(|loc| loc.file.name())
+            .or(self.file_name.as_deref())
+    }
+
+    /// 1-based line and column of the start of the span.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        self.location
+            .as_ref()
+            .map(|loc| loc.file.line_col(loc.span.start))
+    }
+
+    /// The JSON Lines record of SPEC 2.1 (one object, no newline).
+    pub fn to_json(&self) -> serde_json::Value {
+        let (line, column) = self.line_col().unzip();
+        serde_json::json!({
+            "severity": self.severity,
+            "code": self.code.name(),
+            "message": self.message,
+            "file": self.file(),
+            "line": line,
+            "column": column,
+            "lang": self.lang,
+            "key": self.key,
+            "help": self.help,
+        })
+    }
+}
+
+/// Longest source line shown in full under a diagnostic; longer lines get
+/// only `--> file:line:column`, so a 10 MB paragraph does not flood a terminal.
+const MAX_SHOWN_LINE: usize = 400;
+
+/// Renders one diagnostic the way rustc and cargo do, with ANSI styles (the
+/// caller's stream strips them when colour is off).
+pub fn render_human(diag: &Diagnostic) -> String {
+    let level = match diag.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let mut message = diag.message.clone();
+    if let Some(lang) = &diag.lang {
+        message.push_str(&format!(" [{lang}]"));
+    }
+    let title = level.primary_title(message).id(diag.code.name());
+    let mut group = match &diag.location {
+        Some(loc) => {
+            let (line, column) = loc.file.line_col(loc.span.start);
+            let range = loc.file.line_range(line);
+            let shown = loc.file.text().get(range.clone()).unwrap_or("");
+            if shown.len() > MAX_SHOWN_LINE {
+                title.element(Origin::path(loc.file.name()).line(line).char_column(column))
+            } else {
+                let start = loc.span.start - range.start;
+                let end = loc.span.end.min(range.end).saturating_sub(range.start);
+                let (shown, span) = displayable(shown, start, end);
+                let mut annotation = AnnotationKind::Primary.span(span);
+                if let Some(label) = &diag.label {
+                    annotation = annotation.label(label.as_str());
+                }
+                title.element(
+                    Snippet::source(shown)
+                        .line_start(line)
+                        .path(loc.file.name())
+                        .annotation(annotation),
+                )
+            }
+        }
+        None => match diag.file() {
+            Some(name) => title.element(Origin::path(name)),
+            None => Group::with_title(title),
+        },
+    };
+    if let Some(key) = &diag.key {
+        group = group.element(Level::NOTE.message(format!("segment `{key}`")));
+    }
+    if let Some(help) = &diag.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    Renderer::styled().render(&[group])
+}
+
+/// Makes a source line safe to print on a terminal: characters that would
+/// reorder, hide or control the display become U+FFFD. Returns the line and
+/// the marked span (in the line's own byte offsets), mapped onto it.
+fn displayable(line: &str, start: usize, end: usize) -> (String, Range<usize>) {
+    let mut out = String::with_capacity(line.len());
+    let mut new_start = None;
+    let mut new_end = None;
+    for (offset, ch) in line.char_indices() {
+        if new_start.is_none() && offset >= start {
+            new_start = Some(out.len());
+        }
+        if new_end.is_none() && offset >= end && offset > start {
+            new_end = Some(out.len());
+        }
+        if is_unprintable(ch) {
+            out.push('\u{fffd}');
+        } else if ch == '\t' {
+            out.push(' ');
+        } else {
+            out.push(ch);
+        }
+    }
+    let new_start = new_start.unwrap_or(out.len());
+    if new_end.is_none() && end >= line.len() && end > start {
+        new_end = Some(out.len());
+    }
+    // An empty span still marks the character it starts at.
+    let new_end = match new_end {
+        Some(end) if end > new_start => end,
+        _ => out[new_start..]
+            .chars()
+            .next()
+            .map_or(new_start, |ch| new_start + ch.len_utf8()),
+    };
+    (out, new_start..new_end)
+}
+
+/// Characters that must not reach a terminal raw.
+fn is_unprintable(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
+}

@@ -1,0 +1,87 @@
+//! Turning the paths on a command line into article files: files as named,
+//! folders searched (recursively, in sorted order) for `*.md` files with
+//! front matter, and `-` for standard input.
+
+use std::path::{Path, PathBuf};
+
+/// One article source to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file. `explicit` when named on the command line: it is then an
+    /// article even without front matter (and gets an error for that);
+    /// files found in folders are skipped when they have none.
+    File {
+        /// The path.
+        path: PathBuf,
+        /// Named on the command line.
+        explicit: bool,
+    },
+    /// Standard input.
+    Stdin,
+}
+
+/// Expands command-line paths. Paths that cannot be read come back as
+/// failures, and the rest is still expanded.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<anyhow::Error>) {
+    let mut inputs = Vec::new();
+    let mut failures = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut failures),
+            Ok(_) => inputs.push(Input::File {
+                path: path.clone(),
+                explicit: true,
+            }),
+            Err(err) => failures
+                .push(anyhow::Error::new(err).context(format!("cannot read {}", path.display()))),
+        }
+    }
+    (inputs, failures)
+}
+
+/// Whether a file name is that of a candidate article (`*.md`).
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "md")
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<anyhow::Error>) {
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                failures.push(
+                    anyhow::Error::new(err)
+                        .context(format!("cannot read folder {}", dir.display())),
+                );
+                continue;
+            }
+        };
+        let mut files = Vec::new();
+        let mut dirs = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue; // .git, editors' folders
+            }
+            let path = entry.path();
+            // Symlinked folders are not followed (no loops); symlinked files are.
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => dirs.push(path),
+                Ok(_) if is_markdown(&path) && path.is_file() => files.push(path),
+                _ => {}
+            }
+        }
+        files.sort();
+        dirs.sort();
+        inputs.extend(files.into_iter().map(|path| Input::File {
+            path,
+            explicit: false,
+        }));
+        pending.extend(dirs.into_iter().rev());
+    }
+}

@@ -1,0 +1,360 @@
+//! The newsroom (SPEC 1.3): which editions articles get, where its Fluent
+//! bundles are, its brand numbers, its legal-notice rules and its derived
+//! (transliterated) editions.
+//!
+//! Found as `newsroom.toml` in the article's folder or the nearest folder
+//! above it; `--newsroom FILE` names one; otherwise the built-in default.
+//! A newsroom that cannot be loaded is a failure (exit 2), printed with the
+//! file, line and column like any diagnostic.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use toml::de::DeTable;
+
+use crate::article::front_matter::TableReader;
+use crate::article::{Text, parse_lang};
+use crate::diag::{Code, Diagnostic};
+use crate::error::DiagnosticsError;
+use crate::source::SourceFile;
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "newsroom.toml";
+
+const BUILTIN: &str = include_str!("default.toml");
+const FIELDS: &[&str] = &[
+    "name", "source", "editions", "locales", "brand", "notice", "derive",
+];
+const NOTICE_FIELDS: &[&str] = &["id", "editions"];
+
+/// A legal notice attached by rule to editions of some languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeRule {
+    /// The Fluent message holding the notice.
+    pub id: String,
+    /// Language tags whose editions carry it (`ru` matches `ru-RU`).
+    pub editions: Vec<String>,
+}
+
+impl NoticeRule {
+    /// Whether an edition in `lang` carries this notice.
+    pub fn applies_to(&self, lang: &str) -> bool {
+        self.editions.iter().any(|tag| tag_matches(tag, lang))
+    }
+}
+
+/// Whether `lang` is `tag` or a more specific tag under it (`ru` ⊇ `ru-RU`).
+pub fn tag_matches(tag: &str, lang: &str) -> bool {
+    let tag = tag.to_ascii_lowercase();
+    let lang = lang.to_ascii_lowercase();
+    lang == tag
+        || lang
+            .strip_prefix(&tag)
+            .is_some_and(|rest| rest.starts_with('-'))
+}
+
+/// A loaded newsroom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Newsroom {
+    /// The file it came from; `None` for the built-in default.
+    pub file: Option<PathBuf>,
+    /// Display name.
+    pub name: String,
+    /// Reference locale for checks.
+    pub source: String,
+    /// Default editions of its articles.
+    pub editions: Vec<String>,
+    /// Its folder of Fluent bundles.
+    pub locales: Option<PathBuf>,
+    /// Numbers for the `about` message, by variable name.
+    pub brand: Vec<(String, u64)>,
+    /// Notice rules.
+    pub notices: Vec<NoticeRule>,
+    /// Derived editions: (edition, the edition it is transliterated from).
+    pub derive: Vec<(String, String)>,
+}
+
+impl Newsroom {
+    /// The built-in default newsroom.
+    pub fn builtin() -> Newsroom {
+        let file = Arc::new(SourceFile::new(
+            "<built-in newsroom>",
+            None,
+            BUILTIN.to_owned(),
+        ));
+        // The built-in file is part of the binary and tested; an error here
+        // is a bug, but still not a panic.
+        Newsroom::parse(&file, Path::new(".")).unwrap_or_else(|_| Newsroom {
+            file: None,
+            name: "Newsroom".into(),
+            source: "en".into(),
+            editions: Vec::new(),
+            locales: None,
+            brand: Vec::new(),
+            notices: Vec::new(),
+            derive: Vec::new(),
+        })
+    }
+
+    /// Loads `path`.
+    pub fn load(path: &Path) -> anyhow::Result<Newsroom> {
+        let (file, bad_utf8) = SourceFile::read(path)
+            .with_context(|| format!("cannot read newsroom file {}", path.display()))?;
+        let file = Arc::new(file);
+        if let Some(bad) = bad_utf8 {
+            return Err(DiagnosticsError(vec![
+                Diagnostic::new(Code::Syntax, "the newsroom file is not valid UTF-8")
+                    .at(&file, bad.offset..bad.offset),
+            ])
+            .into());
+        }
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let mut newsroom = Newsroom::parse(&file, dir).map_err(DiagnosticsError)?;
+        newsroom.file = Some(path.to_path_buf());
+        if let Some(locales) = &newsroom.locales
+            && !locales.is_dir()
+        {
+            return Err(DiagnosticsError(vec![
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!("the locales folder {} does not exist", locales.display()),
+                )
+                .file_name(path.display().to_string()),
+            ])
+            .into());
+        }
+        Ok(newsroom)
+    }
+
+    /// Finds the newsroom for something in `dir`: `newsroom.toml` there or in
+    /// the nearest folder above; the built-in default when there is none.
+    pub fn discover(dir: &Path) -> anyhow::Result<Newsroom> {
+        match find_file(dir) {
+            Some(path) => Newsroom::load(&path),
+            None => Ok(Newsroom::builtin()),
+        }
+    }
+
+    /// Parses a newsroom file; paths in it are relative to `dir`.
+    fn parse(file: &Arc<SourceFile>, dir: &Path) -> Result<Newsroom, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        let (table, errors) = DeTable::parse_recoverable(file.text());
+        for err in &errors {
+            let span = err.span().unwrap_or(0..0);
+            diags.push(
+                Diagnostic::new(
+                    Code::Syntax,
+                    format!(
+                        "invalid TOML: {}",
+                        err.message().lines().next().unwrap_or("")
+                    ),
+                )
+                .at(file, span),
+            );
+        }
+        let reader = TableReader::new(
+            table.get_ref(),
+            file,
+            0,
+            String::new(),
+            0..file.text().len(),
+            FIELDS,
+        );
+        let lang = |text: &Text, diags: &mut Vec<Diagnostic>| -> Option<String> {
+            let tag = parse_lang(&text.value);
+            if tag.is_none() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidLang,
+                        format!(
+                            "`{}` is not a valid BCP 47 language tag",
+                            text.value.escape_debug()
+                        ),
+                    )
+                    .at(file, text.span.clone()),
+                );
+            }
+            tag
+        };
+        let name = reader.string("name", &mut diags).map(|t| t.value);
+        let source = match reader.string("source", &mut diags) {
+            Some(text) => lang(&text, &mut diags),
+            None => Some("en".to_owned()),
+        };
+        let editions: Vec<String> = reader
+            .strings("editions", &mut diags)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|t| lang(t, &mut diags))
+            .collect();
+        let locales = reader
+            .string("locales", &mut diags)
+            .map(|t| dir.join(t.value));
+        let mut brand = Vec::new();
+        if let Some((table, span)) = reader.table("brand", &mut diags) {
+            let names: Vec<&str> = table.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+            let brand_reader = TableReader::new(table, file, 0, "brand.".into(), span, &[]);
+            for name in names {
+                if let Some(n) = brand_reader.unsigned(name, &mut diags) {
+                    brand.push((name.to_owned(), n.value));
+                }
+            }
+        }
+        let mut notices = Vec::new();
+        for (table, span) in reader.tables("notice", &mut diags) {
+            let notice = TableReader::new(table, file, 0, "notice.".into(), span, NOTICE_FIELDS);
+            let id = notice.string("id", &mut diags);
+            if id.is_none() && notice.raw("id").is_none() {
+                notice.missing("id", &mut diags);
+            }
+            let tags: Vec<String> = notice
+                .strings("editions", &mut diags)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|t| lang(t, &mut diags))
+                .collect();
+            notice.report_unknown(&mut diags);
+            if let Some(id) = id {
+                notices.push(NoticeRule {
+                    id: id.value,
+                    editions: tags,
+                });
+            }
+        }
+        let mut derive = Vec::new();
+        if let Some((table, span)) = reader.table("derive", &mut diags) {
+            let names: Vec<&str> = table.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+            let derive_reader = TableReader::new(table, file, 0, "derive.".into(), span, &[]);
+            for name in names {
+                if let Some(from) = derive_reader.string(name, &mut diags) {
+                    let key_text = Text {
+                        value: name.to_owned(),
+                        span: from.span.clone(),
+                        content_start: None,
+                    };
+                    if let (Some(to), Some(from)) =
+                        (lang(&key_text, &mut diags), lang(&from, &mut diags))
+                    {
+                        derive.push((to, from));
+                    }
+                }
+            }
+        }
+        reader.report_unknown(&mut diags);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Newsroom {
+            file: None,
+            name: name.unwrap_or_else(|| "Newsroom".into()),
+            source: source.unwrap_or_else(|| "en".into()),
+            editions,
+            locales,
+            brand,
+            notices,
+            derive,
+        })
+    }
+
+    /// The editions of an article in `lang` that lists `requested` (or not):
+    /// the source language first, then the others in the order given.
+    pub fn editions_for(&self, lang: &str, requested: Option<&[String]>) -> Vec<String> {
+        let mut out = vec![lang.to_owned()];
+        for tag in requested.unwrap_or(&self.editions) {
+            if !out.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                out.push(tag.clone());
+            }
+        }
+        out
+    }
+
+    /// The edition `lang` is transliterated from, if it is derived.
+    pub fn derived_from(&self, lang: &str) -> Option<&str> {
+        self.derive
+            .iter()
+            .find(|(to, _)| to.eq_ignore_ascii_case(lang))
+            .map(|(_, from)| from.as_str())
+    }
+}
+
+/// The nearest `newsroom.toml` at or above `dir`.
+pub fn find_file(dir: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Newsrooms by folder, so a batch loads each `newsroom.toml` once.
+#[derive(Debug, Default)]
+pub struct Cache {
+    explicit: Option<Arc<Newsroom>>,
+    by_file: HashMap<Option<PathBuf>, Arc<Newsroom>>,
+}
+
+impl Cache {
+    /// A cache that answers `newsroom` for everything (`--newsroom FILE`).
+    pub fn fixed(newsroom: Newsroom) -> Cache {
+        Cache {
+            explicit: Some(Arc::new(newsroom)),
+            by_file: HashMap::new(),
+        }
+    }
+
+    /// The newsroom for an article in `dir`.
+    pub fn for_dir(&mut self, dir: &Path) -> anyhow::Result<Arc<Newsroom>> {
+        if let Some(newsroom) = &self.explicit {
+            return Ok(Arc::clone(newsroom));
+        }
+        let file = find_file(dir);
+        if let Some(found) = self.by_file.get(&file) {
+            return Ok(Arc::clone(found));
+        }
+        let newsroom = Arc::new(match &file {
+            Some(path) => Newsroom::load(path)?,
+            None => Newsroom::builtin(),
+        });
+        self.by_file.insert(file, Arc::clone(&newsroom));
+        Ok(newsroom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_newsroom_parses() {
+        let file = Arc::new(SourceFile::new("b", None, BUILTIN.to_owned()));
+        let newsroom = Newsroom::parse(&file, Path::new(".")).unwrap();
+        assert_eq!(newsroom.source, "en");
+        assert_eq!(newsroom.editions_for("de", None), ["de"]);
+    }
+
+    #[test]
+    fn notice_rules_match_subtags() {
+        let rule = NoticeRule {
+            id: "n".into(),
+            editions: vec!["ru".into()],
+        };
+        assert!(rule.applies_to("ru"));
+        assert!(rule.applies_to("ru-RU"));
+        assert!(!rule.applies_to("rue"));
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_tags_are_reported() {
+        let file = Arc::new(SourceFile::new(
+            "n.toml",
+            None,
+            "name = \"X\"\neditons = [\"ru\"]\nsource = \"en_US\"\n".to_owned(),
+        ));
+        let diags = Newsroom::parse(&file, Path::new(".")).unwrap_err();
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::UnknownField));
+        assert!(codes.contains(&Code::InvalidLang));
+    }
+}

@@ -1,0 +1,168 @@
+//! Source files: a file's text with the name users know it by, and the map
+//! from byte offsets to the 1-based line and column that diagnostics print.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The UTF-8 byte-order mark, accepted (and dropped) at the start of a file.
+const BOM: &str = "\u{feff}";
+
+/// One file's text, decoded, with a line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    name: String,
+    path: Option<PathBuf>,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+/// Where bytes that are not UTF-8 start, found while decoding a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidUtf8 {
+    /// Byte offset (after a leading BOM was dropped) of the first bad byte.
+    pub offset: usize,
+}
+
+impl SourceFile {
+    /// A file whose text is already known to be valid UTF-8. A leading BOM is
+    /// dropped; offsets count from after it.
+    pub fn new(name: impl Into<String>, path: Option<PathBuf>, text: String) -> Self {
+        let text = match text.strip_prefix(BOM) {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Decodes raw bytes. Invalid UTF-8 still gives a file (decoded lossily,
+    /// so diagnostics can show it) together with where the bad bytes start.
+    pub fn from_bytes(
+        name: impl Into<String>,
+        path: Option<PathBuf>,
+        bytes: Vec<u8>,
+    ) -> (Self, Option<InvalidUtf8>) {
+        let bytes = match bytes.strip_prefix(BOM.as_bytes()) {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => (SourceFile::new(name, path, text), None),
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                (
+                    SourceFile::new(name, path, text),
+                    Some(InvalidUtf8 { offset }),
+                )
+            }
+        }
+    }
+
+    /// Reads a file from disk. Fails only when the file cannot be read.
+    pub fn read(path: &Path) -> std::io::Result<(Self, Option<InvalidUtf8>)> {
+        let bytes = std::fs::read(path)?;
+        Ok(SourceFile::from_bytes(
+            path.display().to_string(),
+            Some(path.to_path_buf()),
+            bytes,
+        ))
+    }
+
+    /// The name shown in diagnostics: the path as given, or `<stdin>`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The path on disk, when the text came from one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The decoded text (without a leading BOM).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// 1-based line and column (in characters) of a byte offset. Offsets past
+    /// the end, or inside a character, are clamped to the nearest boundary.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
+        (line.max(1), column + 1)
+    }
+
+    /// The byte range of a 1-based line, without its line ending.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next.saturating_sub(1));
+        let end = end.max(start);
+        let line_text = self.text.get(start..end).unwrap_or("");
+        let trimmed = line_text.strip_suffix('\r').unwrap_or(line_text);
+        start..start + trimmed.len()
+    }
+
+    /// Number of lines (a final line without a newline counts).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+/// The largest char boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    if offset >= text.len() {
+        return text.len();
+    }
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_count_characters() {
+        let file = SourceFile::new("a.md", None, "ab\nдва x\r\nlast".into());
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(3), (2, 1));
+        // "два " is 7 bytes; 'x' is the 5th character.
+        assert_eq!(file.line_col(3 + 7), (2, 5));
+        assert_eq!(file.line_col(file.text().len()), (3, 5));
+        assert_eq!(&file.text()[file.line_range(2)], "два x");
+        assert_eq!(file.line_count(), 3);
+    }
+
+    #[test]
+    fn bom_is_dropped_and_invalid_utf8_is_located() {
+        let (file, bad) = SourceFile::from_bytes("a", None, b"\xef\xbb\xbfok\n\xffno".to_vec());
+        assert_eq!(bad, Some(InvalidUtf8 { offset: 3 }));
+        assert!(file.text().starts_with("ok\n"));
+        assert_eq!(file.line_col(3), (2, 1));
+    }
+}
