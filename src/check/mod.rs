@@ -1,0 +1,121 @@
+//! `check`: everything that can be wrong with an article, collected as
+//! [`Diagnostic`]s. One file per family of checks: the article itself is
+//! checked while it is parsed ([`crate::article::parse`]); [`text`] holds
+//! the text-safety checks that apply to every text.
+
+pub mod text;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::article::{self, Article};
+use crate::diag::{Code, Diagnostic};
+use crate::newsroom::Newsroom;
+use crate::source::{InvalidUtf8, SourceFile};
+
+/// What checking one article file found.
+#[derive(Debug)]
+pub struct ArticleCheck {
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// The article, when it could be read well enough to use.
+    pub article: Option<Article>,
+    /// Findings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks one article file.
+pub fn check_article(
+    file: Arc<SourceFile>,
+    bad_utf8: Option<InvalidUtf8>,
+    _newsroom: &Newsroom,
+) -> ArticleCheck {
+    if let Some(bad) = bad_utf8 {
+        let diag = Diagnostic::new(Code::Syntax, "the file is not valid UTF-8")
+            .at(&file, bad.offset..bad.offset + 1)
+            .label("this byte does not start a UTF-8 character")
+            .help("re-save the file as UTF-8");
+        return ArticleCheck {
+            file,
+            article: None,
+            diagnostics: vec![diag],
+        };
+    }
+    let parsed = article::parse(&file);
+    let mut diagnostics = parsed.diagnostics;
+
+    // Text safety, by unit: each front-matter line, each top-level body block
+    // and what lies between blocks; strings with escapes also as decoded.
+    let segments = parsed
+        .article
+        .as_ref()
+        .map(Article::segments)
+        .unwrap_or_default();
+    let key_at = |offset: usize| {
+        segments
+            .iter()
+            .find(|s| s.span.contains(&offset))
+            .map(|s| s.key.clone())
+    };
+    for unit in units(&file, parsed.front_matter.clone(), &parsed.block_spans) {
+        text::scan_file_range(&file, unit, &key_at, &mut diagnostics);
+    }
+    for value in parsed.texts.iter().filter(|t| t.content_start.is_none()) {
+        for finding in text::scan(&value.value) {
+            let mut diag = Diagnostic::new(finding.code, finding.message)
+                .at(&file, value.span.clone())
+                .label("in this string (written with escapes)");
+            if let Some(key) = key_at(value.span.start) {
+                diag = diag.key(key);
+            }
+            diagnostics.push(diag);
+        }
+    }
+    diagnostics.sort_by_key(|d| d.location.as_ref().map(|l| l.span.start));
+    ArticleCheck {
+        file,
+        article: parsed.article,
+        diagnostics,
+    }
+}
+
+/// Splits a file into the units text safety is judged by.
+fn units(
+    file: &SourceFile,
+    front_matter: Range<usize>,
+    blocks: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let text = file.text();
+    let mut out = Vec::new();
+    // Front matter, line by line.
+    let mut at = front_matter.start;
+    while at < front_matter.end {
+        let end = text
+            .get(at..front_matter.end)
+            .and_then(|s| s.find('\n'))
+            .map_or(front_matter.end, |i| at + i);
+        out.push(at..end);
+        at = end + 1;
+    }
+    // The body: blocks, and the gaps between them (blank lines, link
+    // reference definitions), so nothing goes unscanned.
+    let body_start = if front_matter.is_empty() && front_matter.start == 0 {
+        0
+    } else {
+        text.get(front_matter.end..)
+            .and_then(|s| s.find('\n'))
+            .map_or(text.len(), |i| front_matter.end + i + 1)
+    };
+    let mut cursor = body_start;
+    for block in blocks {
+        if block.start > cursor {
+            out.push(cursor..block.start);
+        }
+        out.push(block.start.max(cursor)..block.end.max(cursor));
+        cursor = cursor.max(block.end);
+    }
+    if cursor < text.len() {
+        out.push(cursor..text.len());
+    }
+    out
+}

@@ -1,0 +1,232 @@
+//! Text safety (SPEC 2.1), for every text a reader will see: bidi controls
+//! that can make text display other than it reads (Trojan Source), control
+//! characters, invisible characters, and text not in Unicode NFC.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+use crate::diag::{Code, Diagnostic};
+use crate::source::SourceFile;
+
+/// What a bidi control does to the direction stack.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    Embedding,
+    Isolate,
+}
+
+/// The Unicode name of a character that needs pointing out.
+pub fn char_name(ch: char) -> &'static str {
+    match ch {
+        '\u{202a}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202b}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202c}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202d}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202e}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE (BOM)",
+        '\u{00ad}' => "SOFT HYPHEN",
+        '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{2061}' => "FUNCTION APPLICATION",
+        '\u{2062}' => "INVISIBLE TIMES",
+        '\u{2063}' => "INVISIBLE SEPARATOR",
+        '\u{2064}' => "INVISIBLE PLUS",
+        _ => "control character",
+    }
+}
+
+/// Characters reported as `invisible-char`.
+pub fn is_invisible(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{180e}' | '\u{2061}'..='\u{2064}'
+    )
+}
+
+/// Characters reported as `control-char`: C0 and C1 controls and DEL,
+/// except tab and line endings.
+pub fn is_forbidden_control(ch: char) -> bool {
+    ch.is_control() && !matches!(ch, '\t' | '\n' | '\r')
+}
+
+/// A finding in a piece of text, as byte offsets into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The code.
+    pub code: Code,
+    /// Where in the text.
+    pub range: Range<usize>,
+    /// What to say.
+    pub message: String,
+}
+
+/// Scans one unit of text. Bidi embeddings and isolates must balance within
+/// the unit (a line of front matter, a block of the body, a translation).
+pub fn scan(text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut stack: Vec<(Opener, usize, char)> = Vec::new();
+    let describe = |ch: char| format!("U+{:04X} {}", ch as u32, char_name(ch));
+    for (at, ch) in text.char_indices() {
+        let range = at..at + ch.len_utf8();
+        match ch {
+            '\u{202d}' | '\u{202e}' => {
+                findings.push(Finding {
+                    code: Code::BidiControl,
+                    range: range.clone(),
+                    message: format!("bidi override {} in text", describe(ch)),
+                });
+                stack.push((Opener::Embedding, at, ch));
+            }
+            '\u{202a}' | '\u{202b}' => stack.push((Opener::Embedding, at, ch)),
+            '\u{2066}'..='\u{2068}' => stack.push((Opener::Isolate, at, ch)),
+            '\u{202c}' => {
+                if matches!(stack.last(), Some((Opener::Embedding, _, _))) {
+                    stack.pop();
+                } else {
+                    findings.push(Finding {
+                        code: Code::BidiControl,
+                        range,
+                        message: format!("{} closes nothing", describe(ch)),
+                    });
+                }
+            }
+            '\u{2069}' => {
+                if let Some(pos) = stack
+                    .iter()
+                    .rposition(|(kind, _, _)| *kind == Opener::Isolate)
+                {
+                    stack.truncate(pos);
+                } else {
+                    findings.push(Finding {
+                        code: Code::BidiControl,
+                        range,
+                        message: format!("{} closes nothing", describe(ch)),
+                    });
+                }
+            }
+            ch if is_forbidden_control(ch) => findings.push(Finding {
+                code: Code::ControlChar,
+                range,
+                message: format!("control character U+{:04X} in text", ch as u32),
+            }),
+            ch if is_invisible(ch) => findings.push(Finding {
+                code: Code::InvisibleChar,
+                range,
+                message: format!("invisible character {} in text", describe(ch)),
+            }),
+            _ => {}
+        }
+    }
+    for (kind, at, ch) in stack {
+        // Overrides were reported already.
+        if matches!(ch, '\u{202d}' | '\u{202e}') {
+            continue;
+        }
+        let what = match kind {
+            Opener::Embedding => "embedding",
+            Opener::Isolate => "isolate",
+        };
+        findings.push(Finding {
+            code: Code::BidiControl,
+            range: at..at + ch.len_utf8(),
+            message: format!("bidi {what} {} is never closed", describe(ch)),
+        });
+    }
+    if let Some(at) = first_non_nfc(text) {
+        findings.push(Finding {
+            code: Code::NotNfc,
+            range: at..at + text[at..].chars().next().map_or(0, char::len_utf8),
+            message: "text is not in Unicode NFC".into(),
+        });
+    }
+    findings
+}
+
+/// Byte offset of the first character that NFC would change, if any.
+pub fn first_non_nfc(text: &str) -> Option<usize> {
+    if unicode_normalization::is_nfc(text) {
+        return None;
+    }
+    let nfc: String = text.nfc().collect();
+    let common = text
+        .char_indices()
+        .zip(nfc.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(text.len().min(nfc.len()), |((at, _), _)| at);
+    // Step back to the base character the combining marks attach to.
+    let mut at = common;
+    while text[at..]
+        .chars()
+        .next()
+        .is_some_and(|ch| canonical_combining_class(ch) != 0)
+    {
+        match text[..at].char_indices().next_back() {
+            Some((prev, _)) => at = prev,
+            None => break,
+        }
+    }
+    Some(at)
+}
+
+/// Scans `range` of a file and adds diagnostics; `key_at` names the segment
+/// an offset lies in, when known.
+pub fn scan_file_range(
+    file: &Arc<SourceFile>,
+    range: Range<usize>,
+    key_at: &dyn Fn(usize) -> Option<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(text) = file.text().get(range.clone()) else {
+        return;
+    };
+    for finding in scan(text) {
+        let start = range.start + finding.range.start;
+        let mut diag = Diagnostic::new(finding.code, finding.message)
+            .at(file, start..range.start + finding.range.end);
+        if let Some(key) = key_at(start) {
+            diag = diag.key(key);
+        }
+        diags.push(diag);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<Code> {
+        scan(text).into_iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn overrides_are_errors_balanced_isolates_are_fine() {
+        assert_eq!(codes("a\u{202e}b\u{202c}"), [Code::BidiControl]);
+        assert!(codes("name: \u{2068}Ali\u{2069}!").is_empty());
+        assert_eq!(codes("open \u{2067}never"), [Code::BidiControl]);
+        assert_eq!(codes("close\u{2069}"), [Code::BidiControl]);
+        assert!(
+            codes("\u{200e}\u{200f}\u{061c}").is_empty(),
+            "LRM, RLM, ALM are legitimate"
+        );
+    }
+
+    #[test]
+    fn controls_invisibles_and_nfc() {
+        assert_eq!(codes("a\u{7}b"), [Code::ControlChar]);
+        assert!(codes("tab\there").is_empty());
+        assert_eq!(codes("zero\u{200b}width"), [Code::InvisibleChar]);
+        assert!(codes("می\u{200c}خواهم").is_empty(), "ZWNJ is legitimate");
+        let findings = scan("cafe\u{301}!");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, Code::NotNfc);
+        assert_eq!(findings[0].range.start, 3, "points at the base letter");
+    }
+}

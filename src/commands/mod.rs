@@ -1,0 +1,4 @@
+//! The commands, one module each. Each takes an options struct and returns
+//! a report; printing and exit codes belong to the binary.
+
+pub mod check;

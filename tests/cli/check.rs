@@ -1,0 +1,415 @@
+//! `article check`: one test per class of bad input, plus the example newsroom.
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::support::{Fixture, article, article_with, assert_at, only, root};
+
+#[test]
+fn example_newsroom_is_clean() {
+    article()
+        .current_dir(root())
+        .args(["check", "examples/newsroom"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn json_lines_have_every_spec_field() {
+    let fixture = Fixture::article("a.md", article_with("bogus = 1\n", "Body.\n"));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let record = only(&records, "unknown-field");
+    for field in [
+        "severity", "code", "message", "file", "line", "column", "lang", "key",
+    ] {
+        assert!(record.get(field).is_some(), "missing {field} in {record}");
+    }
+    assert_eq!(record["severity"], "error");
+    assert_eq!(record["file"], "a.md");
+    assert_at(record, 6, 1);
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let fixture = Fixture::article("a.md", "+++\nid = \"x\"\n\nBody\n");
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    assert_at(only(&records, "syntax"), 1, 1);
+}
+
+#[test]
+fn toml_error_reports_the_line_of_the_whole_file() {
+    // The broken line is the file's 7th line (the front matter's 6th).
+    let text = "+++\nid = \"a\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00+03:00\nheadline = \"h\"\nsummary = \"s\"\nbyline = \"unclosed\n+++\nBody\n";
+    let fixture = Fixture::article("a.md", text);
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let syntax: Vec<&Value> = records.iter().filter(|r| r["code"] == "syntax").collect();
+    assert!(!syntax.is_empty(), "{records:#?}");
+    assert_eq!(syntax[0]["line"], 7);
+}
+
+#[test]
+fn wrong_type() {
+    let fixture = Fixture::article(
+        "a.md",
+        "+++\nid = \"a\"\nlang = \"en\"\npublished = \"yesterday\"\nheadline = \"h\"\n+++\nBody\n",
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let record = only(&records, "invalid-field");
+    assert_at(record, 4, 13);
+    assert!(record["message"].as_str().unwrap().contains("published"));
+}
+
+#[test]
+fn local_datetime_without_offset() {
+    let fixture = Fixture::article(
+        "a.md",
+        "+++\nid = \"a\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00\nheadline = \"h\"\n+++\nBody\n",
+    );
+    let (records, _) = fixture.check_json(&["a.md"]);
+    assert_at(only(&records, "invalid-field"), 4, 13);
+}
+
+#[test]
+fn invalid_utf8() {
+    let mut bytes = article_with("", "Good line\n").into_bytes();
+    bytes.extend_from_slice(b"bad \xff byte\n");
+    let fixture = Fixture::article("a.md", bytes);
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    assert_at(only(&records, "syntax"), 8, 5);
+}
+
+#[test]
+fn empty_file() {
+    let fixture = Fixture::article("a.md", "");
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let record = only(&records, "syntax");
+    assert_at(record, 1, 1);
+    assert!(record["message"].as_str().unwrap().contains("empty"));
+}
+
+#[test]
+fn ten_megabyte_paragraph_is_checked_and_located() {
+    let mut paragraph = "word ".repeat(2_000_000);
+    paragraph.push('\u{202e}');
+    let fixture = Fixture::article("a.md", article_with("", &format!("{paragraph}\n")));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    assert_at(only(&records, "bidi-control"), 7, 10_000_001);
+    // The human report does not print the 10 MB line.
+    let output = fixture.cmd().args(["check", "a.md"]).output().unwrap();
+    assert!(
+        output.stderr.len() < 2_000,
+        "stderr is {} bytes",
+        output.stderr.len()
+    );
+}
+
+#[test]
+fn thousands_of_nested_block_quotes() {
+    let body = format!("{} deep\n", ">".repeat(5_000));
+    let fixture = Fixture::article("a.md", article_with("", &body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(only(&records, "nesting-too-deep")["line"], 7);
+}
+
+#[test]
+fn path_traversal_id() {
+    let fixture = Fixture::article(
+        "a.md",
+        "+++\nid = \"../../etc/passwd\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00Z\nheadline = \"h\"\n+++\nBody\n",
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    assert_at(only(&records, "invalid-id"), 2, 6);
+}
+
+#[test]
+fn javascript_urls_in_links_and_promos() {
+    let extra = "[[related]]\nkind = \"video\"\ntitle = \"Watch\"\nurl = \"javascript:alert(1)\"\nafter = 1\n";
+    let body = "Read [this](javascript:alert(1)) and [that](JaVaScRiPt:x).\n";
+    let fixture = Fixture::article("a.md", article_with(extra, body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let urls: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "invalid-url")
+        .collect();
+    assert_eq!(urls.len(), 3, "{records:#?}");
+    assert_at(urls[0], 9, 7);
+    assert_at(urls[1], 12, 6);
+    assert_at(urls[2], 12, 38);
+}
+
+#[test]
+fn raw_html_in_body_and_front_matter() {
+    let extra = "summary = \"Hi <script>alert(1)</script>\"\n";
+    let body = "Text <em>x</em>.\n\n<div>\nblock\n</div>\n";
+    let fixture = Fixture::article("a.md", article_with(extra, body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let html: Vec<(u64, u64)> = records
+        .iter()
+        .filter(|r| r["code"] == "raw-html")
+        .map(|r| (r["line"].as_u64().unwrap(), r["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(html, [(6, 15), (6, 31), (8, 6), (8, 11), (10, 1)]);
+}
+
+#[test]
+fn trojan_source_bidi_controls() {
+    let body = "Access level: \u{202e}user\u{2066} admin\n";
+    let fixture = Fixture::article("a.md", article_with("", body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let bidi: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "bidi-control")
+        .collect();
+    assert_eq!(bidi.len(), 2, "{records:#?}");
+    assert_at(bidi[0], 7, 15);
+    assert!(bidi[0]["key"].as_str().unwrap().starts_with("body."));
+    // The terminal never receives the raw override.
+    let output = fixture.cmd().args(["check", "a.md"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains('\u{202e}'));
+    assert!(stderr.contains("RIGHT-TO-LEFT OVERRIDE"));
+}
+
+#[test]
+fn balanced_isolates_and_marks_are_fine() {
+    let body = "Said \u{2067}سلام\u{2069} and \u{200f}mark, می\u{200c}خواهم.\n";
+    let fixture = Fixture::article("a.md", article_with("", body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!((records.len(), code), (0, 0), "{records:#?}");
+}
+
+#[test]
+fn control_invisible_and_nfc() {
+    let body = "Bell\u{7} here.\n\nZero\u{200b}width.\n\nCafe\u{301}.\n";
+    let fixture = Fixture::article("a.md", article_with("", body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    assert_at(only(&records, "control-char"), 7, 5);
+    let invisible = only(&records, "invisible-char");
+    assert_eq!(invisible["severity"], "warning");
+    assert_at(invisible, 9, 5);
+    assert_at(only(&records, "not-nfc"), 11, 4);
+}
+
+#[test]
+fn warnings_fail_only_with_strict() {
+    let fixture = Fixture::article("a.md", article_with("", "Zero\u{200b}width.\n"));
+    fixture.cmd().args(["check", "a.md"]).assert().code(0);
+    fixture
+        .cmd()
+        .args(["check", "--strict", "a.md"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn unknown_field_suggests_the_known_one() {
+    let fixture = Fixture::article("a.md", article_with("sumary = \"s\"\n", "Body\n"));
+    let (records, _) = fixture.check_json(&["a.md"]);
+    let record = only(&records, "unknown-field");
+    assert_eq!(record["help"], "rename it to `summary`");
+    fixture
+        .cmd()
+        .args(["check", "a.md"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `summary`?"));
+}
+
+#[test]
+fn missing_fields_alt_and_empty_body() {
+    let text = "+++\nid = \"a\"\nlang = \"en\"\n\n[image]\nsrc = \"p.jpg\"\n+++\n\n";
+    let fixture = Fixture::article("a.md", text);
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let missing: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "missing-field")
+        .collect();
+    assert_eq!(missing.len(), 2, "published and headline: {records:#?}");
+    assert_at(missing[0], 1, 1);
+    assert_at(only(&records, "missing-alt"), 5, 1);
+    assert_at(only(&records, "empty-body"), 8, 1);
+}
+
+#[test]
+fn invalid_language_tags() {
+    let fixture = Fixture::article(
+        "a.md",
+        "+++\nid = \"a\"\nlang = \"en_GB\"\npublished = 2026-04-27T14:30:00Z\nheadline = \"h\"\neditions = [\"ru\", \"not a tag\"]\n+++\nBody\n",
+    );
+    let (records, _) = fixture.check_json(&["a.md"]);
+    let langs: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "invalid-lang")
+        .collect();
+    assert_eq!(langs.len(), 2);
+    assert_at(langs[0], 3, 8);
+    assert_eq!(langs[0]["help"], "BCP 47 uses hyphens: `en-GB`");
+    assert_at(langs[1], 6, 19);
+}
+
+#[test]
+fn duplicate_ids_under_one_folder() {
+    let fixture = Fixture::new();
+    fixture.write("news/one.md", article_with("", "One\n"));
+    fixture.write("news/sub/two.md", article_with("", "Two\n"));
+    let (records, code) = fixture.check_json(&["news"]);
+    assert_eq!(code, 1);
+    let record = only(&records, "duplicate-id");
+    assert!(record["file"].as_str().unwrap().ends_with("two.md"));
+    assert_at(record, 2, 6);
+}
+
+#[test]
+fn crlf_and_bom_are_accepted() {
+    let text = format!(
+        "\u{feff}{}",
+        article_with("summary = \"s\"\n", "Para one\nwrapped.\n\nTwo.\n").replace('\n', "\r\n")
+    );
+    let fixture = Fixture::article("a.md", text);
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!((records.len(), code), (0, 0), "{records:#?}");
+    // Positions stay right with CRLF: the bad field is on line 6, column 1.
+    let text = "\u{feff}+++\r\nid = \"a\"\r\nlang = \"en\"\r\npublished = 2026-04-27T14:30:00Z\r\nheadline = \"h\"\r\nbad = 1\r\n+++\r\nBody\r\n";
+    let fixture = Fixture::article("b.md", text);
+    let (records, _) = fixture.check_json(&["b.md"]);
+    assert_at(only(&records, "unknown-field"), 6, 1);
+}
+
+#[test]
+fn standard_input() {
+    let fixture = Fixture::new();
+    let output = fixture
+        .cmd()
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(article_with("colour = \"x\"\n", "Body\n"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let record: Value =
+        serde_json::from_slice(output.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(record["file"], "<stdin>");
+    assert_eq!(record["code"], "unknown-field");
+}
+
+#[test]
+fn folders_skip_markdown_without_front_matter() {
+    let fixture = Fixture::new();
+    fixture.write("README.md", "# Not an article\n");
+    fixture.write("story.md", article_with("", "Body\n"));
+    fixture
+        .cmd()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("check: 1 article, 0 errors"));
+    // Named explicitly, the same file is an error.
+    let (records, code) = fixture.check_json(&["README.md"]);
+    assert_eq!(code, 1);
+    assert_at(only(&records, "syntax"), 1, 1);
+}
+
+#[test]
+fn unreadable_path_exits_2() {
+    let fixture = Fixture::new();
+    fixture
+        .cmd()
+        .args(["check", "missing.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read missing.md"));
+}
+
+#[test]
+fn broken_newsroom_exits_2_with_its_position() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "name = \"X\"\neditons = [\"ru\"]\n");
+    fixture.write("a.md", article_with("", "Body\n"));
+    fixture
+        .cmd()
+        .args(["check", "a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("newsroom.toml:2:1"))
+        .stderr(predicate::str::contains("did you mean `editions`?"));
+}
+
+#[test]
+fn newsroom_option_and_bad_lang_option() {
+    let fixture = Fixture::article("a.md", article_with("", "Body\n"));
+    fixture
+        .cmd()
+        .args(["check", "a.md", "--newsroom", "nope.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nope.toml"));
+    fixture
+        .cmd()
+        .args(["check", "a.md", "--lang", "x_y"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--lang x_y"));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let fixture = Fixture::article("a.md", article_with("bogus = 1\n", "Body\n"));
+    let plain = fixture.cmd().args(["check", "a.md"]).output().unwrap();
+    assert!(!plain.stderr.contains(&0x1b), "no ANSI when not a terminal");
+    let coloured = fixture
+        .cmd()
+        .args(["check", "a.md", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(coloured.stderr.contains(&0x1b));
+    let no_color = fixture
+        .cmd()
+        .env("NO_COLOR", "1")
+        .args(["check", "a.md"])
+        .output()
+        .unwrap();
+    assert!(!no_color.stderr.contains(&0x1b));
+}
+
+#[test]
+fn human_report_reads_like_a_compiler() {
+    let fixture = Fixture::article(
+        "story.md",
+        "+++\nid = \"a\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00Z\nheadlin = \"Oops\"\n+++\nSee [here](javascript:void(0)).\n",
+    );
+    let output = fixture.cmd().args(["check", "story.md"]).output().unwrap();
+    insta::assert_snapshot!(String::from_utf8(output.stderr).unwrap());
+}
+
+#[test]
+fn help_has_examples() {
+    article()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("--format"));
+}
+
+#[test]
+fn readme_documents_every_code() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for code in article::diag::Code::ALL {
+        let row = format!("| `{}` | {} | {} |", code.name(), code.severity(), code.docs());
+        assert!(readme.contains(&row), "README lacks the row: {row}");
+    }
+}

@@ -1,0 +1,5 @@
+//! CLI tests: the binary run over fixture folders, asserting what a user
+//! sees: exit codes, diagnostics with code, line and column, and output.
+
+mod check;
+mod support;

@@ -1,0 +1,98 @@
+//! Running the `article` binary over temporary fixture folders.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A temporary folder of files, and the binary run inside it.
+pub struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    pub fn new() -> Self {
+        Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A fixture holding one article file.
+    pub fn article(name: &str, content: impl AsRef<[u8]>) -> Self {
+        let fixture = Fixture::new();
+        fixture.write(name, content);
+        fixture
+    }
+
+    pub fn write(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, content).expect("write fixture");
+        path
+    }
+
+    /// The binary, run in the fixture folder with a clean environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = article();
+        cmd.current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Runs `check --format json` with `args` and parses every line.
+    pub fn check_json(&self, args: &[&str]) -> (Vec<Value>, i32) {
+        let output = self
+            .cmd()
+            .arg("check")
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .expect("run article");
+        let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+        let records = stdout
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line}: {e}"))
+            })
+            .collect();
+        (records, output.status.code().unwrap_or(-1))
+    }
+}
+
+/// The binary with colour and terminal variables cleared.
+pub fn article() -> Command {
+    let mut cmd = Command::cargo_bin("article").expect("binary built");
+    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "COLUMNS"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The one record with this code, asserting there is exactly one.
+pub fn only<'a>(records: &'a [Value], code: &str) -> &'a Value {
+    let found: Vec<&Value> = records.iter().filter(|r| r["code"] == code).collect();
+    assert_eq!(found.len(), 1, "expected one `{code}` in {records:#?}");
+    found[0]
+}
+
+/// Asserts a record's line and column.
+pub fn assert_at(record: &Value, line: u64, column: u64) {
+    assert_eq!(
+        (record["line"].as_u64(), record["column"].as_u64()),
+        (Some(line), Some(column)),
+        "position of {record:#}"
+    );
+}
+
+/// A valid article with `body` after the front matter, `extra` inside it.
+pub fn article_with(extra: &str, body: &str) -> String {
+    format!(
+        "+++\nid = \"test-story\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00+03:00\nheadline = \"A headline\"\n{extra}+++\n{body}"
+    )
+}
