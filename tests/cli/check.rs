@@ -409,7 +409,12 @@ fn help_has_examples() {
 fn readme_documents_every_code() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     for code in article::diag::Code::ALL {
-        let row = format!("| `{}` | {} | {} |", code.name(), code.severity(), code.docs());
+        let row = format!(
+            "| `{}` | {} | {} |",
+            code.name(),
+            code.severity(),
+            code.docs()
+        );
         assert!(readme.contains(&row), "README lacks the row: {row}");
     }
 }
