@@ -1,0 +1,34 @@
+//! Writing files so that a failure never leaves half a file: the bytes go
+//! to a temporary file in the same folder, which is then renamed over the
+//! target (atomic on POSIX file systems).
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+/// Writes `bytes` to `path` atomically, creating the parent folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".article-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    // Keep the permissions of the file being replaced.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
+    }
+    temp.persist(path)
+        .map_err(|err| err.error)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(())
+}

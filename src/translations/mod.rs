@@ -1,0 +1,376 @@
+//! Translation files (SPEC 1.2): one per article and language,
+//! `NAME.LANG.toml` beside `NAME.md`, holding every segment's source, target
+//! and state, and the obsolete segments that left the article.
+//!
+//! [`parse`] reads a file for `check`, `status` and `export`, with spans for
+//! diagnostics in the translation file's own lines and columns.
+//! [`merge`] decides what `localize` changes; [`store`] writes those changes
+//! into the existing TOML without disturbing the translator's comments and
+//! layout.
+
+pub mod merge;
+pub mod store;
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use toml::de::DeTable;
+
+use crate::article::front_matter::{TableReader, Text};
+use crate::diag::{Code, Diagnostic};
+use crate::source::SourceFile;
+
+/// A segment's translation state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum State {
+    /// Not translated yet.
+    New,
+    /// Filled by machine translation; a person must check it.
+    Machine,
+    /// The source changed after the target was written.
+    Stale,
+    /// Translated by a person.
+    Translated,
+    /// Translated and reviewed.
+    Reviewed,
+}
+
+impl State {
+    /// All states with their names.
+    pub const ALL: [State; 5] = [
+        State::New,
+        State::Machine,
+        State::Stale,
+        State::Translated,
+        State::Reviewed,
+    ];
+
+    /// The name written in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            State::New => "new",
+            State::Machine => "machine",
+            State::Stale => "stale",
+            State::Translated => "translated",
+            State::Reviewed => "reviewed",
+        }
+    }
+
+    /// The state with this name.
+    pub fn from_name(name: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The state a file means when it leaves `state` out.
+    pub fn inferred(target: &str) -> State {
+        if target.is_empty() {
+            State::New
+        } else {
+            State::Translated
+        }
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One `[[segment]]` or `[[obsolete]]` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The segment key.
+    pub key: String,
+    /// The source text the target translates.
+    pub source: String,
+    /// The translation (inline Markdown), with its span when read from a file.
+    pub target: String,
+    /// The state (given, or inferred from the target).
+    pub state: State,
+    /// Whether the file states it.
+    pub state_given: bool,
+    /// The source the target was made from, while stale.
+    pub previous_source: Option<String>,
+    /// The translator's note.
+    pub note: Option<String>,
+    /// File span of the target value (for diagnostics), if read from a file.
+    pub target_text: Option<Text>,
+    /// File span of the key value.
+    pub key_span: Option<Range<usize>>,
+}
+
+impl Entry {
+    /// Whether the segment may be published (SPEC 1.2).
+    pub fn is_publishable(&self) -> bool {
+        matches!(self.state, State::Translated | State::Reviewed) && !self.target.is_empty()
+    }
+}
+
+/// A read translation file.
+#[derive(Debug, Clone)]
+pub struct TranslationFile {
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// The article id it says it belongs to.
+    pub article: Option<Text>,
+    /// The language it says it is in.
+    pub lang: Option<Text>,
+    /// Current segments.
+    pub segments: Vec<Entry>,
+    /// Segments that left the article.
+    pub obsolete: Vec<Entry>,
+}
+
+impl TranslationFile {
+    /// The entry with this key among the current segments.
+    pub fn segment(&self, key: &str) -> Option<&Entry> {
+        self.segments.iter().find(|e| e.key == key)
+    }
+}
+
+/// Where the translation file of the article at `article_path` into `lang` is.
+pub fn path_for(article_path: &Path, lang: &str) -> PathBuf {
+    let stem = article_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    article_path.with_file_name(format!("{stem}.{lang}.toml"))
+}
+
+const TOP_FIELDS: &[&str] = &["article", "lang", "segment", "obsolete"];
+const ENTRY_FIELDS: &[&str] = &[
+    "key",
+    "source",
+    "target",
+    "state",
+    "previous_source",
+    "note",
+];
+
+/// Reads a translation file, if it exists. Diagnostics cover syntax and
+/// shape; comparing it with the article is `check`'s work.
+pub fn load(path: &Path) -> std::io::Result<Option<(TranslationFile, Vec<Diagnostic>)>> {
+    let (file, bad_utf8) = match SourceFile::read(path) {
+        Ok(read) => read,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    let file = Arc::new(file);
+    if let Some(bad) = bad_utf8 {
+        let diag = Diagnostic::new(Code::Syntax, "the translation file is not valid UTF-8")
+            .at(&file, bad.offset..bad.offset + 1)
+            .help("re-save the file as UTF-8");
+        let empty = TranslationFile {
+            file,
+            article: None,
+            lang: None,
+            segments: Vec::new(),
+            obsolete: Vec::new(),
+        };
+        return Ok(Some((empty, vec![diag])));
+    }
+    Ok(Some(parse(&file)))
+}
+
+/// Parses a translation file's text.
+pub fn parse(file: &Arc<SourceFile>) -> (TranslationFile, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (table, errors) = DeTable::parse_recoverable(file.text());
+    for err in &errors {
+        let span = err.span().unwrap_or(0..0);
+        diags.push(
+            Diagnostic::new(
+                Code::Syntax,
+                format!(
+                    "invalid TOML in translation file: {}",
+                    err.message().lines().next().unwrap_or("").trim()
+                ),
+            )
+            .at(file, span),
+        );
+    }
+    let reader = TableReader::new(
+        table.get_ref(),
+        file,
+        0,
+        String::new(),
+        0..file.text().len(),
+        TOP_FIELDS,
+    );
+    let article = reader.string("article", &mut diags);
+    let lang = reader.string("lang", &mut diags);
+    if errors.is_empty() {
+        for (name, present) in [("article", article.is_some()), ("lang", lang.is_some())] {
+            if !present && reader.raw(name).is_none() {
+                reader.missing(name, &mut diags);
+            }
+        }
+    }
+    let read_entries = |name: &str, diags: &mut Vec<Diagnostic>| -> Vec<Entry> {
+        let mut entries: Vec<Entry> = Vec::new();
+        for (index, (table, span)) in reader.tables(name, diags).into_iter().enumerate() {
+            let entry = TableReader::new(
+                table,
+                file,
+                0,
+                format!("{name}.{}.", index + 1),
+                span,
+                ENTRY_FIELDS,
+            );
+            let key = entry.string("key", diags);
+            let source = entry.string("source", diags);
+            let target = entry.string("target", diags);
+            let state = entry.string("state", diags);
+            let previous_source = entry.string("previous_source", diags);
+            let note = entry.string("note", diags);
+            entry.report_unknown(diags);
+            for (field, present) in [("key", key.is_some()), ("source", source.is_some())] {
+                if !present && entry.raw(field).is_none() {
+                    entry.missing(field, diags);
+                }
+            }
+            let (Some(key), Some(source)) = (key, source) else {
+                continue;
+            };
+            if entries.iter().any(|e| e.key == key.value) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidField,
+                        format!("segment `{}` appears twice in `[[{name}]]`", key.value),
+                    )
+                    .at(file, key.span.clone())
+                    .key(key.value.clone())
+                    .help("keep one of the two tables"),
+                );
+                continue;
+            }
+            let target_value = target.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+            let state_value = match &state {
+                Some(text) => match State::from_name(&text.value) {
+                    Some(state) => Some(state),
+                    None => {
+                        let names: Vec<&str> = State::ALL.iter().map(|s| s.name()).collect();
+                        diags.push(
+                            Diagnostic::new(
+                                Code::InvalidField,
+                                format!("`{}` is not a segment state", text.value.escape_debug()),
+                            )
+                            .at(file, text.span.clone())
+                            .key(key.value.clone())
+                            .label(format!("expected one of {}", names.join(", "))),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            entries.push(Entry {
+                key: key.value,
+                source: source.value,
+                state: state_value.unwrap_or_else(|| State::inferred(&target_value)),
+                state_given: state_value.is_some(),
+                target: target_value,
+                previous_source: previous_source.map(|t| t.value),
+                note: note.map(|t| t.value),
+                target_text: target,
+                key_span: Some(key.span),
+            });
+        }
+        entries
+    };
+    let segments = read_entries("segment", &mut diags);
+    let obsolete = read_entries("obsolete", &mut diags);
+    reader.report_unknown(&mut diags);
+    (
+        TranslationFile {
+            file: Arc::clone(file),
+            article,
+            lang,
+            segments,
+            obsolete,
+        },
+        diags,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_is_beside_the_article() {
+        assert_eq!(
+            path_for(Path::new("news/story.md"), "sr-Latn"),
+            PathBuf::from("news/story.sr-Latn.toml")
+        );
+    }
+
+    #[test]
+    fn states_are_inferred_when_left_out() {
+        let file = Arc::new(SourceFile::new(
+            "t.toml",
+            None,
+            "article = \"a\"\nlang = \"ru\"\n\n[[segment]]\nkey = \"headline\"\nsource = \"H\"\ntarget = \"Х\"\n\n[[segment]]\nkey = \"summary\"\nsource = \"S\"\ntarget = \"\"\n".into(),
+        ));
+        let (tf, diags) = parse(&file);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(tf.segments[0].state, State::Translated);
+        assert_eq!(tf.segments[1].state, State::New);
+        assert!(!tf.segments[0].state_given);
+    }
+}
+
+/// How far an edition's translation is, segment by segment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Completeness {
+    /// Segments in the article.
+    pub total: usize,
+    /// Segments that may be published.
+    pub publishable: usize,
+    /// Stale segments (including those whose source no longer matches).
+    pub stale: usize,
+    /// Machine-translated segments.
+    pub machine: usize,
+    /// Untranslated segments (including those missing from the file).
+    pub new: usize,
+    /// Keys of the segments that keep the edition from being complete.
+    #[serde(skip)]
+    pub blocking: Vec<String>,
+}
+
+impl Completeness {
+    /// Whether every segment is publishable.
+    pub fn is_complete(&self) -> bool {
+        self.publishable == self.total
+    }
+}
+
+/// Completeness of an edition whose translation file is `file` (none yet:
+/// everything is new).
+pub fn completeness(
+    segments: &[crate::segment::Segment],
+    file: Option<&TranslationFile>,
+) -> Completeness {
+    let mut c = Completeness {
+        total: segments.len(),
+        ..Completeness::default()
+    };
+    for segment in segments {
+        let entry = file.and_then(|f| f.segment(&segment.key));
+        match entry {
+            Some(e) if e.source != segment.text => c.stale += 1,
+            Some(e) if e.is_publishable() => {
+                c.publishable += 1;
+                continue;
+            }
+            Some(e) if e.state == State::Stale => c.stale += 1,
+            Some(e) if e.state == State::Machine && !e.target.is_empty() => c.machine += 1,
+            _ => c.new += 1,
+        }
+        c.blocking.push(segment.key.clone());
+    }
+    c
+}
