@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anstream::AutoStream;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use article::commands::check;
+use article::commands::{check, localize, status};
 use article::diag::{self, Severity};
 
 /// How the process ends: SPEC 3.
@@ -78,6 +78,27 @@ Exit status: 0 clean (warnings allowed), 1 errors found (or warnings with --stri
 2 the check could not run (unreadable path, broken newsroom.toml, bad usage).")]
     Check(CheckArgs),
 
+    /// Create or update translation files, keeping every translator's work.
+    #[command(after_help = "\
+Examples:
+  article localize story.md --lang ru --lang uk   create or update story.ru.toml and story.uk.toml
+  article localize news/ --all                    every edition of every article under news/
+  article localize story.md --lang fa --mt ./mt.sh   fill empty targets by machine translation
+  article localize story.md --lang ru --memory archive/   reuse identical segments' targets
+
+A changed source makes its segment `stale` (the old target and `previous_source` are kept);
+a segment that left the article moves to [[obsolete]]; running it twice changes nothing.")]
+    Localize(LocalizeArgs),
+
+    /// Show how far each edition of each article is.
+    #[command(after_help = "\
+Examples:
+  article status                        every article under the current folder
+  article status news/ --format json    one JSON object per edition (JSON Lines)
+
+Columns: segments publishable / total, stale, machine, new, and whether the edition is complete.")]
+    Status(StatusArgs),
+
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  article completions bash > /etc/bash_completion.d/article")]
     Completions {
@@ -105,6 +126,63 @@ pub struct CheckArgs {
     /// Count warnings as errors.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `localize`'s arguments.
+#[derive(Debug, Args)]
+pub struct LocalizeArgs {
+    /// Articles (files or folders).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Languages to localize into (repeatable, or comma-separated).
+    #[arg(
+        long = "lang",
+        value_name = "L",
+        value_delimiter = ',',
+        required_unless_present = "all"
+    )]
+    pub langs: Vec<String>,
+
+    /// Every edition each article asks for (its `editions`, else the newsroom's).
+    #[arg(long, conflicts_with = "langs")]
+    pub all: bool,
+
+    /// Remove the [[obsolete]] entries (the only way they ever go).
+    #[arg(long)]
+    pub purge_obsolete: bool,
+
+    /// Reuse targets from translation files under DIR whose source is identical (state `machine`).
+    #[arg(long, value_name = "DIR")]
+    pub memory: Option<PathBuf>,
+
+    /// Fill empty targets with CMD: JSON Lines {key,source_lang,target_lang,text} in, {key,text} out.
+    #[arg(long, value_name = "CMD")]
+    pub mt: Option<String>,
+
+    /// Seconds the --mt command may take for one file.
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub mt_timeout: u64,
+
+    /// Show what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// `status`'s arguments.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Articles (files or folders); default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 /// `--format`.
@@ -148,6 +226,30 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             } else {
                 Exit::Success
             })
+        }
+        Command::Localize(args) => {
+            let options = localize::Options {
+                paths: args.paths,
+                langs: args.langs,
+                all: args.all,
+                newsroom: cli.newsroom,
+                purge_obsolete: args.purge_obsolete,
+                memory: args.memory,
+                mt: args.mt,
+                mt_timeout: std::time::Duration::from_secs(args.mt_timeout),
+                dry_run: args.dry_run,
+            };
+            let report = localize::run(&options)?;
+            print_localize(&report, args.format, cli.quiet, &mut stderr)?;
+            Ok(Exit::Success)
+        }
+        Command::Status(args) => {
+            let rows = status::run(&status::Options {
+                paths: args.paths,
+                newsroom: cli.newsroom,
+            })?;
+            print_status(&rows, args.format)?;
+            Ok(Exit::Success)
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "article", &mut io::stdout());
@@ -193,6 +295,113 @@ fn print_check(
             plural(warnings)
         )?;
     }
+    Ok(())
+}
+
+fn print_localize(
+    report: &localize::Report,
+    format: Format,
+    quiet: bool,
+    stderr: &mut impl Write,
+) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, report)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Human => {
+            for file in &report.files {
+                let c = &file.counts;
+                let mut extra = String::new();
+                for (n, what) in [
+                    (file.suggestions, "suggested from edited paragraphs"),
+                    (file.from_memory, "from memory"),
+                    (file.from_mt, "machine-translated"),
+                ] {
+                    if n > 0 {
+                        extra.push_str(&format!(", {n} {what}"));
+                    }
+                }
+                writeln!(
+                    out,
+                    "{:<9} {}  new {}, stale {}, machine {}, translated {}, reviewed {}, obsolete {}{extra}",
+                    format!("{:?}", file.outcome).to_lowercase(),
+                    file.path.display(),
+                    c.new,
+                    c.stale,
+                    c.machine,
+                    c.translated,
+                    c.reviewed,
+                    c.obsolete,
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    if !quiet {
+        for skipped in &report.skipped {
+            writeln!(
+                stderr,
+                "note: {} [{}] skipped: {}",
+                skipped.article, skipped.lang, skipped.reason
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn print_status(rows: &[status::Row], format: Format) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if format == Format::Json {
+        for row in rows {
+            serde_json::to_writer(&mut out, row)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let width = rows
+        .iter()
+        .map(|r| r.article.chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    writeln!(
+        out,
+        "{:<width$}  {:<8}  {:>7}  {:>5}  {:>7}  {:>3}  COMPLETE",
+        "ARTICLE", "EDITION", "DONE", "STALE", "MACHINE", "NEW"
+    )?;
+    for row in rows {
+        let c = &row.counts;
+        let done = format!("{}/{}", c.publishable, c.total);
+        let bar = if terminal {
+            let filled = (c.publishable * 10).checked_div(c.total).unwrap_or(10);
+            format!("{}{} ", "█".repeat(filled), "░".repeat(10 - filled.min(10)))
+        } else {
+            String::new()
+        };
+        let complete = match (&row.kind, row.complete) {
+            (status::Kind::Source, _) => "yes (source)".to_owned(),
+            (status::Kind::Derived, yes) => format!(
+                "{} (from {})",
+                if yes { "yes" } else { "no" },
+                row.derived_from.as_deref().unwrap_or("?")
+            ),
+            (_, true) => "yes".to_owned(),
+            (_, false) => "no".to_owned(),
+        };
+        writeln!(
+            out,
+            "{:<width$}  {:<8}  {bar}{:>7}  {:>5}  {:>7}  {:>3}  {complete}",
+            row.article, row.lang, done, c.stale, c.machine, c.new
+        )?;
+    }
+    out.flush()?;
     Ok(())
 }
 

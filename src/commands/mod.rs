@@ -2,3 +2,5 @@
 //! a report; printing and exit codes belong to the binary.
 
 pub mod check;
+pub mod localize;
+pub mod status;

@@ -1,0 +1,528 @@
+//! `article localize PATH... --lang L... | --all` (SPEC 2.2): create or
+//! update translation files without ever losing a translator's work.
+//!
+//! The run has three phases so that a failure leaves every file as it was:
+//! plan every file in memory (merge, translation memory, import), run the
+//! machine-translation command if asked, and only then write the files that
+//! changed, each atomically.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, bail};
+use serde::Serialize;
+
+use crate::article::{self, Article, parse_lang};
+use crate::error::DiagnosticsError;
+use crate::inputs::{self, Input};
+use crate::newsroom::{self, Newsroom};
+use crate::segment::Segment;
+use crate::source::SourceFile;
+use crate::translations::merge::{self, Counts, Plan};
+use crate::translations::{self, State, TranslationFile, store};
+
+/// What to localize.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Article files or folders.
+    pub paths: Vec<PathBuf>,
+    /// Languages (`--lang`).
+    pub langs: Vec<String>,
+    /// Every edition the article asks for (`--all`).
+    pub all: bool,
+    /// `--newsroom FILE`.
+    pub newsroom: Option<PathBuf>,
+    /// Drop `[[obsolete]]` entries.
+    pub purge_obsolete: bool,
+    /// Reuse targets from translation files under this folder.
+    pub memory: Option<PathBuf>,
+    /// Machine-translation command.
+    pub mt: Option<String>,
+    /// How long the machine-translation command may take.
+    pub mt_timeout: Duration,
+    /// Plan and report, but write nothing.
+    pub dry_run: bool,
+}
+
+/// What happened to one translation file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The file was made.
+    Created,
+    /// The file was changed.
+    Updated,
+    /// Nothing to change.
+    Unchanged,
+}
+
+/// One translation file's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    /// The article id.
+    pub article: String,
+    /// The language.
+    pub lang: String,
+    /// The translation file.
+    pub path: PathBuf,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Counts per state after the run.
+    pub counts: Counts,
+    /// New segments that got an old target as a suggestion.
+    pub suggestions: usize,
+    /// Targets filled from translation memory.
+    pub from_memory: usize,
+    /// Targets filled by machine translation.
+    pub from_mt: usize,
+}
+
+/// An edition that got no translation file, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// The article id.
+    pub article: String,
+    /// The language.
+    pub lang: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// What a run did.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Files, in order.
+    pub files: Vec<FileReport>,
+    /// Editions skipped.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A translation file planned in memory.
+pub struct Pending {
+    /// The article.
+    pub article: Arc<Article>,
+    /// Its segments.
+    pub segments: Vec<Segment>,
+    /// The language.
+    pub lang: String,
+    /// The file.
+    pub path: PathBuf,
+    /// Its current text, if it exists.
+    pub existing_text: Option<String>,
+    /// Its current content, if it exists.
+    pub existing: Option<TranslationFile>,
+    /// The new content.
+    pub plan: Plan,
+    /// Filled from memory.
+    pub from_memory: usize,
+    /// Filled by machine translation.
+    pub from_mt: usize,
+}
+
+/// Reads an article for a command that needs a valid one; its diagnostics
+/// become the failure otherwise.
+pub fn read_article(path: &Path) -> anyhow::Result<Article> {
+    let (file, bad) =
+        SourceFile::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = Arc::new(file);
+    let checked = crate::check::check_article(file, bad, &Newsroom::builtin());
+    let errors: Vec<_> = checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .collect();
+    match checked.article {
+        Some(article) if errors.is_empty() => Ok(article),
+        _ => Err(DiagnosticsError(errors).into()),
+    }
+}
+
+/// The article files named by `paths` (standard input has nowhere to keep
+/// translation files, so it is refused).
+pub fn article_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let (inputs, mut failures) = inputs::expand(paths);
+    if let Some(failure) = failures.pop() {
+        return Err(failure);
+    }
+    let mut out = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => bail!(
+                "`-` (standard input) cannot be used here: translation files live beside the article file"
+            ),
+            Input::File { path, explicit } => {
+                if !explicit {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    if !article::front_matter::has_front_matter(text.trim_start_matches('\u{feff}'))
+                    {
+                        continue;
+                    }
+                }
+                out.push(path);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Plans every translation file of the run.
+pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>)> {
+    let mut wanted = Vec::new();
+    for lang in &options.langs {
+        wanted.push(
+            parse_lang(lang)
+                .with_context(|| format!("--lang {lang}: not a valid BCP 47 language tag"))?,
+        );
+    }
+    if wanted.is_empty() && !options.all {
+        bail!("say which languages: --lang L (repeatable) or --all");
+    }
+    let mut cache = match &options.newsroom {
+        Some(path) => newsroom::Cache::fixed(Newsroom::load(path)?),
+        None => newsroom::Cache::default(),
+    };
+    let memory = match &options.memory {
+        Some(dir) => Some(Memory::load(dir)?),
+        None => None,
+    };
+    let mut pending = Vec::new();
+    let mut skipped = Vec::new();
+    for path in article_paths(&options.paths)? {
+        let article = Arc::new(read_article(&path)?);
+        let dir = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let newsroom = cache.for_dir(&dir)?;
+        let requested: Option<Vec<String>> = article
+            .editions
+            .as_ref()
+            .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
+        let editions = newsroom.editions_for(&article.lang.value, requested.as_deref());
+        let langs = if options.all {
+            editions.clone()
+        } else {
+            wanted.clone()
+        };
+        let segments = article.segments();
+        for lang in langs {
+            if lang.eq_ignore_ascii_case(&article.lang.value) {
+                if !options.all {
+                    skipped.push(Skipped {
+                        article: article.id.value.clone(),
+                        lang,
+                        reason: "it is the article's own language".into(),
+                    });
+                }
+                continue;
+            }
+            if let Some(from) = newsroom.derived_from(&lang) {
+                skipped.push(Skipped {
+                    article: article.id.value.clone(),
+                    lang: lang.clone(),
+                    reason: format!("it is made from the {from} edition by transliteration ([derive] in newsroom.toml)"),
+                });
+                continue;
+            }
+            let file_path = translations::path_for(&path, &lang);
+            let existing_text = match std::fs::read(&file_path) {
+                Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
+                    anyhow::anyhow!(
+                        "{} is not valid UTF-8; fix it before localizing",
+                        file_path.display()
+                    )
+                })?),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+                Err(err) => {
+                    return Err(anyhow::Error::new(err)
+                        .context(format!("cannot read {}", file_path.display())));
+                }
+            };
+            let existing = match &existing_text {
+                Some(text) => {
+                    let file = Arc::new(SourceFile::new(
+                        file_path.display().to_string(),
+                        Some(file_path.clone()),
+                        text.clone(),
+                    ));
+                    let (tf, diags) = translations::parse(&file);
+                    if !diags.is_empty() {
+                        // Never rewrite a file we could not fully read.
+                        return Err(DiagnosticsError(diags).into());
+                    }
+                    Some(tf)
+                }
+                None => None,
+            };
+            let mut plan = merge::plan(&segments, existing.as_ref(), options.purge_obsolete);
+            let from_memory = memory.as_ref().map_or(0, |m| m.fill(&mut plan, &lang));
+            pending.push(Pending {
+                article: Arc::clone(&article),
+                segments: segments.clone(),
+                lang,
+                path: file_path,
+                existing_text,
+                existing,
+                plan,
+                from_memory,
+                from_mt: 0,
+            });
+        }
+    }
+    Ok((pending, skipped))
+}
+
+/// Runs `localize`.
+pub fn run(options: &Options) -> anyhow::Result<Report> {
+    let (mut pending, skipped) = plan_all(options)?;
+    if let Some(cmd) = &options.mt {
+        for item in &mut pending {
+            item.from_mt = machine_translate(cmd, options.mt_timeout, item)?;
+        }
+    }
+    write_all(pending, skipped, options.dry_run)
+}
+
+/// Renders and writes the planned files (phase 3).
+pub fn write_all(
+    pending: Vec<Pending>,
+    skipped: Vec<Skipped>,
+    dry_run: bool,
+) -> anyhow::Result<Report> {
+    let mut rendered = Vec::with_capacity(pending.len());
+    for item in &pending {
+        let text = store::render(
+            item.existing_text.as_deref(),
+            &item.article.id.value,
+            &item.lang,
+            &item.plan,
+        )
+        .with_context(|| format!("cannot update {}", item.path.display()))?;
+        rendered.push(text);
+    }
+    let mut report = Report {
+        files: Vec::new(),
+        skipped,
+    };
+    for (item, text) in pending.into_iter().zip(rendered) {
+        let outcome = match &item.existing_text {
+            None => Outcome::Created,
+            Some(old) if *old == text => Outcome::Unchanged,
+            Some(_) => Outcome::Updated,
+        };
+        if outcome != Outcome::Unchanged && !dry_run {
+            crate::fsutil::write_atomic(&item.path, text.as_bytes())?;
+        }
+        report.files.push(FileReport {
+            article: item.article.id.value.clone(),
+            lang: item.lang.clone(),
+            path: item.path.clone(),
+            outcome,
+            counts: item.plan.counts(),
+            suggestions: item.plan.suggestions,
+            from_memory: item.from_memory,
+            from_mt: item.from_mt,
+        });
+    }
+    Ok(report)
+}
+
+/// Targets from other translation files, by language and exact source.
+pub struct Memory {
+    by_lang: HashMap<String, HashMap<String, (String, PathBuf)>>,
+}
+
+impl Memory {
+    /// Reads every `*.LANG.toml` translation file under `dir`; only
+    /// publishable targets (translated or reviewed) are remembered.
+    pub fn load(dir: &Path) -> anyhow::Result<Memory> {
+        anyhow::ensure!(dir.is_dir(), "--memory {}: no such folder", dir.display());
+        let mut by_lang: HashMap<String, HashMap<String, (String, PathBuf)>> = HashMap::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths {
+                if path.is_dir() {
+                    if !path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    {
+                        stack.push(path);
+                    }
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "toml") {
+                    continue;
+                }
+                let Ok(Some((tf, diags))) = translations::load(&path) else {
+                    continue;
+                };
+                if !diags.is_empty() {
+                    continue;
+                }
+                let Some(lang) = tf.lang.as_ref().and_then(|l| parse_lang(&l.value)) else {
+                    continue;
+                };
+                let map = by_lang.entry(lang).or_default();
+                for entry in tf.segments.iter().filter(|e| e.is_publishable()) {
+                    map.entry(entry.source.clone())
+                        .or_insert_with(|| (entry.target.clone(), path.clone()));
+                }
+            }
+        }
+        Ok(Memory { by_lang })
+    }
+
+    /// Fills empty `new` targets whose source is remembered. They get state
+    /// `machine`: reused text still needs a person's look in its new context.
+    pub fn fill(&self, plan: &mut Plan, lang: &str) -> usize {
+        let Some(map) = self.by_lang.get(lang) else {
+            return 0;
+        };
+        let mut filled = 0;
+        for entry in &mut plan.segments {
+            if entry.state == State::New
+                && entry.target.is_empty()
+                && let Some((target, _)) = map.get(&entry.source)
+            {
+                entry.target = target.clone();
+                entry.state = State::Machine;
+                filled += 1;
+            }
+        }
+        filled
+    }
+}
+
+#[derive(Serialize)]
+struct MtRequest<'a> {
+    key: &'a str,
+    source_lang: &'a str,
+    target_lang: &'a str,
+    text: &'a str,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MtResponse {
+    key: String,
+    text: String,
+}
+
+/// Runs the machine-translation command once for one translation file and
+/// fills the empty `new` targets it answers. Any failure is an error and
+/// fills nothing.
+fn machine_translate(cmd: &str, timeout: Duration, item: &mut Pending) -> anyhow::Result<usize> {
+    let requests: Vec<String> = item
+        .plan
+        .segments
+        .iter()
+        .filter(|e| e.state == State::New && e.target.is_empty())
+        .map(|e| {
+            serde_json::to_string(&MtRequest {
+                key: &e.key,
+                source_lang: &item.article.lang.value,
+                target_lang: &item.lang,
+                text: &e.source,
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    if requests.is_empty() {
+        return Ok(0);
+    }
+    let context = || format!("--mt for {} ({})", item.article.id.value, item.lang);
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("{}: cannot start `{cmd}`", context()))?;
+    let mut stdin = child.stdin.take().context("no stdin")?;
+    let input = requests.join("\n") + "\n";
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let stdout = child.stdout.take().context("no stdout")?;
+    let stderr = child.stderr.take().context("no stderr")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let lines: Result<Vec<String>, std::io::Error> = BufReader::new(stdout).lines().collect();
+        let _ = tx.send(lines);
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut BufReader::new(stderr), &mut text);
+        text
+    });
+    let lines = match rx.recv_timeout(timeout) {
+        Ok(lines) => lines.with_context(|| format!("{}: cannot read its output", context()))?,
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!(
+                "{}: `{cmd}` did not finish within {} s; no file was changed",
+                context(),
+                timeout.as_secs()
+            );
+        }
+    };
+    let status = child.wait().with_context(context)?;
+    let _ = writer.join();
+    let stderr_text = err_reader.join().unwrap_or_default();
+    if !status.success() {
+        let tail: String = stderr_text
+            .lines()
+            .rev()
+            .take(5)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join("\n");
+        bail!(
+            "{}: `{cmd}` failed ({status}); no file was changed\n{tail}",
+            context()
+        );
+    }
+    let mut answers: HashMap<String, String> = HashMap::new();
+    for (n, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let response: MtResponse = serde_json::from_str(line).with_context(|| {
+            format!(
+                "{}: line {} of its output is not {{\"key\",\"text\"}} JSON; no file was changed",
+                context(),
+                n + 1
+            )
+        })?;
+        if !item.plan.segments.iter().any(|e| e.key == response.key) {
+            bail!(
+                "{}: line {} answers unknown key `{}`; no file was changed",
+                context(),
+                n + 1,
+                response.key
+            );
+        }
+        answers.insert(response.key, response.text);
+    }
+    let mut filled = 0;
+    for entry in &mut item.plan.segments {
+        if entry.state == State::New
+            && entry.target.is_empty()
+            && let Some(text) = answers.remove(&entry.key).filter(|t| !t.is_empty())
+        {
+            entry.target = text;
+            entry.state = State::Machine;
+            filled += 1;
+        }
+    }
+    Ok(filled)
+}

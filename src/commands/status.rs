@@ -1,0 +1,129 @@
+//! `article status [PATH...]` (SPEC 2.4): how far each edition of each
+//! article is.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::check::translations::translated_editions;
+use crate::commands::localize::{article_paths, read_article};
+use crate::newsroom::{self, Newsroom};
+use crate::translations::{self, Completeness};
+
+/// What to report on.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Articles (files or folders); empty means `.`.
+    pub paths: Vec<PathBuf>,
+    /// `--newsroom FILE`.
+    pub newsroom: Option<PathBuf>,
+}
+
+/// How an edition is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The article's own language.
+    Source,
+    /// Translated by people (a translation file).
+    Translated,
+    /// Transliterated from another edition.
+    Derived,
+}
+
+/// One edition's status.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Article id.
+    pub article: String,
+    /// Article file.
+    pub file: PathBuf,
+    /// Edition language.
+    pub lang: String,
+    /// How the edition is made.
+    pub kind: Kind,
+    /// The edition it is derived from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
+    /// Segment counts.
+    #[serde(flatten)]
+    pub counts: Completeness,
+    /// Whether every segment is publishable.
+    pub complete: bool,
+}
+
+/// Runs `status`.
+pub fn run(options: &Options) -> anyhow::Result<Vec<Row>> {
+    let mut cache = match &options.newsroom {
+        Some(path) => newsroom::Cache::fixed(Newsroom::load(path)?),
+        None => newsroom::Cache::default(),
+    };
+    let paths = if options.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        options.paths.clone()
+    };
+    let mut rows = Vec::new();
+    for path in article_paths(&paths)? {
+        let article = read_article(&path)?;
+        let dir = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), |d| d.to_path_buf());
+        let newsroom = cache.for_dir(&dir)?;
+        let segments = article.segments();
+        let total = segments.len();
+        let mut article_rows = vec![Row {
+            article: article.id.value.clone(),
+            file: path.clone(),
+            lang: article.lang.value.clone(),
+            kind: Kind::Source,
+            derived_from: None,
+            counts: Completeness {
+                total,
+                publishable: total,
+                ..Completeness::default()
+            },
+            complete: true,
+        }];
+        for lang in translated_editions(&article, &newsroom) {
+            let file_path = translations::path_for(&path, &lang);
+            let loaded = translations::load(&file_path)?;
+            let counts = translations::completeness(&segments, loaded.as_ref().map(|(tf, _)| tf));
+            article_rows.push(Row {
+                article: article.id.value.clone(),
+                file: path.clone(),
+                lang,
+                kind: Kind::Translated,
+                derived_from: None,
+                complete: counts.is_complete(),
+                counts,
+            });
+        }
+        // Derived editions are as complete as the edition they come from.
+        let requested: Option<Vec<String>> = article.editions.as_ref().map(|e| {
+            e.iter()
+                .filter_map(|t| crate::article::parse_lang(&t.value))
+                .collect()
+        });
+        for lang in newsroom.editions_for(&article.lang.value, requested.as_deref()) {
+            let Some(from) = newsroom.derived_from(&lang) else {
+                continue;
+            };
+            let Some(source_row) = article_rows
+                .iter()
+                .find(|r| r.lang.eq_ignore_ascii_case(from))
+            else {
+                continue;
+            };
+            let row = Row {
+                lang,
+                kind: Kind::Derived,
+                derived_from: Some(from.to_owned()),
+                ..source_row.clone()
+            };
+            article_rows.push(row);
+        }
+        rows.extend(article_rows);
+    }
+    Ok(rows)
+}
