@@ -102,6 +102,14 @@ codes! {
         "An invisible character (zero-width space, word joiner, BOM inside text, soft hyphen) is in the text. Remove it unless it is wanted; ZWNJ is fine.";
     NotNfc = "not-nfc", Warning,
         "Text is not in Unicode NFC, so equal-looking words compare unequal. Re-save the file as NFC.";
+    MissingTranslation = "missing-translation", Error,
+        "An edition lacks a translation file, a segment, or a segment's target. Run `article localize` and translate what is `new`.";
+    StaleTranslation = "stale-translation", Error,
+        "The source changed after the target was written (`state = \"stale\"`, or a `source` that no longer matches the article). Update the target against `previous_source`, then set `state = \"translated\"`.";
+    MachineTranslation = "machine-translation", Warning,
+        "The target was filled by machine translation or translation memory and no person has confirmed it. Check it, then set `state = \"translated\"`.";
+    Obsolete = "obsolete", Warning,
+        "The translation file keeps segments that left the article. Reuse what helps, then `article localize --purge-obsolete`.";
 }
 
 impl fmt::Display for Code {
@@ -235,7 +243,7 @@ impl Diagnostic {
     }
 }
 
-/// Longest source line shown in full under a diagnostic; longer lines get
+/// Longest source line (in characters) shown in full under a diagnostic; longer lines get
 /// only `--> file:line:column`, so a 10 MB paragraph does not flood a terminal.
 const MAX_SHOWN_LINE: usize = 400;
 
@@ -256,7 +264,7 @@ pub fn render_human(diag: &Diagnostic) -> String {
             let (line, column) = loc.file.line_col(loc.span.start);
             let range = loc.file.line_range(line);
             let shown = loc.file.text().get(range.clone()).unwrap_or("");
-            if shown.len() > MAX_SHOWN_LINE {
+            if shown.chars().count() > MAX_SHOWN_LINE {
                 title.element(Origin::path(loc.file.name()).line(line).char_column(column))
             } else {
                 let start = loc.span.start - range.start;
@@ -328,5 +336,5 @@ fn displayable(line: &str, start: usize, end: usize) -> (String, Range<usize>) {
 /// Characters that must not reach a terminal raw.
 fn is_unprintable(ch: char) -> bool {
     ch.is_control()
-        || matches!(ch, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
+        || matches!(ch, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
 }

@@ -4,6 +4,7 @@
 //! the text-safety checks that apply to every text.
 
 pub mod text;
+pub mod translations;
 
 use std::ops::Range;
 use std::sync::Arc;
