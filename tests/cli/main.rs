@@ -2,4 +2,5 @@
 //! sees: exit codes, diagnostics with code, line and column, and output.
 
 mod check;
+mod localize;
 mod support;

@@ -24,6 +24,11 @@ impl Fixture {
         fixture
     }
 
+    /// The path of a file in the fixture.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
     pub fn write(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
         let path = self.dir.path().join(name);
         if let Some(parent) = path.parent() {

@@ -1,0 +1,411 @@
+//! `article localize` and `article status`: a translator's week, and the
+//! ways a run must leave files alone.
+
+use predicates::prelude::*;
+use serde_json::Value;
+use toml_edit::{DocumentMut, value};
+
+use crate::support::{Fixture, article_with};
+
+const P1: &str = "The ferry left the landing at dawn with forty passengers on board.";
+const P2: &str = "A brass band played on the far bank while children waved painted signs.";
+const P3: &str = "Shopkeepers say their trade fell by a quarter during the long closure.";
+const P4: &str = "The agreement was signed in March after fourteen months of talks.";
+const P5: &str = "Tickets will cost the same on both banks, the commission said on Friday.";
+
+fn newsroom(fixture: &Fixture) {
+    fixture.write(
+        "newsroom.toml",
+        "name = \"Test Radio\"\nsource = \"en\"\neditions = [\"en\", \"ru\"]\n",
+    );
+}
+
+fn read_doc(fixture: &Fixture, name: &str) -> DocumentMut {
+    std::fs::read_to_string(fixture.file(name))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// Every target in the file: (array, key, target, state).
+fn entries(doc: &DocumentMut) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    for array in ["segment", "obsolete"] {
+        if let Some(aot) = doc.get(array).and_then(|i| i.as_array_of_tables()) {
+            for t in aot.iter() {
+                let get = |k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+                out.push((array.to_owned(), get("key"), get("target"), get("state")));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_translators_week() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    let body = format!("{P1}\n\n{P2}\n\n{P3}\n\n{P4}\n\n{P5}\n");
+    fixture.write("story.md", article_with("", &body));
+
+    // Monday: the file is created with every segment new.
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("created"))
+        .stdout(predicate::str::contains("new 6"));
+
+    // The translator fills every target and leaves comments.
+    let mut doc = read_doc(&fixture, "story.ru.toml");
+    let aot = doc["segment"].as_array_of_tables_mut().unwrap();
+    for table in aot.iter_mut() {
+        let source = table["source"].as_str().unwrap().to_owned();
+        table["target"] = value(format!("RU: {source}"));
+        table["state"] = value("translated");
+    }
+    let mut text = doc.to_string();
+    text = text.replacen(
+        "[[segment]]\nkey = \"headline\"",
+        "# Headline agreed with the desk on Monday.\n[[segment]]\nkey = \"headline\"",
+        1,
+    );
+    text = text.replacen(
+        "state = \"translated\"",
+        "state = \"translated\" # double-checked names",
+        1,
+    );
+    std::fs::write(fixture.file("story.ru.toml"), &text).unwrap();
+    let written_targets: Vec<String> = entries(&text.parse().unwrap())
+        .into_iter()
+        .map(|e| e.2)
+        .collect();
+    fixture.cmd().args(["check", "story.md"]).assert().code(0);
+
+    // The editor edits P2, deletes P3, inserts a new paragraph, moves P4 to
+    // the end and re-wraps P5.
+    let p2_edited = P2.replace("children", "schoolchildren");
+    let inserted = "Repairs to the loading ramp are expected to finish before winter.";
+    let p5_rewrapped = P5.replacen(" the commission", "\nthe commission", 1);
+    let body = format!("{P1}\n\n{p2_edited}\n\n{inserted}\n\n{p5_rewrapped}\n\n{P4}\n");
+    fixture.write("story.md", article_with("", &body));
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("updated"))
+        .stdout(predicate::str::contains("stale 1"))
+        .stdout(predicate::str::contains("obsolete 1"))
+        .stdout(predicate::str::contains("1 suggested"));
+
+    let text = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+    let doc: DocumentMut = text.parse().unwrap();
+    let all = entries(&doc);
+    // Every target ever written is still in the file.
+    for target in &written_targets {
+        assert!(
+            all.iter().any(|e| &e.2 == target),
+            "lost {target:?}\n{text}"
+        );
+    }
+    let state_of = |source_start: &str| {
+        all.iter()
+            .find(|e| e.0 == "segment" && e.2.contains(source_start))
+            .map(|e| e.3.clone())
+    };
+    assert_eq!(
+        state_of("RU: The agreement").as_deref(),
+        Some("translated"),
+        "moved"
+    );
+    assert_eq!(
+        state_of("RU: Tickets").as_deref(),
+        Some("translated"),
+        "re-wrapped"
+    );
+    assert_eq!(
+        state_of("RU: A brass band").as_deref(),
+        Some("stale"),
+        "edited"
+    );
+    assert!(text.contains(&format!("previous_source = \"{P2}\"")));
+    assert!(
+        all.iter()
+            .any(|e| e.0 == "obsolete" && e.2 == format!("RU: {P3}"))
+    );
+    assert!(
+        all.iter()
+            .any(|e| e.0 == "segment" && e.2.is_empty() && e.3 == "new"),
+        "inserted"
+    );
+    // Comments survive.
+    assert!(text.contains("# Headline agreed with the desk on Monday."));
+    assert!(text.contains("# double-checked names"));
+
+    // check now reports the stale, new and obsolete segments.
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let codes: Vec<&str> = records
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"stale-translation")
+            && codes.contains(&"missing-translation")
+            && codes.contains(&"obsolete"),
+        "{codes:?}"
+    );
+    let stale = records
+        .iter()
+        .find(|r| r["code"] == "stale-translation")
+        .unwrap();
+    assert_eq!(stale["lang"], "ru");
+    assert!(stale["file"].as_str().unwrap().ends_with("story.ru.toml"));
+
+    // A third run changes no byte.
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("unchanged"));
+    assert_eq!(
+        std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap(),
+        text
+    );
+
+    // Only --purge-obsolete removes obsolete entries.
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru", "--purge-obsolete"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("obsolete 0"));
+    assert!(
+        !std::fs::read_to_string(fixture.file("story.ru.toml"))
+            .unwrap()
+            .contains("[[obsolete]]")
+    );
+}
+
+#[test]
+fn all_skips_source_and_derived_editions() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"sr-Cyrl\", \"sr-Latn\"]\n[derive]\n\"sr-Latn\" = \"sr-Cyrl\"\n",
+    );
+    fixture.write("story.md", article_with("", "Body.\n"));
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--all"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("sr-Latn] skipped"));
+    assert!(fixture.file("story.sr-Cyrl.toml").exists());
+    assert!(!fixture.file("story.sr-Latn.toml").exists());
+    assert!(!fixture.file("story.en.toml").exists());
+}
+
+#[test]
+fn json_summary() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write("story.md", article_with("", "Body.\n"));
+    let output = fixture
+        .cmd()
+        .args(["localize", "story.md", "--all", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files"][0]["lang"], "ru");
+    assert_eq!(report["files"][0]["outcome"], "created");
+    assert_eq!(report["files"][0]["counts"]["new"], 2);
+}
+
+#[test]
+fn machine_translation_fills_and_marks_machine() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write("story.md", article_with("", "Body.\n"));
+    let mt = r#"cat >/dev/null; printf '%s\n' '{"key":"headline","text":"Заголовок"}'"#;
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru", "--mt", mt])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 machine-translated"));
+    let text = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+    assert!(
+        text.contains("target = \"Заголовок\"\nstate = \"machine\""),
+        "{text}"
+    );
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1, "the body is still untranslated");
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r["code"] == "machine-translation")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn machine_translation_failures_change_nothing() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write("story.md", article_with("", "Body.\n"));
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru"])
+        .assert()
+        .code(0);
+    let before = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+    for (mt, says) in [
+        ("cat >/dev/null; echo boom >&2; exit 3", "failed"),
+        ("cat >/dev/null; echo 'not json'", "line 1"),
+        (
+            r#"cat >/dev/null; echo '{"key":"nope","text":"x"}'"#,
+            "unknown key",
+        ),
+        ("sleep 5", "did not finish"),
+    ] {
+        fixture
+            .cmd()
+            .args([
+                "localize",
+                "story.md",
+                "--lang",
+                "ru",
+                "--mt-timeout",
+                "1",
+                "--mt",
+                mt,
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+        assert_eq!(
+            std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap(),
+            before,
+            "{mt}"
+        );
+    }
+}
+
+#[test]
+fn memory_reuses_identical_sources() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write("story.md", article_with("", "Body.\n"));
+    fixture.write(
+        "archive/old.ru.toml",
+        "article = \"old\"\nlang = \"ru\"\n\n[[segment]]\nkey = \"headline\"\nsource = \"A headline\"\ntarget = \"Заголовок\"\nstate = \"reviewed\"\n",
+    );
+    fixture
+        .cmd()
+        .args([
+            "localize", "story.md", "--lang", "ru", "--memory", "archive",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 from memory"));
+    let text = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+    assert!(
+        text.contains("target = \"Заголовок\"\nstate = \"machine\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn broken_translation_file_is_never_rewritten() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write("story.md", article_with("", "Body.\n"));
+    let broken = "article = \"test-story\"\nlang = \"ru\"\n[[segment]]\nkey = \"headline\"\ntarget = \"unclosed\n";
+    fixture.write("story.ru.toml", broken);
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("story.ru.toml:5:"));
+    assert_eq!(
+        std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap(),
+        broken
+    );
+    // check reports it with the translation file's own line and column.
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let syntax = records
+        .iter()
+        .find(|r| r["code"] == "syntax")
+        .expect("syntax");
+    assert!(syntax["file"].as_str().unwrap().ends_with("story.ru.toml"));
+    assert_eq!(syntax["line"], 5);
+    assert_eq!(syntax["lang"], "ru");
+}
+
+#[test]
+fn localize_needs_languages_and_files() {
+    let fixture = Fixture::article("story.md", article_with("", "Body.\n"));
+    fixture
+        .cmd()
+        .args(["localize", "story.md"])
+        .assert()
+        .code(2);
+    fixture
+        .cmd()
+        .args(["localize", "-", "--lang", "ru"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("standard input"));
+}
+
+#[test]
+fn status_tells_editions_apart() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\", \"uk\"]\n");
+    fixture.write("story.md", article_with("", "Body.\n"));
+    let mt = r#"cat >/dev/null; printf '%s\n' '{"key":"headline","text":"Заголовок"}'"#;
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru", "--mt", mt])
+        .assert()
+        .code(0);
+    let output = fixture
+        .cmd()
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = output
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        (rows[0]["lang"].as_str(), rows[0]["complete"].as_bool()),
+        (Some("en"), Some(true))
+    );
+    assert_eq!(
+        (rows[1]["machine"].as_u64(), rows[1]["new"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        (rows[2]["lang"].as_str(), rows[2]["new"].as_u64()),
+        (Some("uk"), Some(2))
+    );
+    fixture
+        .cmd()
+        .arg("status")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("ARTICLE"))
+        .stdout(predicate::str::contains("yes (source)"));
+}
