@@ -77,14 +77,14 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     };
     let mut ids: HashMap<String, (Arc<SourceFile>, std::ops::Range<usize>)> = HashMap::new();
     for input in inputs {
-        let (file, bad_utf8, dir) = match &input {
+        let (file, bad_utf8, dir, path) = match &input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 stdin
                     .read_to_end(&mut bytes)
                     .context("cannot read standard input")?;
                 let (file, bad) = SourceFile::from_bytes("<stdin>", None, bytes);
-                (file, bad, PathBuf::from("."))
+                (file, bad, PathBuf::from("."), None)
             }
             Input::File { path, explicit } => {
                 let (file, bad) = match SourceFile::read(path) {
@@ -106,13 +106,16 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
                 let dir = path
                     .parent()
                     .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-                (file, bad, dir)
+                (file, bad, dir, Some(path.clone()))
             }
         };
         let newsroom = cache.for_dir(&dir)?;
         let checked = check_article(Arc::new(file), bad_utf8, &newsroom);
         report.articles += 1;
         let mut diagnostics = checked.diagnostics;
+        if let (Some(article), Some(path)) = (&checked.article, &path) {
+            crate::check::translations::check(article, path, &newsroom, &mut diagnostics);
+        }
         if let Some(article) = &checked.article {
             let id = &article.id;
             if let Some((first_file, _)) = ids.get(&id.value) {
