@@ -19,6 +19,7 @@ pub mod diag;
 pub mod error;
 pub mod fsutil;
 pub mod inputs;
+pub mod l10n;
 pub mod locales;
 pub mod newsroom;
 pub mod segment;

@@ -1,0 +1,4 @@
+//! Localized boilerplate: CLDR formatting (dates, lists, plurals, numbers)
+//! and, later, the Fluent bundle stack.
+
+pub mod cldr;
