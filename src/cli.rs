@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anstream::AutoStream;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use article::commands::{check, localize, status};
+use article::commands::{check, export, localize, status};
 use article::diag::{self, Severity};
 
 /// How the process ends: SPEC 3.
@@ -89,6 +89,18 @@ Examples:
 A changed source makes its segment `stale` (the old target and `previous_source` are kept);
 a segment that left the article moves to [[obsolete]]; running it twice changes nothing.")]
     Localize(LocalizeArgs),
+
+    /// Render editions as HTML, Markdown, plain text or JSON.
+    #[command(after_help = "\
+Examples:
+  article export examples/newsroom --lang all --to html,md,txt,json -o dist
+  article export story.md --lang ru > story.ru.html     one edition to standard output
+  article export story.md --lang uk --draft -o preview  incomplete edition, source text marked
+  article export story.md --lang fa --fragment          the bare <article> for a CMS
+
+An incomplete edition, or one missing a legal notice it must carry, is not written and
+the exit code is 1; the other editions of the run are still written.")]
+    Export(ExportArgs),
 
     /// Show how far each edition of each article is.
     #[command(after_help = "\
@@ -173,6 +185,43 @@ pub struct LocalizeArgs {
     pub format: Format,
 }
 
+/// `export`'s arguments.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles (files or folders).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Editions to render: a language tag (repeatable, or comma-separated) or `all` (the default).
+    #[arg(long = "lang", value_name = "L", value_delimiter = ',')]
+    pub langs: Vec<String>,
+
+    /// Formats, comma-separated: html, md, txt, json.
+    #[arg(long = "to", value_name = "FORMATS", value_delimiter = ',', default_value = "html", value_parser = parse_format)]
+    pub formats: Vec<article::render::Format>,
+
+    /// Write DIR/LANG/ID.EXT instead of standard output.
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Write incomplete editions too, with the source text in place of what is missing.
+    #[arg(long)]
+    pub draft: bool,
+
+    /// HTML: only the <article> element, for a CMS to embed.
+    #[arg(long)]
+    pub fragment: bool,
+
+    /// Print what was written as JSON on standard output (with -o).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+fn parse_format(name: &str) -> Result<article::render::Format, String> {
+    article::render::Format::from_name(name)
+        .ok_or_else(|| format!("unknown format `{name}` (expected html, md, txt or json)"))
+}
+
 /// `status`'s arguments.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -242,6 +291,25 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             let report = localize::run(&options)?;
             print_localize(&report, args.format, cli.quiet, &mut stderr)?;
             Ok(Exit::Success)
+        }
+        Command::Export(args) => {
+            let options = export::Options {
+                paths: args.paths,
+                langs: args.langs,
+                formats: args.formats,
+                out: args.out,
+                draft: args.draft,
+                fragment: args.fragment,
+                newsroom: cli.newsroom,
+                locales: cli.locales,
+            };
+            let report = export::run(&options)?;
+            print_export(&report, args.format, cli.quiet, &mut stderr)?;
+            Ok(if report.refused.is_empty() {
+                Exit::Success
+            } else {
+                Exit::Findings
+            })
         }
         Command::Status(args) => {
             let rows = status::run(&status::Options {
@@ -402,6 +470,45 @@ fn print_status(rows: &[status::Row], format: Format) -> anyhow::Result<()> {
         )?;
     }
     out.flush()?;
+    Ok(())
+}
+
+fn print_export(
+    report: &export::Report,
+    format: Format,
+    quiet: bool,
+    stderr: &mut impl Write,
+) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if let Some(text) = &report.stdout {
+        out.write_all(text.as_bytes())?;
+    } else if format == Format::Json {
+        serde_json::to_writer_pretty(&mut out, report)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    for refused in &report.refused {
+        writeln!(
+            stderr,
+            "{style}error{style:#}: {} [{}] not written: {}",
+            refused.article, refused.lang, refused.reason
+        )?;
+    }
+    if !quiet && report.stdout.is_none() {
+        let files: usize = report.written.iter().map(|w| w.files.len()).sum();
+        writeln!(
+            stderr,
+            "export: {} edition{} written ({files} file{}), {} not written",
+            report.written.len(),
+            plural(report.written.len()),
+            plural(files),
+            report.refused.len()
+        )?;
+    }
     Ok(())
 }
 

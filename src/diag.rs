@@ -108,6 +108,14 @@ codes! {
         "The source changed after the target was written (`state = \"stale\"`, or a `source` that no longer matches the article). Update the target against `previous_source`, then set `state = \"translated\"`.";
     MachineTranslation = "machine-translation", Warning,
         "The target was filled by machine translation or translation memory and no person has confirmed it. Check it, then set `state = \"translated\"`.";
+    FluentSyntax = "fluent-syntax", Error,
+        "A Fluent (.ftl) file has a syntax error; the broken entry is not used. Fix it at the position shown.";
+    FluentMissingMessage = "fluent-missing-message", Error,
+        "A message the tool needs (`published`, `credit-line`, `agency-ID` aside, `related-KIND`, `related-open`, `about`) is in no bundle of the edition's chain. Add it to the newsroom's bundle.";
+    MissingNotice = "missing-notice", Error,
+        "An edition must carry a legal notice that no bundle of its own language has; notices never fall back to another language, so the edition is not exported. Add the notice to that language's bundle.";
+    CldrFallback = "cldr-fallback", Warning,
+        "CLDR has no dates, lists or plural rules for the edition's locale, so they come from the next locale of its chain. Check that the result reads right.";
     Obsolete = "obsolete", Warning,
         "The translation file keeps segments that left the article. Reuse what helps, then `article localize --purge-obsolete`.";
 }

@@ -2,5 +2,6 @@
 //! a report; printing and exit codes belong to the binary.
 
 pub mod check;
+pub mod export;
 pub mod localize;
 pub mod status;

@@ -1,4 +1,6 @@
 //! Localized boilerplate: CLDR formatting (dates, lists, plurals, numbers)
 //! and, later, the Fluent bundle stack.
 
+pub mod bundles;
 pub mod cldr;
+pub mod translit;

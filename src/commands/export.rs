@@ -1,0 +1,292 @@
+//! `article export PATH... [--lang L|all] [--to FORMATS] [-o DIR]`
+//! (SPEC 2.3): render editions. With `-o DIR` each goes to
+//! `DIR/LANG/ID.EXT`, written atomically; without it, exactly one edition
+//! in one format goes to standard output. An incomplete edition, or one
+//! missing a notice it must carry, is not written (exit 1), while the
+//! other editions of the run are.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context as _, bail};
+use serde::Serialize;
+
+use crate::article::{Article, parse_lang};
+use crate::commands::localize::{article_paths, read_article};
+use crate::edition::{self, Edition, Inputs, Notes, Refusal};
+use crate::l10n::bundles::{CldrCache, Stack};
+use crate::l10n::translit::Scheme;
+use crate::newsroom::{self, Newsroom};
+use crate::render::{self, Format, RenderOptions};
+use crate::translations;
+
+/// What to export.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Articles (files or folders).
+    pub paths: Vec<PathBuf>,
+    /// Editions; empty or `all` means every edition.
+    pub langs: Vec<String>,
+    /// Formats (default: html).
+    pub formats: Vec<Format>,
+    /// Output folder; `None` writes to standard output.
+    pub out: Option<PathBuf>,
+    /// Write incomplete editions with source text.
+    pub draft: bool,
+    /// HTML: only the `<article>` element.
+    pub fragment: bool,
+    /// `--newsroom FILE`.
+    pub newsroom: Option<PathBuf>,
+    /// `--locales DIR`.
+    pub locales: Option<PathBuf>,
+}
+
+/// An edition written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Written {
+    /// Article id.
+    pub article: String,
+    /// Edition language.
+    pub lang: String,
+    /// Files written (empty when the output went to standard output).
+    pub files: Vec<PathBuf>,
+    /// Whether it is complete (false only with `--draft`).
+    pub complete: bool,
+}
+
+/// An edition not written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refused {
+    /// Article id.
+    pub article: String,
+    /// Edition language.
+    pub lang: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// What a run did.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Editions written.
+    pub written: Vec<Written>,
+    /// Editions refused.
+    pub refused: Vec<Refused>,
+    /// The rendered edition, when writing to standard output.
+    #[serde(skip)]
+    pub stdout: Option<String>,
+}
+
+/// Bundle stacks by newsroom locale folder, built once per run.
+#[derive(Default)]
+pub struct Stacks {
+    extra: Option<PathBuf>,
+    map: HashMap<Option<PathBuf>, Arc<Stack>>,
+}
+
+impl Stacks {
+    /// Stacks with `--locales DIR` over every newsroom's bundles.
+    pub fn new(extra: Option<PathBuf>) -> Stacks {
+        Stacks {
+            extra,
+            map: HashMap::new(),
+        }
+    }
+
+    /// The stack of a newsroom (and whether it was just loaded).
+    pub fn for_newsroom(&mut self, newsroom: &Newsroom) -> anyhow::Result<(Arc<Stack>, bool)> {
+        if let Some(stack) = self.map.get(&newsroom.locales) {
+            return Ok((Arc::clone(stack), false));
+        }
+        let stack = Arc::new(Stack::load(
+            newsroom.locales.as_deref(),
+            self.extra.as_deref(),
+        )?);
+        self.map
+            .insert(newsroom.locales.clone(), Arc::clone(&stack));
+        Ok((stack, true))
+    }
+}
+
+/// The editions of an article.
+pub fn editions_of(article: &Article, newsroom: &Newsroom) -> Vec<String> {
+    let requested: Option<Vec<String>> = article
+        .editions
+        .as_ref()
+        .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
+    newsroom.editions_for(&article.lang.value, requested.as_deref())
+}
+
+/// Publishable targets of the edition `lang` of an article read from `path`.
+fn targets(article: &Article, path: &Path, lang: &str) -> anyhow::Result<HashMap<String, String>> {
+    let segments = article.segments();
+    let file = translations::path_for(path, lang);
+    let mut map = HashMap::new();
+    if let Some((tf, _)) =
+        translations::load(&file).with_context(|| format!("cannot read {}", file.display()))?
+    {
+        for segment in &segments {
+            if let Some(entry) = tf.segment(&segment.key)
+                && entry.is_publishable()
+                && entry.source == segment.text
+            {
+                map.insert(segment.key.clone(), entry.target.clone());
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// Resolves one edition of an article.
+pub fn resolve_edition(
+    article: &Article,
+    path: Option<&Path>,
+    newsroom: &Newsroom,
+    stack: &Stack,
+    cldr: &CldrCache,
+    lang: &str,
+    draft: bool,
+) -> anyhow::Result<(Result<Edition, Refusal>, Notes)> {
+    let source = article.lang.value.as_str();
+    let derived_from = newsroom.derived_from(lang).map(str::to_owned);
+    let translit = derived_from
+        .as_deref()
+        .and_then(|from| Scheme::for_pair(from, lang));
+    if derived_from.is_some() && translit.is_none() {
+        bail!(
+            "newsroom.toml derives {lang} from {}, but only these transliterations are supported: {}",
+            derived_from.as_deref().unwrap_or(""),
+            Scheme::SUPPORTED
+                .iter()
+                .map(|(a, b)| format!("{b} from {a}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let text_lang = derived_from.as_deref().unwrap_or(lang);
+    let targets = if text_lang.eq_ignore_ascii_case(source) {
+        None
+    } else {
+        match path {
+            Some(path) => Some(targets(article, path, text_lang)?),
+            None => Some(HashMap::new()),
+        }
+    };
+    let l10n = stack.edition(lang, source, derived_from.as_deref());
+    Ok(edition::resolve(&Inputs {
+        article,
+        newsroom,
+        l10n: &l10n,
+        cldr,
+        targets: targets.as_ref(),
+        translit,
+        draft,
+    }))
+}
+
+/// Runs `export`.
+pub fn run(options: &Options) -> anyhow::Result<Report> {
+    let formats = if options.formats.is_empty() {
+        vec![Format::Html]
+    } else {
+        options.formats.clone()
+    };
+    let all = options.langs.is_empty() || options.langs.iter().any(|l| l == "all");
+    let mut wanted = Vec::new();
+    if !all {
+        for lang in &options.langs {
+            wanted.push(
+                parse_lang(lang)
+                    .with_context(|| format!("--lang {lang}: not a valid BCP 47 language tag"))?,
+            );
+        }
+    }
+    let mut cache = match &options.newsroom {
+        Some(path) => newsroom::Cache::fixed(Newsroom::load(path)?),
+        None => newsroom::Cache::default(),
+    };
+    let mut stacks = Stacks::new(options.locales.clone());
+    let cldr = CldrCache::default();
+    let paths = article_paths(&options.paths)?;
+    if paths.is_empty() {
+        bail!(
+            "no article found in {}",
+            options
+                .paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let mut report = Report::default();
+    for path in &paths {
+        let article = read_article(path)?;
+        let dir = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let newsroom = cache.for_dir(&dir)?;
+        let (stack, _) = stacks.for_newsroom(&newsroom)?;
+        let editions = editions_of(&article, &newsroom);
+        let langs: Vec<String> = if all { editions } else { wanted.clone() };
+        if options.out.is_none() && (paths.len() > 1 || langs.len() > 1 || formats.len() > 1) {
+            bail!(
+                "without -o DIR, export writes one edition in one format to standard output; \
+                 this run asks for {} article(s) × {} edition(s) × {} format(s): add --lang L and --to FORMAT, or -o DIR",
+                paths.len(),
+                langs.len(),
+                formats.len()
+            );
+        }
+        for lang in langs {
+            let (result, _) = resolve_edition(
+                &article,
+                Some(path),
+                &newsroom,
+                &stack,
+                &cldr,
+                &lang,
+                options.draft,
+            )?;
+            let edition = match result {
+                Ok(edition) => edition,
+                Err(refusal) => {
+                    report.refused.push(Refused {
+                        article: article.id.value.clone(),
+                        lang,
+                        reason: refusal.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let mut files = Vec::new();
+            for format in &formats {
+                let text = render::render(
+                    &edition,
+                    *format,
+                    RenderOptions {
+                        fragment: options.fragment,
+                    },
+                );
+                match &options.out {
+                    Some(out) => {
+                        let file =
+                            out.join(&lang)
+                                .join(format!("{}.{}", article.id.value, format.ext()));
+                        crate::fsutil::write_atomic(&file, text.as_bytes())?;
+                        files.push(file);
+                    }
+                    None => report.stdout = Some(text),
+                }
+            }
+            report.written.push(Written {
+                article: article.id.value.clone(),
+                lang,
+                files,
+                complete: edition.complete,
+            });
+        }
+    }
+    Ok(report)
+}

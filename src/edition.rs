@@ -1,0 +1,475 @@
+//! An edition: one article resolved for one language, everything a renderer
+//! needs and nothing it has to look up: translated texts (or, in a draft,
+//! the source text marked with its language), the dateline with the
+//! locale's CLDR long date, promos placed in the body, the credit line with
+//! the locale's "and" list, the about box through the locale's plural
+//! rules, and the legal notices, which never fall back to another language.
+
+use std::collections::HashMap;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+
+use crate::article::{Article, Block};
+use crate::l10n::bundles::{CldrCache, EditionL10n, Formatted};
+use crate::l10n::translit::Scheme;
+use crate::newsroom::Newsroom;
+
+/// Text direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+/// A text of the edition: inline Markdown, and the language it is in when
+/// that is not the edition's (source text standing in, in a draft).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// Inline Markdown.
+    pub markdown: String,
+    /// `Some(source language)` when this is untranslated source text.
+    pub fallback_lang: Option<String>,
+}
+
+impl Text {
+    fn own(markdown: impl Into<String>) -> Text {
+        Text {
+            markdown: markdown.into(),
+            fallback_lang: None,
+        }
+    }
+}
+
+/// A promo placed in the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Promo {
+    /// `gallery`, `video`, `audio`, `article`.
+    pub kind: String,
+    /// The label (`related-KIND`).
+    pub label: String,
+    /// The title.
+    pub title: Text,
+    /// The link.
+    pub url: String,
+    /// The call to action (`related-open`).
+    pub open: String,
+}
+
+/// A block of an edition's body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EdBlock {
+    /// A paragraph.
+    Paragraph(Text),
+    /// A heading.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// Its text.
+        text: Text,
+    },
+    /// A list.
+    List {
+        /// First number of an ordered list.
+        start: Option<u64>,
+        /// Items.
+        items: Vec<Vec<EdBlock>>,
+    },
+    /// A block quote.
+    Quote(Vec<EdBlock>),
+    /// A code block.
+    Code {
+        /// Info string.
+        info: String,
+        /// Code.
+        text: String,
+    },
+    /// A thematic break.
+    Rule,
+    /// A promo.
+    Promo(Promo),
+}
+
+/// The dateline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dateline {
+    /// RFC 3339 date-time.
+    pub iso: String,
+    /// The formatted line (inline Markdown).
+    pub text: String,
+}
+
+/// The image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdImage {
+    /// Where it is.
+    pub src: String,
+    /// Alt text.
+    pub alt: Text,
+    /// Caption.
+    pub caption: Option<Text>,
+    /// Credit.
+    pub credit: Option<String>,
+}
+
+/// A legal notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// Its message id.
+    pub id: String,
+    /// Its text (inline Markdown).
+    pub text: String,
+}
+
+/// A resolved edition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edition {
+    /// Article id.
+    pub id: String,
+    /// Edition language.
+    pub lang: String,
+    /// Direction.
+    pub dir: Dir,
+    /// The article's language.
+    pub source_lang: String,
+    /// Whether every segment is translated (false only in drafts).
+    pub complete: bool,
+    /// Headline.
+    pub headline: Text,
+    /// Summary.
+    pub summary: Option<Text>,
+    /// Published line.
+    pub published: Dateline,
+    /// Updated line.
+    pub updated: Option<Dateline>,
+    /// Byline.
+    pub byline: Option<String>,
+    /// Image.
+    pub image: Option<EdImage>,
+    /// Body with promos placed.
+    pub body: Vec<EdBlock>,
+    /// Credit line.
+    pub credit: Option<String>,
+    /// About box.
+    pub about: Option<String>,
+    /// Notices.
+    pub notices: Vec<Notice>,
+}
+
+/// Why an edition is not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Segments not publishable (their keys).
+    Incomplete(Vec<String>),
+    /// Notices its own language lacks (their ids).
+    MissingNotices(Vec<String>),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Incomplete(keys) => {
+                let shown: Vec<&str> = keys.iter().take(8).map(String::as_str).collect();
+                write!(
+                    f,
+                    "incomplete: {} segment{} not translated ({}",
+                    keys.len(),
+                    if keys.len() == 1 { "" } else { "s" },
+                    shown.join(", ")
+                )?;
+                if keys.len() > shown.len() {
+                    write!(f, ", …")?;
+                }
+                write!(f, "); --draft writes it with the source text")
+            }
+            Refusal::MissingNotices(ids) => write!(
+                f,
+                "it must carry the legal notice{} {} and no bundle of its language has {}",
+                if ids.len() == 1 { "" } else { "s" },
+                ids.join(", "),
+                if ids.len() == 1 { "it" } else { "them" }
+            ),
+        }
+    }
+}
+
+/// What else the resolution noticed (for `check`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes {
+    /// Messages the tool needed that no bundle had.
+    pub missing_messages: Vec<String>,
+    /// CLDR services that came from another locale: (service, locale used).
+    pub cldr_fallbacks: Vec<(String, String)>,
+    /// Fluent formatting errors: (message, error).
+    pub fluent_errors: Vec<(String, String)>,
+}
+
+/// Everything needed to resolve editions of one article.
+pub struct Inputs<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its newsroom.
+    pub newsroom: &'a Newsroom,
+    /// The edition's localization.
+    pub l10n: &'a EditionL10n,
+    /// CLDR formatters.
+    pub cldr: &'a CldrCache,
+    /// Publishable targets by key; `None` for the source-language edition.
+    pub targets: Option<&'a HashMap<String, String>>,
+    /// Transliteration for a derived edition.
+    pub translit: Option<Scheme>,
+    /// Write incomplete editions with source text.
+    pub draft: bool,
+}
+
+/// Resolves an edition.
+pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
+    let mut notes = Notes::default();
+    let article = inputs.article;
+    let l10n = inputs.l10n;
+    let lang = l10n.lang.clone();
+    let segments = article.segments();
+    let key_of: HashMap<&str, &str> = segments
+        .iter()
+        .map(|s| (s.text.as_str(), s.key.as_str()))
+        .collect();
+    let mut missing: Vec<String> = Vec::new();
+    let mut text_for = |key: &str, source: &str| -> Text {
+        let translated = match inputs.targets {
+            None => Some(source.to_owned()),
+            Some(targets) => targets.get(key).cloned(),
+        };
+        match translated {
+            Some(text) => Text::own(match inputs.translit {
+                Some(scheme) => scheme.markdown(&text),
+                None => text,
+            }),
+            None => {
+                if !missing.iter().any(|k| k == key) {
+                    missing.push(key.to_owned());
+                }
+                Text {
+                    markdown: source.to_owned(),
+                    fallback_lang: Some(article.lang.value.clone()),
+                }
+            }
+        }
+    };
+
+    let headline = text_for("headline", &article.headline.value);
+    let summary = article
+        .summary
+        .as_ref()
+        .map(|s| text_for("summary", &s.value));
+    let image = article.image.as_ref().map(|image| EdImage {
+        src: image.src.value.clone(),
+        alt: image
+            .alt
+            .as_ref()
+            .map_or_else(|| Text::own(""), |alt| text_for("image.alt", &alt.value)),
+        caption: image
+            .caption
+            .as_ref()
+            .map(|c| text_for("image.caption", &c.value)),
+        credit: image.credit.as_ref().map(|c| c.value.clone()),
+    });
+
+    let message = |id: &str, args: Option<&FluentArgs<'_>>, notes: &mut Notes| -> Option<String> {
+        match l10n.message(id, args) {
+            Some(Formatted { text, errors, .. }) => {
+                for error in errors {
+                    notes.fluent_errors.push((id.to_owned(), error));
+                }
+                Some(text)
+            }
+            None => {
+                if !notes.missing_messages.iter().any(|m| m == id) {
+                    notes.missing_messages.push(id.to_owned());
+                }
+                None
+            }
+        }
+    };
+
+    // The dateline.
+    let chain = l10n.cldr(inputs.cldr);
+    let dateline = |dt: &toml::value::Datetime, id: &str, notes: &mut Notes| -> Dateline {
+        let iso = dt.to_string();
+        let date = dt.date.map(|d| {
+            let mut fallback = None;
+            for (i, (tag, cldr)) in chain.iter().enumerate() {
+                if let Ok(text) = cldr.long_date(i32::from(d.year), d.month, d.day) {
+                    if i > 0 {
+                        fallback = Some(tag.clone());
+                    }
+                    return (text, fallback);
+                }
+            }
+            (format!("{:04}-{:02}-{:02}", d.year, d.month, d.day), None)
+        });
+        let (date_text, fallback) = date.unwrap_or_default();
+        if let Some(tag) = fallback {
+            notes.cldr_fallbacks.push(("dates".into(), tag));
+        }
+        let mut args = FluentArgs::new();
+        args.set("date", FluentValue::from(date_text.clone()));
+        let text = message(id, Some(&args), notes).unwrap_or(date_text);
+        Dateline { iso, text }
+    };
+    let published = dateline(&article.published.value, "published", &mut notes);
+    let updated = article
+        .updated
+        .as_ref()
+        .map(|u| dateline(&u.value, "updated", &mut notes));
+
+    // The body, with promos after their blocks.
+    let mut body: Vec<EdBlock> = Vec::new();
+    for (index, block) in article.body.blocks.iter().enumerate() {
+        body.push(convert(block, &key_of, &mut text_for));
+        for (n, related) in article.related.iter().enumerate() {
+            let after = usize::try_from(related.after.value).unwrap_or(usize::MAX);
+            let last = index + 1 == article.body.blocks.len();
+            if after == index + 1 || (last && after > index + 1) {
+                let kind = related.kind.value.name();
+                body.push(EdBlock::Promo(Promo {
+                    kind: kind.to_owned(),
+                    label: message(&format!("related-{kind}"), None, &mut notes)
+                        .unwrap_or_else(|| kind.to_uppercase()),
+                    title: text_for(&format!("related.{}.title", n + 1), &related.title.value),
+                    url: related.url.value.clone(),
+                    open: message("related-open", None, &mut notes).unwrap_or_default(),
+                }));
+            }
+        }
+    }
+
+    // The credit line.
+    let credit = if article.agencies.is_empty() {
+        None
+    } else {
+        let names: Vec<String> = article
+            .agencies
+            .iter()
+            .map(|a| {
+                l10n.message(&format!("agency-{}", a.value), None)
+                    .map_or_else(|| a.value.clone(), |f| f.text)
+            })
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut list = None;
+        for (i, (tag, cldr)) in chain.iter().enumerate() {
+            if let Ok(text) = cldr.and_list(&refs) {
+                if i > 0 {
+                    notes.cldr_fallbacks.push(("lists".into(), tag.clone()));
+                }
+                list = Some(text);
+                break;
+            }
+        }
+        let list = list.unwrap_or_else(|| names.join(", "));
+        let mut args = FluentArgs::new();
+        args.set("agencies", FluentValue::from(list.clone()));
+        args.set("count", FluentValue::from(names.len()));
+        Some(message("credit-line", Some(&args), &mut notes).unwrap_or(list))
+    };
+
+    // The about box, when the newsroom has one.
+    let about = if l10n.message("about", None).is_some() || !inputs.newsroom.brand.is_empty() {
+        let mut args = FluentArgs::new();
+        for (name, value) in &inputs.newsroom.brand {
+            args.set(name.clone(), FluentValue::from(*value));
+        }
+        message("about", Some(&args), &mut notes)
+    } else {
+        None
+    };
+
+    // Notices: by rule, then the article's own; never from another language.
+    let mut notice_ids: Vec<String> = inputs
+        .newsroom
+        .notices
+        .iter()
+        .filter(|rule| rule.applies_to(&lang))
+        .map(|rule| rule.id.clone())
+        .collect();
+    for id in &article.notices {
+        if !notice_ids.contains(&id.value) {
+            notice_ids.push(id.value.clone());
+        }
+    }
+    let mut notices = Vec::new();
+    let mut missing_notices = Vec::new();
+    for id in notice_ids {
+        match l10n.notice(&id) {
+            Some(formatted) => notices.push(Notice {
+                id,
+                text: formatted.text,
+            }),
+            None => missing_notices.push(id),
+        }
+    }
+
+    let edition = Edition {
+        id: article.id.value.clone(),
+        lang: lang.clone(),
+        dir: if l10n.rtl { Dir::Rtl } else { Dir::Ltr },
+        source_lang: article.lang.value.clone(),
+        complete: missing.is_empty(),
+        headline,
+        summary,
+        published,
+        updated,
+        byline: article.byline.as_ref().map(|b| b.value.clone()),
+        image,
+        body,
+        credit,
+        about,
+        notices,
+    };
+    let result = if !missing_notices.is_empty() {
+        Err(Refusal::MissingNotices(missing_notices))
+    } else if !missing.is_empty() && !inputs.draft {
+        Err(Refusal::Incomplete(missing))
+    } else {
+        Ok(edition)
+    };
+    (result, notes)
+}
+
+fn convert(
+    block: &Block,
+    key_of: &HashMap<&str, &str>,
+    text_for: &mut dyn FnMut(&str, &str) -> Text,
+) -> EdBlock {
+    let mut prose = |text: &str| {
+        let key = key_of.get(text).copied().unwrap_or("");
+        text_for(key, text)
+    };
+    match block {
+        Block::Paragraph(p) => EdBlock::Paragraph(prose(&p.text)),
+        Block::Heading { level, prose: p } => EdBlock::Heading {
+            level: *level,
+            text: prose(&p.text),
+        },
+        Block::List { start, items } => EdBlock::List {
+            start: *start,
+            items: items
+                .iter()
+                .map(|item| item.iter().map(|b| convert(b, key_of, text_for)).collect())
+                .collect(),
+        },
+        Block::Quote(blocks) => EdBlock::Quote(
+            blocks
+                .iter()
+                .map(|b| convert(b, key_of, text_for))
+                .collect(),
+        ),
+        Block::Code { info, text } => EdBlock::Code {
+            info: info.clone(),
+            text: text.clone(),
+        },
+        Block::Rule => EdBlock::Rule,
+    }
+}

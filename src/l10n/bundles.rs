@@ -1,0 +1,451 @@
+//! The Fluent bundle stack (SPEC 1.4): the built-in bundles compiled into
+//! the binary, a newsroom's `locales/` over them, `--locales DIR` over all;
+//! and for each edition the ordered list of bundles its messages come from.
+//!
+//! Each `.ftl` file is parsed once per run, and bundles are
+//! `fluent_bundle::concurrent` ones, so one [`Stack`] serves every thread.
+//! Left-to-right editions format without Fluent's isolation marks;
+//! right-to-left ones keep them around placeables. Numbers placed in
+//! messages are formatted by CLDR for the bundle's locale (Persian digits in
+//! Persian), not by Fluent's unlocalized default.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use intl_memoizer::Memoizable;
+use unic_langid::{CharacterDirection, LanguageIdentifier};
+
+use crate::diag::{Code, Diagnostic};
+use crate::l10n::cldr::Cldr;
+use crate::l10n::translit::Scheme;
+use crate::locales;
+use crate::source::SourceFile;
+
+/// A bundle shared across threads.
+pub type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// Where a bundle comes from, highest priority first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    /// `--locales DIR`.
+    Extra,
+    /// The newsroom's `locales` folder.
+    Newsroom,
+    /// Compiled into the binary.
+    Builtin,
+}
+
+/// One locale's bundle from one origin.
+pub struct LocaleBundle {
+    /// Where it comes from.
+    pub origin: Origin,
+    /// Its locale.
+    pub locale: LanguageIdentifier,
+    /// The bundle (isolation off).
+    pub ltr: Bundle,
+    /// The same messages with Fluent's isolation marks, for RTL editions.
+    pub rtl: Bundle,
+    /// Its files, for diagnostics.
+    pub files: Vec<Arc<SourceFile>>,
+}
+
+/// Whether an edition in `tag` is written right to left.
+pub fn is_rtl(tag: &str) -> bool {
+    LanguageIdentifier::from_str(tag)
+        .is_ok_and(|id| id.character_direction() == CharacterDirection::RTL)
+}
+
+/// A CLDR number formatter for Fluent's memoizer.
+struct Numbers(Option<Cldr>);
+
+impl Memoizable for Numbers {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _args: Self::Args) -> Result<Self, Self::Error> {
+        Ok(Numbers(Cldr::new(&lang.to_string()).ok()))
+    }
+}
+
+fn format_number(
+    value: &FluentValue<'_>,
+    memo: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    memo.with_try_get::<Numbers, _, _>((), |numbers| {
+        numbers
+            .0
+            .as_ref()
+            .and_then(|cldr| cldr.number(number.value).ok())
+    })
+    .ok()
+    .flatten()
+}
+
+fn new_bundle(locale: &LanguageIdentifier, isolating: bool) -> Bundle {
+    let mut bundle = Bundle::new_concurrent(vec![locale.clone()]);
+    bundle.set_use_isolating(isolating);
+    bundle.set_formatter(Some(format_number));
+    bundle
+}
+
+/// Every bundle a run may use.
+#[derive(Default)]
+pub struct Stack {
+    bundles: Vec<Arc<LocaleBundle>>,
+    /// Problems found while loading (`fluent-syntax`, bad folder names).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Stack {
+    /// The built-in bundles, the newsroom's folder and an extra folder.
+    pub fn load(newsroom: Option<&Path>, extra: Option<&Path>) -> anyhow::Result<Stack> {
+        let mut stack = Stack::default();
+        for (origin, dir) in [(Origin::Extra, extra), (Origin::Newsroom, newsroom)] {
+            let Some(dir) = dir else { continue };
+            let files = locales::list_folder(dir).map_err(|err| {
+                anyhow::anyhow!("cannot load the locale folder {}: {err}", dir.display())
+            })?;
+            let mut by_tag: Vec<(String, Vec<Arc<SourceFile>>)> = Vec::new();
+            for (tag, path) in files {
+                let (file, bad) = SourceFile::read(&path)
+                    .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", path.display()))?;
+                let file = Arc::new(file);
+                if let Some(bad) = bad {
+                    stack.diagnostics.push(
+                        Diagnostic::new(Code::FluentSyntax, "the file is not valid UTF-8")
+                            .at(&file, bad.offset..bad.offset + 1),
+                    );
+                    continue;
+                }
+                match by_tag.iter_mut().find(|(t, _)| *t == tag) {
+                    Some((_, list)) => list.push(file),
+                    None => by_tag.push((tag, vec![file])),
+                }
+            }
+            for (tag, files) in by_tag {
+                stack.add(origin, &tag, files);
+            }
+        }
+        let mut builtin: Vec<(&str, Vec<Arc<SourceFile>>)> = Vec::new();
+        for (tag, name, source) in locales::BUILTIN_FTL {
+            let file = Arc::new(SourceFile::new(
+                format!("<built-in>/locales/{tag}/{name}"),
+                None,
+                (*source).to_owned(),
+            ));
+            match builtin.iter_mut().find(|(t, _)| t == tag) {
+                Some((_, list)) => list.push(file),
+                None => builtin.push((tag, vec![file])),
+            }
+        }
+        for (tag, files) in builtin {
+            stack.add(Origin::Builtin, tag, files);
+        }
+        Ok(stack)
+    }
+
+    fn add(&mut self, origin: Origin, tag: &str, files: Vec<Arc<SourceFile>>) {
+        let Ok(locale) = LanguageIdentifier::from_str(tag) else {
+            if let Some(first) = files.first() {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::InvalidLang,
+                        format!("locale folder `{tag}` is not a BCP 47 language tag; its bundle is not used"),
+                    )
+                    .file_name(first.name()),
+                );
+            }
+            return;
+        };
+        let mut ltr = new_bundle(&locale, false);
+        let mut rtl = new_bundle(&locale, true);
+        for file in &files {
+            let resource = match FluentResource::try_new(file.text().to_owned()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    for error in errors {
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::FluentSyntax,
+                                format!("Fluent syntax error: {}", error.kind),
+                            )
+                            .at(file, error.pos.clone())
+                            .lang(locale.to_string()),
+                        );
+                    }
+                    resource
+                }
+            };
+            let resource = Arc::new(resource);
+            ltr.add_resource_overriding(Arc::clone(&resource));
+            rtl.add_resource_overriding(resource);
+        }
+        self.bundles.push(Arc::new(LocaleBundle {
+            origin,
+            locale,
+            ltr,
+            rtl,
+            files,
+        }));
+    }
+
+    fn of(&self, origin: Origin, tag: &LanguageIdentifier) -> Option<&Arc<LocaleBundle>> {
+        self.bundles
+            .iter()
+            .find(|b| b.origin == origin && b.locale == *tag)
+    }
+
+    /// The locales with a bundle, deduplicated.
+    fn locales(&self) -> Vec<LanguageIdentifier> {
+        let mut out: Vec<LanguageIdentifier> = Vec::new();
+        for bundle in &self.bundles {
+            if !out.contains(&bundle.locale) {
+                out.push(bundle.locale.clone());
+            }
+        }
+        out
+    }
+
+    /// The locales an edition in `tag` falls back through: the negotiated
+    /// matches of the same language and script, most specific first.
+    pub fn chain(&self, tag: &str) -> Vec<LanguageIdentifier> {
+        let Ok(requested) = LanguageIdentifier::from_str(tag) else {
+            return Vec::new();
+        };
+        let available = self.locales();
+        let mut wanted = requested.clone();
+        wanted.maximize();
+        negotiate_languages(
+            &[&requested],
+            &available,
+            None,
+            NegotiationStrategy::Filtering,
+        )
+        .into_iter()
+        .filter(|candidate| {
+            let mut max = (*candidate).clone();
+            max.maximize();
+            max.language == wanted.language && max.script == wanted.script
+        })
+        .cloned()
+        .collect()
+    }
+
+    /// The localization of one edition.
+    pub fn edition(&self, lang: &str, source: &str, derived_from: Option<&str>) -> EditionL10n {
+        let rtl = is_rtl(lang);
+        let own = self.chain(lang);
+        let mut layers: Vec<Layer> = Vec::new();
+        let mut push =
+            |bundle: &Arc<LocaleBundle>, translit: Option<Scheme>, same_language: bool| {
+                if !layers
+                    .iter()
+                    .any(|l| Arc::ptr_eq(&l.bundle, bundle) && l.translit == translit)
+                {
+                    layers.push(Layer {
+                        bundle: Arc::clone(bundle),
+                        translit,
+                        same_language,
+                        rtl,
+                    });
+                }
+            };
+        match derived_from.and_then(|from| Scheme::for_pair(from, lang).map(|s| (from, s))) {
+            Some((from, scheme)) => {
+                let theirs = self.chain(from);
+                for origin in [Origin::Extra, Origin::Newsroom, Origin::Builtin] {
+                    for tag in &own {
+                        if let Some(b) = self.of(origin, tag) {
+                            push(b, None, true);
+                        }
+                    }
+                    for tag in &theirs {
+                        if let Some(b) = self.of(origin, tag) {
+                            push(b, Some(scheme), true);
+                        }
+                    }
+                }
+            }
+            None => {
+                for tag in &own {
+                    for origin in [Origin::Extra, Origin::Newsroom, Origin::Builtin] {
+                        if let Some(b) = self.of(origin, tag) {
+                            push(b, None, true);
+                        }
+                    }
+                }
+            }
+        }
+        // Last, the source language: for boilerplate, never for notices.
+        for tag in self.chain(source) {
+            for origin in [Origin::Extra, Origin::Newsroom, Origin::Builtin] {
+                if let Some(b) = self.of(origin, &tag) {
+                    push(b, None, false);
+                }
+            }
+        }
+        let mut cldr_chain: Vec<String> = vec![lang.to_owned()];
+        cldr_chain.extend(own.iter().map(ToString::to_string));
+        if let Some(from) = derived_from {
+            cldr_chain.push(from.to_owned());
+        }
+        if let Some(alias) = alias(lang) {
+            cldr_chain.push(alias.to_owned());
+        }
+        if let Ok(id) = LanguageIdentifier::from_str(lang) {
+            cldr_chain.push(id.language.to_string());
+        }
+        cldr_chain.push(source.to_owned());
+        cldr_chain.dedup();
+        EditionL10n {
+            lang: lang.to_owned(),
+            rtl,
+            layers,
+            cldr_chain,
+        }
+    }
+
+    /// Every bundle, for checks.
+    pub fn bundles(&self) -> &[Arc<LocaleBundle>] {
+        &self.bundles
+    }
+}
+
+/// Deprecated or macro-language tags CLDR knows under another name.
+fn alias(tag: &str) -> Option<&'static str> {
+    let language = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    Some(match language.as_str() {
+        "cnr" => "sr-Latn-ME",
+        "sh" => "sr-Latn",
+        "mo" => "ro",
+        "iw" => "he",
+        "in" => "id",
+        _ => return None,
+    })
+}
+
+/// One bundle in an edition's order of lookup.
+#[derive(Clone)]
+pub struct Layer {
+    /// The bundle.
+    pub bundle: Arc<LocaleBundle>,
+    /// Transliteration applied to its output (derived editions).
+    pub translit: Option<Scheme>,
+    /// Whether it is in the edition's own language (notices come only from these).
+    pub same_language: bool,
+    rtl: bool,
+}
+
+impl Layer {
+    fn fluent(&self) -> &Bundle {
+        if self.rtl {
+            &self.bundle.rtl
+        } else {
+            &self.bundle.ltr
+        }
+    }
+}
+
+/// A formatted message and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Formatted {
+    /// The text (inline Markdown).
+    pub text: String,
+    /// The locale of the bundle it came from.
+    pub locale: String,
+    /// The origin of that bundle.
+    pub origin: Origin,
+    /// Errors Fluent reported while formatting (unknown variables …).
+    pub errors: Vec<String>,
+}
+
+/// The messages and CLDR formatting of one edition.
+pub struct EditionL10n {
+    /// The edition's language.
+    pub lang: String,
+    /// Whether it is right to left.
+    pub rtl: bool,
+    /// Bundles in lookup order.
+    pub layers: Vec<Layer>,
+    /// Locales to try for CLDR data, in order.
+    pub cldr_chain: Vec<String>,
+}
+
+impl EditionL10n {
+    fn format_in(
+        &self,
+        layers: &mut dyn Iterator<Item = &Layer>,
+        id: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Option<Formatted> {
+        for layer in layers {
+            let bundle = layer.fluent();
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
+            let text = match layer.translit {
+                Some(scheme) => scheme.markdown(&text),
+                None => text,
+            };
+            return Some(Formatted {
+                text,
+                locale: layer.bundle.locale.to_string(),
+                origin: layer.bundle.origin,
+                errors: errors.iter().map(ToString::to_string).collect(),
+            });
+        }
+        None
+    }
+
+    /// A message, from the first bundle in the chain that has it.
+    pub fn message(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Option<Formatted> {
+        self.format_in(&mut self.layers.iter(), id, args)
+    }
+
+    /// A legal notice: only from bundles of the edition's own language.
+    pub fn notice(&self, id: &str) -> Option<Formatted> {
+        self.format_in(
+            &mut self.layers.iter().filter(|l| l.same_language),
+            id,
+            None,
+        )
+    }
+
+    /// CLDR formatters along the chain, first the best.
+    pub fn cldr(&self, cache: &CldrCache) -> Vec<(String, Arc<Cldr>)> {
+        self.cldr_chain
+            .iter()
+            .filter_map(|tag| cache.get(tag).map(|c| (tag.clone(), c)))
+            .collect()
+    }
+}
+
+/// CLDR formatters built once per locale per run.
+#[derive(Default)]
+pub struct CldrCache {
+    map: std::sync::Mutex<HashMap<String, Option<Arc<Cldr>>>>,
+}
+
+impl CldrCache {
+    /// The formatter for `tag`, if the tag is valid.
+    pub fn get(&self, tag: &str) -> Option<Arc<Cldr>> {
+        let mut map = match self.map.lock() {
+            Ok(map) => map,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        map.entry(tag.to_owned())
+            .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
+            .clone()
+    }
+}

@@ -1,0 +1,184 @@
+//! HTML: a whole document (`lang`, `dir`, a small built-in stylesheet,
+//! readable without it) or, with `--fragment`, the bare `<article>` a CMS
+//! embeds. Every text is escaped; links are http, https or mailto; there
+//! are no scripts.
+
+use std::fmt::Write as _;
+
+use crate::edition::{Dir, EdBlock, Edition, Text};
+use crate::render::{escape, inline_html, inline_plain};
+
+const STYLE: &str = "body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Noto Serif',serif}\
+article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem}\
+h1{font-size:2rem;line-height:1.2;margin:0 0 .75rem}\
+.summary{font-size:1.15rem;color:#444}\
+.dateline{font:14px/1.4 system-ui,sans-serif;color:#666}\
+figure{margin:1.5rem 0}figure img{max-width:100%;height:auto;display:block}\
+figcaption{font:14px/1.4 system-ui,sans-serif;color:#555;margin-top:.4rem}\
+.credit{color:#888}\
+aside{font-family:system-ui,sans-serif;border-inline-start:4px solid #c33;padding:.5rem 1rem;margin:1.5rem 0;background:#fff}\
+aside .label{font-weight:700;font-size:.8rem;letter-spacing:.05em;margin-inline-end:.5rem}\
+.about{border-color:#999;font-size:.9rem}.notice{border-color:#333;font-size:.9rem}\
+.credit-line{font-style:italic}\
+[lang].untranslated{outline:1px dashed #c90}\
+blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:3px solid #ccc;color:#333}";
+
+fn text_html(text: &Text) -> String {
+    match &text.fallback_lang {
+        Some(lang) => format!(
+            "<span lang=\"{}\" class=\"untranslated\">{}</span>",
+            escape(lang),
+            inline_html(&text.markdown)
+        ),
+        None => inline_html(&text.markdown),
+    }
+}
+
+fn blocks(out: &mut String, blocks: &[EdBlock]) {
+    for block in blocks {
+        match block {
+            EdBlock::Paragraph(text) => {
+                let _ = writeln!(out, "<p>{}</p>", text_html(text));
+            }
+            EdBlock::Heading { level, text } => {
+                // The headline is the page's h1; body headings start at h2.
+                let level = (*level).clamp(2, 6);
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", text_html(text));
+            }
+            EdBlock::List { start, items } => {
+                match start {
+                    Some(1) => out.push_str("<ol>\n"),
+                    Some(n) => {
+                        let _ = writeln!(out, "<ol start=\"{n}\">");
+                    }
+                    None => out.push_str("<ul>\n"),
+                }
+                for item in items {
+                    // Tight items hold one paragraph: no <p> inside <li>.
+                    if let [EdBlock::Paragraph(text)] = item.as_slice() {
+                        let _ = writeln!(out, "<li>{}</li>", text_html(text));
+                    } else {
+                        out.push_str("<li>\n");
+                        self::blocks(out, item);
+                        out.push_str("</li>\n");
+                    }
+                }
+                out.push_str(if start.is_some() {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                });
+            }
+            EdBlock::Quote(inner) => {
+                out.push_str("<blockquote>\n");
+                self::blocks(out, inner);
+                out.push_str("</blockquote>\n");
+            }
+            EdBlock::Code { text, .. } => {
+                let _ = writeln!(out, "<pre><code>{}</code></pre>", escape(text));
+            }
+            EdBlock::Rule => out.push_str("<hr>\n"),
+            EdBlock::Promo(promo) => {
+                let _ = writeln!(
+                    out,
+                    "<aside class=\"related related-{kind}\"><span class=\"label\">{label}</span> <a href=\"{url}\">{title}</a> <span class=\"open\">{open}</span></aside>",
+                    kind = escape(&promo.kind),
+                    label = inline_html(&promo.label),
+                    url = escape(&promo.url),
+                    title = text_html(&promo.title),
+                    open = inline_html(&promo.open),
+                );
+            }
+        }
+    }
+}
+
+/// The `<article>` element.
+pub fn article(edition: &Edition) -> String {
+    let mut out = String::new();
+    let dir = match edition.dir {
+        Dir::Ltr => "ltr",
+        Dir::Rtl => "rtl",
+    };
+    let _ = writeln!(
+        out,
+        "<article lang=\"{}\" dir=\"{dir}\" data-id=\"{}\">",
+        escape(&edition.lang),
+        escape(&edition.id)
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", text_html(&edition.headline));
+    if let Some(summary) = &edition.summary {
+        let _ = writeln!(out, "<p class=\"summary\">{}</p>", text_html(summary));
+    }
+    let _ = write!(
+        out,
+        "<p class=\"dateline\"><time datetime=\"{}\">{}</time>",
+        escape(&edition.published.iso),
+        inline_html(&edition.published.text)
+    );
+    if let Some(updated) = &edition.updated {
+        let _ = write!(
+            out,
+            " · <time datetime=\"{}\">{}</time>",
+            escape(&updated.iso),
+            inline_html(&updated.text)
+        );
+    }
+    if let Some(byline) = &edition.byline {
+        let _ = write!(out, " · <span class=\"byline\">{}</span>", escape(byline));
+    }
+    out.push_str("</p>\n");
+    if let Some(image) = &edition.image {
+        let _ = write!(
+            out,
+            "<figure>\n<img src=\"{}\" alt=\"{}\">\n",
+            escape(&image.src),
+            escape(&inline_plain(&image.alt.markdown))
+        );
+        if image.caption.is_some() || image.credit.is_some() {
+            out.push_str("<figcaption>");
+            if let Some(caption) = &image.caption {
+                out.push_str(&text_html(caption));
+            }
+            if let Some(credit) = &image.credit {
+                let _ = write!(out, " <small class=\"credit\">{}</small>", escape(credit));
+            }
+            out.push_str("</figcaption>\n");
+        }
+        out.push_str("</figure>\n");
+    }
+    blocks(&mut out, &edition.body);
+    if let Some(credit) = &edition.credit {
+        let _ = writeln!(out, "<p class=\"credit-line\">{}</p>", inline_html(credit));
+    }
+    if let Some(about) = &edition.about {
+        let _ = writeln!(out, "<aside class=\"about\">{}</aside>", inline_html(about));
+    }
+    for notice in &edition.notices {
+        let _ = writeln!(
+            out,
+            "<aside class=\"notice\" id=\"{}\">{}</aside>",
+            escape(&notice.id),
+            inline_html(&notice.text)
+        );
+    }
+    out.push_str("</article>\n");
+    out
+}
+
+/// A whole document, or the `<article>` alone.
+pub fn render(edition: &Edition, fragment: bool) -> String {
+    if fragment {
+        return article(edition);
+    }
+    let dir = match edition.dir {
+        Dir::Ltr => "ltr",
+        Dir::Rtl => "rtl",
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{article}</body>\n</html>\n",
+        lang = escape(&edition.lang),
+        title = escape(&inline_plain(&edition.headline.markdown)),
+        article = article(edition),
+    )
+}

@@ -1,0 +1,127 @@
+//! Markdown: the edition as CommonMark, boilerplate included.
+
+use std::fmt::Write as _;
+
+use crate::edition::{EdBlock, Edition};
+use crate::render::{as_inline, inline_plain};
+
+fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
+    for block in blocks {
+        match block {
+            EdBlock::Paragraph(text) => {
+                let _ = write!(out, "{indent}{}\n\n", as_inline(&text.markdown));
+            }
+            EdBlock::Heading { level, text } => {
+                let level = usize::from((*level).clamp(2, 6));
+                let _ = write!(
+                    out,
+                    "{indent}{} {}\n\n",
+                    "#".repeat(level),
+                    as_inline(&text.markdown)
+                );
+            }
+            EdBlock::List { start, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let marker = match start {
+                        Some(n) => format!("{}. ", n + i as u64),
+                        None => "- ".to_owned(),
+                    };
+                    let mut inner = String::new();
+                    let pad = " ".repeat(marker.len());
+                    self::blocks(&mut inner, item, "");
+                    let mut first = true;
+                    for line in inner.trim_end().lines() {
+                        if first {
+                            let _ = writeln!(out, "{indent}{marker}{line}");
+                            first = false;
+                        } else if line.is_empty() {
+                            out.push('\n');
+                        } else {
+                            let _ = writeln!(out, "{indent}{pad}{line}");
+                        }
+                    }
+                }
+                out.push('\n');
+            }
+            EdBlock::Quote(inner) => {
+                let mut text = String::new();
+                self::blocks(&mut text, inner, "");
+                for line in text.trim_end().lines() {
+                    let _ = writeln!(out, "{indent}> {line}").map(|()| ());
+                }
+                out.push('\n');
+            }
+            EdBlock::Code { info, text } => {
+                let fence = if text.contains("```") { "~~~~" } else { "```" };
+                let _ = write!(out, "{indent}{fence}{info}\n{text}{fence}\n\n");
+            }
+            EdBlock::Rule => out.push_str("---\n\n"),
+            EdBlock::Promo(promo) => {
+                let _ = write!(
+                    out,
+                    "> **{}** [{}]({}) — {}\n\n",
+                    inline_plain(&promo.label),
+                    as_inline(&promo.title.markdown),
+                    promo.url,
+                    inline_plain(&promo.open)
+                );
+            }
+        }
+    }
+}
+
+/// Renders the edition as Markdown.
+pub fn render(edition: &Edition) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "# {}\n\n", as_inline(&edition.headline.markdown));
+    if let Some(summary) = &edition.summary {
+        let _ = write!(
+            out,
+            "*{}*\n\n",
+            as_inline(&summary.markdown).trim_matches('*')
+        );
+    }
+    let mut line = as_inline(&edition.published.text).into_owned();
+    if let Some(updated) = &edition.updated {
+        line.push_str(" · ");
+        line.push_str(&as_inline(&updated.text));
+    }
+    if let Some(byline) = &edition.byline {
+        line.push_str(" · ");
+        line.push_str(byline);
+    }
+    let _ = write!(out, "{line}\n\n");
+    if let Some(image) = &edition.image {
+        let _ = write!(
+            out,
+            "![{}]({})\n\n",
+            inline_plain(&image.alt.markdown).replace(['[', ']'], ""),
+            image.src
+        );
+        let mut caption = image
+            .caption
+            .as_ref()
+            .map(|c| as_inline(&c.markdown).into_owned())
+            .unwrap_or_default();
+        if let Some(credit) = &image.credit {
+            if !caption.is_empty() {
+                caption.push(' ');
+            }
+            caption.push_str(&format!("({credit})"));
+        }
+        if !caption.is_empty() {
+            let _ = write!(out, "{caption}\n\n");
+        }
+    }
+    blocks(&mut out, &edition.body, "");
+    for text in edition.credit.iter().chain(&edition.about) {
+        let _ = write!(out, "{}\n\n", as_inline(text));
+    }
+    for notice in &edition.notices {
+        let _ = write!(out, "{}\n\n", as_inline(&notice.text));
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
