@@ -77,10 +77,25 @@ pub fn render(edition: &Edition, format: Format, options: RenderOptions) -> Stri
 /// Escapes a leading block marker so the text stays one inline run.
 pub fn as_inline(markdown: &str) -> Cow<'_, str> {
     let text = markdown.trim();
-    let starts_block = text.starts_with(['#', '>', '-', '+', '*', '=', '|', '`', '~'])
-        || text
+    let mut chars = text.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let spaced = second.is_none_or(char::is_whitespace);
+    let starts_block = match first {
+        Some('-' | '+' | '*') => spaced || text.starts_with("---") || text.starts_with("***"),
+        Some('#') => {
+            let rest = text.trim_start_matches('#');
+            rest.is_empty() || rest.starts_with(char::is_whitespace)
+        }
+        Some('>') => true,
+        Some('<') => second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
+        Some('`') => text.starts_with("```"),
+        Some('~') => text.starts_with("~~~"),
+        Some('_') => text.starts_with("___"),
+        _ => text
             .find(['.', ')'])
-            .is_some_and(|i| i > 0 && i <= 9 && text[..i].bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(|i| i > 0 && i <= 9 && text[..i].bytes().all(|b| b.is_ascii_digit())),
+    };
     if starts_block {
         match text.find(|c: char| !c.is_ascii_digit()) {
             Some(i) if i > 0 => Cow::Owned(format!("{}\\{}", &text[..i], &text[i..])),
@@ -208,5 +223,7 @@ mod tests {
         assert_eq!(inline_plain("1. Mai"), "1. Mai");
         assert_eq!(inline_plain("# not a heading"), "# not a heading");
         assert_eq!(inline_plain("- not a list"), "- not a list");
+        assert_eq!(inline_plain("## not either"), "## not either");
+        assert_eq!(inline_plain("#hashtag *stays*"), "#hashtag stays");
     }
 }
