@@ -3,6 +3,7 @@
 //! checked while it is parsed ([`crate::article::parse`]); [`text`] holds
 //! the text-safety checks that apply to every text.
 
+pub mod editions;
 pub mod text;
 pub mod translations;
 

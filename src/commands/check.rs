@@ -75,6 +75,8 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
         failures,
         ..Report::default()
     };
+    let mut stacks = crate::commands::export::Stacks::new(options.locales.clone());
+    let cldr = crate::l10n::bundles::CldrCache::default();
     let mut ids: HashMap<String, (Arc<SourceFile>, std::ops::Range<usize>)> = HashMap::new();
     for input in inputs {
         let (file, bad_utf8, dir, path) = match &input {
@@ -113,8 +115,23 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
         let checked = check_article(Arc::new(file), bad_utf8, &newsroom);
         report.articles += 1;
         let mut diagnostics = checked.diagnostics;
-        if let (Some(article), Some(path)) = (&checked.article, &path) {
-            crate::check::translations::check(article, path, &newsroom, &mut diagnostics);
+        if let Some(article) = &checked.article {
+            if let Some(path) = &path {
+                crate::check::translations::check(article, path, &newsroom, &mut diagnostics);
+            }
+            let (stack, fresh) = stacks.for_newsroom(&newsroom)?;
+            if fresh {
+                // Bundle problems are reported once, with the first article using them.
+                report.diagnostics.extend(stack.diagnostics.iter().cloned());
+            }
+            crate::check::editions::check(
+                article,
+                path.as_deref(),
+                &newsroom,
+                &stack,
+                &cldr,
+                &mut diagnostics,
+            )?;
         }
         if let Some(article) = &checked.article {
             let id = &article.id;
