@@ -2,5 +2,6 @@
 //! sees: exit codes, diagnostics with code, line and column, and output.
 
 mod check;
+mod export;
 mod localize;
 mod support;

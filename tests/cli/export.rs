@@ -1,0 +1,465 @@
+//! `article export`: every edition of the example newsroom, snapshots per
+//! format (including a right-to-left and a derived edition), refusals,
+//! drafts, hostile text, and the JSON schema.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::support::{Fixture, article, article_with, root};
+
+const STORY: &str = "examples/newsroom/articles/river-ferry-restored.md";
+
+fn export_stdout(lang: &str, format: &str) -> String {
+    let output = article()
+        .current_dir(root())
+        .args(["export", STORY, "--lang", lang, "--to", format])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn every_edition_of_the_example_newsroom() {
+    let fixture = Fixture::new();
+    let out = fixture.file("dist");
+    article()
+        .current_dir(root())
+        .args([
+            "export",
+            "examples/newsroom",
+            "--lang",
+            "all",
+            "--to",
+            "html,md,txt,json",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "12 editions written (48 files), 0 not written",
+        ));
+    for lang in ["en", "ru", "uk", "sr-Cyrl", "sr-Latn", "fa"] {
+        for ext in ["html", "md", "txt", "json"] {
+            for id in ["river-ferry-restored", "glacier-survey"] {
+                let file = out.join(lang).join(format!("{id}.{ext}"));
+                assert!(file.is_file(), "{} missing", file.display());
+                let text = std::fs::read_to_string(&file).unwrap();
+                let isolates = text.contains(['\u{2068}', '\u{2069}']);
+                if lang == "fa" {
+                    if ext == "txt" {
+                        assert!(isolates, "RTL keeps Fluent's isolation around placeables");
+                    }
+                } else {
+                    assert!(!isolates, "{} has isolation marks", file.display());
+                }
+                if ext == "json" {
+                    validate(&serde_json::from_str(&text).unwrap(), &schema());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshot_html_en() {
+    insta::assert_snapshot!(export_stdout("en", "html"));
+}
+
+#[test]
+fn snapshot_html_fa_right_to_left() {
+    let html = export_stdout("fa", "html");
+    assert!(html.contains("<html lang=\"fa\" dir=\"rtl\">"));
+    insta::assert_snapshot!(html);
+}
+
+#[test]
+fn snapshot_md_ru() {
+    insta::assert_snapshot!(export_stdout("ru", "md"));
+}
+
+#[test]
+fn snapshot_txt_sr_latn_derived() {
+    let text = export_stdout("sr-Latn", "txt");
+    assert!(
+        !text.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c)),
+        "no Cyrillic left"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn snapshot_json_uk() {
+    insta::assert_snapshot!(export_stdout("uk", "json"));
+}
+
+#[test]
+fn dates_lists_and_plurals_per_locale() {
+    let expect = [
+        (
+            "en",
+            "Published May 18, 2024",
+            "With reporting by AFP, Reuters, and dpa",
+            "21 languages",
+        ),
+        (
+            "ru",
+            "Опубликовано 18 мая 2024\u{202f}г.",
+            "Франс Пресс, Рейтер и dpa",
+            "на 21 языке",
+        ),
+        (
+            "uk",
+            "Опубліковано 18 травня 2024\u{202f}р.",
+            "AFP, Reuters і dpa",
+            "21 мовою",
+        ),
+        (
+            "sr-Cyrl",
+            "Објављено 18. мај 2024.",
+            "Франс прес, Ројтерс и ДПА",
+            "на 21 језику",
+        ),
+        (
+            "sr-Latn",
+            "Objavljeno 18. maj 2024.",
+            "Frans pres, Rojters i DPA",
+            "na 21 jeziku",
+        ),
+        (
+            "fa",
+            "۲۹ اردیبهشت ۱۴۰۳",
+            "خبرگزاری فرانسه،\u{200f} رویترز، و خبرگزاری آلمان",
+            "۲۱",
+        ),
+    ];
+    for (lang, published, credit, about) in expect {
+        let json: Value = serde_json::from_str(&export_stdout(lang, "json")).unwrap();
+        let get = |field: &str| json[field]["text"].as_str().unwrap().to_owned();
+        assert!(
+            get("published").contains(published),
+            "{lang}: {}",
+            get("published")
+        );
+        assert!(get("credit").contains(credit), "{lang}: {}", get("credit"));
+        assert!(get("about").contains(about), "{lang}: {}", get("about"));
+    }
+}
+
+/// A newsroom with a notice for Russian and complete ru and uk translations.
+fn notice_newsroom(with_ru_notice: bool) -> Fixture {
+    let fixture = Fixture::new();
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\", \"uk\"]\nlocales = \"locales\"\n[[notice]]\nid = \"notice-law\"\neditions = [\"ru\"]\n",
+    );
+    fixture.write("locales/en/n.ftl", "notice-law = English reference text.\n");
+    fixture.write(
+        "locales/ru/n.ftl",
+        if with_ru_notice {
+            "notice-law = Юридическое уведомление.\n"
+        } else {
+            "# nothing yet\n"
+        },
+    );
+    fixture.write("locales/uk/n.ftl", "# nothing\n");
+    fixture.write("story.md", article_with("", "Body.\n"));
+    for lang in ["ru", "uk"] {
+        let mt = r#"while read -r line; do key=${line#*\"key\":\"}; key=${key%%\"*}; printf '{"key":"%s","text":"T"}\n' "$key"; done"#;
+        fixture
+            .cmd()
+            .args(["localize", "story.md", "--lang", lang, "--mt", mt])
+            .assert()
+            .code(0);
+        let path = fixture.file(&format!("story.{lang}.toml"));
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("state = \"machine\"", "state = \"translated\"");
+        std::fs::write(path, text).unwrap();
+    }
+    fixture
+}
+
+#[test]
+fn a_missing_notice_refuses_only_its_edition() {
+    let fixture = notice_newsroom(false);
+    fixture
+        .cmd()
+        .args(["export", "story.md", "-o", "out"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("[ru] not written"))
+        .stderr(predicate::str::contains("notice-law"));
+    assert!(fixture.file("out/en/test-story.html").is_file());
+    assert!(fixture.file("out/uk/test-story.html").is_file());
+    assert!(!fixture.file("out/ru/test-story.html").exists());
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let notice = records
+        .iter()
+        .find(|r| r["code"] == "missing-notice")
+        .expect("missing-notice");
+    assert_eq!(notice["lang"], "ru");
+
+    let fixture = notice_newsroom(true);
+    fixture
+        .cmd()
+        .args(["export", "story.md", "-o", "out"])
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(fixture.file("out/ru/test-story.html")).unwrap();
+    assert!(
+        html.contains("<aside class=\"notice\" id=\"notice-law\">Юридическое уведомление.</aside>")
+    );
+    let uk = std::fs::read_to_string(fixture.file("out/uk/test-story.html")).unwrap();
+    assert!(
+        !uk.contains("notice-law"),
+        "the notice is for Russian editions only"
+    );
+}
+
+#[test]
+fn incomplete_edition_refused_then_drafted() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\", \"de\"]\n");
+    fixture.write("story.md", article_with("", "First paragraph.\n"));
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "de"])
+        .assert()
+        .code(0);
+    fixture
+        .cmd()
+        .args(["export", "story.md", "--lang", "de", "-o", "out"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "incomplete: 2 segments not translated (headline, body.",
+        ));
+    assert!(!fixture.file("out/de/test-story.html").exists());
+    fixture
+        .cmd()
+        .args([
+            "export",
+            "story.md",
+            "--lang",
+            "de",
+            "--draft",
+            "--to",
+            "html,json",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(fixture.file("out/de/test-story.html")).unwrap();
+    assert!(
+        html.contains("<span lang=\"en\" class=\"untranslated\">A headline</span>"),
+        "{html}"
+    );
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture.file("out/de/test-story.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["complete"], false);
+    assert_eq!(json["headline"]["lang"], "en");
+}
+
+#[test]
+fn hostile_text_is_escaped_in_every_field() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\"]\nlocales = \"locales\"\n[brand]\nn = 1\n",
+    );
+    fixture.write(
+        "locales/en/x.ftl",
+        "about = <script>alert('about')</script> [x](javascript:alert(1))\nagency-evil = <img src=x onerror=alert(1)>\n",
+    );
+    fixture.write(
+        "locales/ru/x.ftl",
+        "about = <b onmouseover=alert(1)>О нас</b>\n",
+    );
+    let extra = concat!(
+        "summary = \"\\\\<script>alert(1)\\\\</script> & \\\"quotes\\\"\"\n",
+        "byline = \"O'Brien & \\\"Sons\\\" <3 \\\" onmouseover=\\\"alert(1)\"\n",
+        "agencies = [\"evil\"]\n",
+        "[image]\nsrc = \"https://a.example/p.jpg?\\\"onload=\\\"alert(1)\"\n",
+        "alt = \"\\\\<svg onload=alert(1)>\"\ncaption = \"Caption\"\ncredit = \"x\\\" onload=\\\"alert(1) <3\"\n",
+        "[[related]]\nkind = \"video\"\ntitle = \"Watch \\\\<iframe>\"\nurl = \"https://a.example/v?\\\"><script>\"\nafter = 1\n",
+    );
+    fixture.write(
+        "story.md",
+        article_with(
+            extra,
+            "Text with \\<script>alert(1)\\</script> and `<b>`.\n",
+        ),
+    );
+    let mt = r#"while read -r line; do key=${line#*\"key\":\"}; key=${key%%\"*}; printf '{"key":"%s","text":"<img src=x onerror=alert(1)> [a](javascript:alert(2)) [b](data:text/html,x)"}\n' "$key"; done"#;
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru", "--mt", mt])
+        .assert()
+        .code(0);
+    let path = fixture.file("story.ru.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("state = \"machine\"", "state = \"translated\"");
+    std::fs::write(&path, text).unwrap();
+    fixture
+        .cmd()
+        .args([
+            "export",
+            "story.md",
+            "--to",
+            "html,md,txt,json",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .code(0);
+    for lang in ["en", "ru"] {
+        let html =
+            std::fs::read_to_string(fixture.file(&format!("out/{lang}/test-story.html"))).unwrap();
+        let lower = html.to_lowercase();
+        // Escaped text may mention `onerror=`; what must not survive is a tag,
+        // a script URL in a link, or a quote that closes an attribute.
+        for bad in [
+            "<script",
+            "<img src=x",
+            "<svg",
+            "<iframe",
+            "<b ",
+            "href=\"javascript:",
+            "href=\"data:",
+            "\"onload=",
+            "\" onload=",
+            "\" onmouseover=",
+        ] {
+            assert!(!lower.contains(bad), "{lang}: found {bad:?} in\n{html}");
+        }
+        assert!(
+            html.contains("&lt;script&gt;") || html.contains("&lt;img"),
+            "escaped, not dropped"
+        );
+    }
+}
+
+#[test]
+fn stdout_takes_one_edition_in_one_format() {
+    article()
+        .current_dir(root())
+        .args(["export", STORY])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+    let fragment = article()
+        .current_dir(root())
+        .args(["export", STORY, "--lang", "fa", "--fragment"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(fragment.stdout).unwrap();
+    assert!(
+        html.starts_with("<article lang=\"fa\" dir=\"rtl\""),
+        "{html}"
+    );
+    assert!(!html.contains("<html"));
+}
+
+fn schema() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join("docs/edition.schema.json")).unwrap())
+        .unwrap()
+}
+
+/// Validates `value` against the subset of JSON Schema the edition schema
+/// uses: type, enum, required, properties, additionalProperties, items,
+/// oneOf and local $ref.
+fn validate(value: &Value, schema: &Value) {
+    check(value, schema, schema, "$");
+}
+
+fn check(value: &Value, schema: &Value, root: &Value, at: &str) {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let path = reference.trim_start_matches("#/").split('/');
+        let target = path.fold(root, |node, part| &node[part]);
+        return check(value, target, root, at);
+    }
+    if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
+        let matching = options
+            .iter()
+            .filter(|option| std::panic::catch_unwind(|| check(value, option, root, at)).is_ok())
+            .count();
+        assert_eq!(matching, 1, "{at}: matches {matching} of oneOf");
+        return;
+    }
+    if let Some(kinds) = schema.get("type") {
+        let kinds: Vec<&str> = match kinds {
+            Value::String(kind) => vec![kind.as_str()],
+            Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let actual = match value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        };
+        assert!(
+            kinds.contains(&actual) || (actual == "integer" && kinds.contains(&"number")),
+            "{at}: {actual} is not {kinds:?}"
+        );
+    }
+    if let Some(options) = schema.get("enum").and_then(Value::as_array) {
+        assert!(options.contains(value), "{at}: {value} not in {options:?}");
+    }
+    if let (Some(object), Some(required)) = (
+        value.as_object(),
+        schema.get("required").and_then(Value::as_array),
+    ) {
+        for name in required.iter().filter_map(Value::as_str) {
+            assert!(object.contains_key(name), "{at}: missing {name}");
+        }
+    }
+    if let Some(object) = value.as_object() {
+        let properties = schema.get("properties").and_then(Value::as_object);
+        for (name, item) in object {
+            match properties.and_then(|p| p.get(name)) {
+                Some(sub) => check(item, sub, root, &format!("{at}.{name}")),
+                None => assert!(
+                    schema.get("additionalProperties") != Some(&Value::Bool(false)),
+                    "{at}: unexpected {name}"
+                ),
+            }
+        }
+    }
+    if let (Some(items), Some(sub)) = (value.as_array(), schema.get("items")) {
+        for (i, item) in items.iter().enumerate() {
+            check(item, sub, root, &format!("{at}[{i}]"));
+        }
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_it_should() {
+    let schema = schema();
+    let json: Value = serde_json::from_str(&export_stdout("en", "json")).unwrap();
+    validate(&json, &schema);
+    let mut broken = json.clone();
+    broken.as_object_mut().unwrap().remove("notices");
+    assert!(std::panic::catch_unwind(|| validate(&broken, &schema)).is_err());
+    let mut broken = json;
+    broken["dir"] = Value::from("sideways");
+    assert!(std::panic::catch_unwind(|| validate(&broken, &schema)).is_err());
+    let _ = Path::new(".");
+}
