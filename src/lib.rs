@@ -20,6 +20,7 @@ pub mod edition;
 pub mod error;
 pub mod fsutil;
 pub mod inputs;
+pub mod interchange;
 pub mod l10n;
 pub mod locales;
 pub mod newsroom;

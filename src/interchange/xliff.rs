@@ -1,0 +1,1225 @@
+//! XLIFF 2.1 for CAT tools: [`write()`] one language's units of one article,
+//! [`read()`] them back.
+//!
+//! # What is written
+//!
+//! ```xml
+//! <?xml version="1.0" encoding="UTF-8"?>
+//! <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="ru">
+//!   <file id="talks" original="talks" xml:space="preserve">
+//!     <unit id="headline">
+//!       <notes>
+//!         <note category="previous-source">Talks begin</note>
+//!         <note category="translator">Keep it short</note>
+//!       </notes>
+//!       <segment state="initial" subState="article:stale">
+//!         <source>Talks *resume*</source>
+//!         <target>Переговоры начинаются</target>
+//!       </segment>
+//!     </unit>
+//!   </file>
+//! </xliff>
+//! ```
+//!
+//! - One `<file>` named by the article id (`id` and `original`; without an
+//!   article id, `id="f1"` and no `original`). `srcLang`/`trgLang` are left
+//!   out when unknown.
+//! - One `<unit id="KEY">` per unit, a single `<segment>`, `<target>` always
+//!   present (empty while untranslated). `<notes>` holds the previous source
+//!   (`category="previous-source"`) and the translator's note
+//!   (`category="translator"`), each only when present.
+//! - Text is plain: inline Markdown stays literal text, no inline codes.
+//!   `&`, `<`, `>` are escaped, `"` and `'` too in attributes; whitespace is
+//!   kept exactly (`xml:space="preserve"`; a carriage return is written
+//!   `&#13;`, tabs and line breaks in attributes as character references).
+//!   Characters XML 1.0 cannot hold (C0 controls other than tab, line feed
+//!   and carriage return; U+FFFE, U+FFFF) are written in source and target as
+//!   XLIFF's `<cp hex="…"/>`, and read back. Notes and attributes have no such
+//!   escape: there they are replaced by U+FFFD (control characters are
+//!   `control-char` errors in `article check` anyway).
+//!
+//! # States
+//!
+//! | [`State`]    | written `state` | `subState`        |
+//! | ------------ | --------------- | ----------------- |
+//! | `New`        | `initial`       |                   |
+//! | `Machine`    | `translated`    | `article:machine` |
+//! | `Stale`      | `initial`       | `article:stale`   |
+//! | `Translated` | `translated`    |                   |
+//! | `Reviewed`   | `reviewed`      |                   |
+//!
+//! Read back: `final` and `reviewed` → `Reviewed`; `translated` →
+//! `Machine` with `subState="article:machine"`, else `Translated`;
+//! `initial` → `Stale` with `subState="article:stale"` and a non-empty
+//! target, else `New`; no `state` → `New` if the target is empty, else
+//! `Translated`. A `Stale` unit with an empty target is therefore written as
+//! plain `initial` (`New`). A CAT tool that confirms a segment sets
+//! `translated` and normally drops or keeps our `subState`: a kept
+//! `article:machine` still reads as `Machine`.
+//!
+//! # What is read
+//!
+//! Anything an XLIFF 2.x tool may reasonably send back: an XML declaration,
+//! comments, processing instructions, CDATA sections, the predefined and
+//! numeric character references (`&amp;`, `&#x41;`), `<group>`s (at any
+//! depth), several `<file>`s (they must name the same article), and
+//! elements of other namespaces (modules, extensions), which are skipped.
+//! Elements without a namespace are taken as XLIFF's (lenient). A unit a
+//! tool split into several `<segment>`s and `<ignorable>`s is joined back in
+//! order (an `<ignorable>` without target contributes its source to the
+//! target, unless every segment's target is empty); its state is the least
+//! advanced of its segments' (New < Stale < Machine < Translated <
+//! Reviewed). Inside `<source>`/`<target>`, `<mrk>` and `<pc>` are taken
+//! for their text and `<sm>`/`<em>` ignored; `<ph>`, `<sc>` and `<ec>`
+//! (placeholders for codes this tool never writes) are an error. Every note
+//! other than `previous-source` (any category, or none) becomes part of the
+//! unit's `note`, joined by line breaks; file- and group-level notes are
+//! ignored.
+//!
+//! Errors, each with the line and column of the element or character at
+//! fault: malformed XML (as found by quick-xml, plus elements left open at
+//! the end), a root that is not `<xliff>`, a missing or non-2.x `version`,
+//! a `<unit>` without a non-empty `id` or with the id of an earlier unit, a
+//! unit without `<segment>`, a segment without `<source>` or with an unknown
+//! `state`, unknown entities, and unsupported inline codes.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io;
+
+use quick_xml::XmlVersion;
+use quick_xml::events::attributes::{AttrError, Attribute};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::{Namespace, QName, ResolveResult};
+use quick_xml::reader::NsReader;
+use quick_xml::writer::Writer;
+
+use super::{Interchange, ReadError, Unit, effective_state, rank, strip_bom};
+use crate::translations::State;
+
+/// The XLIFF 2 core namespace (unchanged in 2.1).
+pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// The `subState` of a machine translation.
+const SUB_MACHINE: &str = "article:machine";
+/// The `subState` of a stale translation.
+const SUB_STALE: &str = "article:stale";
+
+/// Writes `doc` as an XLIFF 2.1 document (UTF-8, ending with a line break).
+///
+/// Keys should be unique, as XLIFF requires (a translation file's are).
+pub fn write(doc: &Interchange) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a `Vec` cannot fail.
+    let _ = write_document(&mut writer, doc);
+    let mut bytes = writer.into_inner();
+    bytes.push(b'\n');
+    // Every piece written came from a `&str` or an ASCII literal.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn write_document(w: &mut Writer<Vec<u8>>, doc: &Interchange) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+
+    let mut root = BytesStart::new("xliff");
+    push_attr(&mut root, "xmlns", NAMESPACE);
+    push_attr(&mut root, "version", "2.1");
+    if let Some(lang) = &doc.src_lang {
+        push_attr(&mut root, "srcLang", lang);
+    }
+    if let Some(lang) = &doc.trg_lang {
+        push_attr(&mut root, "trgLang", lang);
+    }
+    w.write_event(Event::Start(root))?;
+
+    let mut file = BytesStart::new("file");
+    match &doc.article {
+        Some(id) => {
+            push_attr(&mut file, "id", id);
+            push_attr(&mut file, "original", id);
+        }
+        None => push_attr(&mut file, "id", "f1"),
+    }
+    push_attr(&mut file, "xml:space", "preserve");
+    w.write_event(Event::Start(file))?;
+
+    for unit in &doc.units {
+        write_unit(w, unit)?;
+    }
+
+    w.write_event(Event::End(BytesEnd::new("file")))?;
+    w.write_event(Event::End(BytesEnd::new("xliff")))?;
+    Ok(())
+}
+
+fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
+    let mut start = BytesStart::new("unit");
+    push_attr(&mut start, "id", &unit.key);
+    w.write_event(Event::Start(start))?;
+
+    if unit.previous_source.is_some() || unit.note.is_some() {
+        w.write_event(Event::Start(BytesStart::new("notes")))?;
+        let notes = [
+            ("previous-source", &unit.previous_source),
+            ("translator", &unit.note),
+        ];
+        for (category, text) in notes {
+            if let Some(text) = text {
+                let mut note = BytesStart::new("note");
+                push_attr(&mut note, "category", category);
+                w.write_event(Event::Start(note))?;
+                w.write_event(Event::Text(BytesText::from_escaped(escape_note(text))))?;
+                w.write_event(Event::End(BytesEnd::new("note")))?;
+            }
+        }
+        w.write_event(Event::End(BytesEnd::new("notes")))?;
+    }
+
+    let (state, sub_state) = match effective_state(unit) {
+        State::New => ("initial", None),
+        State::Machine => ("translated", Some(SUB_MACHINE)),
+        State::Stale => ("initial", Some(SUB_STALE)),
+        State::Translated => ("translated", None),
+        State::Reviewed => ("reviewed", None),
+    };
+    let mut segment = BytesStart::new("segment");
+    push_attr(&mut segment, "state", state);
+    if let Some(sub_state) = sub_state {
+        push_attr(&mut segment, "subState", sub_state);
+    }
+    w.write_event(Event::Start(segment))?;
+    for (name, text) in [("source", &unit.source), ("target", &unit.target)] {
+        w.write_event(Event::Start(BytesStart::new(name)))?;
+        // Always a text event, even an empty one: it keeps the indenting
+        // writer from putting a line break before the end tag.
+        w.write_event(Event::Text(BytesText::from_escaped(escape_content(text))))?;
+        w.write_event(Event::End(BytesEnd::new(name)))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("segment")))?;
+    w.write_event(Event::End(BytesEnd::new("unit")))?;
+    Ok(())
+}
+
+/// Adds `name="value"`, escaping the value ourselves: quick-xml's escaping
+/// leaves tabs and line breaks literal, which attribute-value normalisation
+/// would turn into spaces.
+fn push_attr(start: &mut BytesStart<'_>, name: &str, value: &str) {
+    start.push_attribute(Attribute {
+        key: QName(name),
+        value: Cow::Owned(escape_attr(value)),
+    });
+}
+
+/// Whether XML 1.0 allows `c` in a document.
+fn is_xml_char(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r'
+        | '\u{20}'..='\u{D7FF}'
+        | '\u{E000}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// XML white space.
+fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Source or target text as element content: markup characters and the
+/// carriage return escaped, characters XML cannot hold as `<cp/>`.
+fn escape_content(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            c if !is_xml_char(c) => out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Note text as element content (no `<cp/>` allowed in notes).
+fn escape_note(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            c if !is_xml_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An attribute value in double quotes.
+fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if !is_xml_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reads an XLIFF 2.x document (see the module documentation for what is
+/// accepted).
+pub fn read(text: &str) -> Result<Interchange, ReadError> {
+    let text = strip_bom(text);
+    Parser::new(text).document()
+}
+
+/// An element's start tag, simplified.
+struct Elem {
+    /// Local name.
+    name: String,
+    /// In the XLIFF core namespace (or in none).
+    core: bool,
+    /// Attributes by qualified name, values unescaped and normalised.
+    attrs: Vec<(String, String)>,
+    /// `<x/>`: no content and no end tag follow.
+    empty: bool,
+    /// Byte offset of the `<`.
+    pos: usize,
+}
+
+impl Elem {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    fn is(&self, name: &str) -> bool {
+        self.core && self.name == name
+    }
+}
+
+/// What the parser hands on, comments, declarations and the like removed.
+enum Item {
+    Start(Elem),
+    End,
+    /// Character data (text, CDATA or a resolved reference) and the byte
+    /// offset where it starts.
+    Text(String, usize),
+    /// End of input, at this byte offset.
+    Eof(usize),
+}
+
+/// One part of a unit: a `<segment>` or an `<ignorable>`.
+struct Part {
+    source: String,
+    target: Option<String>,
+    /// `None` for an ignorable.
+    state: Option<State>,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    reader: NsReader<&'a [u8]>,
+    version: XmlVersion,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut reader = NsReader::from_str(text);
+        // Keep all whitespace: with trimming, spaces around entities are lost.
+        reader.config_mut().trim_text(false);
+        Self {
+            text,
+            reader,
+            version: XmlVersion::Implicit1_0,
+        }
+    }
+
+    fn err(&self, pos: usize, message: impl Into<String>) -> ReadError {
+        ReadError::at(self.text, pos, message)
+    }
+
+    fn position(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    /// The next item; `Err` for malformed XML.
+    fn next(&mut self) -> Result<Item, ReadError> {
+        loop {
+            let pos = self.position();
+            let (core, event) = match self.reader.read_resolved_event() {
+                Ok((ns, event)) => {
+                    let core = match ns {
+                        ResolveResult::Bound(Namespace(ns)) => ns == NAMESPACE,
+                        ResolveResult::Unbound => true,
+                        ResolveResult::Unknown(_) => false,
+                    };
+                    (core, event)
+                }
+                Err(error) => {
+                    let at = usize::try_from(self.reader.error_position()).unwrap_or(pos);
+                    let at = if at < pos { pos } else { at };
+                    return Err(self.err(at, format!("malformed XML: {error}")));
+                }
+            };
+            match event {
+                Event::Start(e) => return Ok(Item::Start(self.elem(&e, core, pos, false)?)),
+                Event::Empty(e) => return Ok(Item::Start(self.elem(&e, core, pos, true)?)),
+                Event::End(_) => return Ok(Item::End),
+                Event::Text(t) => {
+                    return Ok(Item::Text(t.xml_content(self.version).into_owned(), pos));
+                }
+                Event::CData(t) => {
+                    return Ok(Item::Text(t.xml_content(self.version).into_owned(), pos));
+                }
+                Event::GeneralRef(r) => {
+                    let name = r.xml_content(self.version);
+                    let resolved = match name.as_ref() {
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "amp" => Some('&'),
+                        "apos" => Some('\''),
+                        "quot" => Some('"'),
+                        _ => r.resolve_char_ref().ok().flatten(),
+                    };
+                    return match resolved {
+                        Some(c) => Ok(Item::Text(c.to_string(), pos)),
+                        None if r.is_char_ref() => {
+                            Err(self.err(pos, format!("invalid character reference `&{name};`")))
+                        }
+                        None => Err(self.err(pos, format!("unknown entity `&{name};`"))),
+                    };
+                }
+                Event::Decl(d) => {
+                    self.version = d
+                        .xml_version()
+                        .map_err(|e| self.err(pos, format!("malformed XML declaration: {e}")))?;
+                }
+                Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+                Event::Eof => return Ok(Item::Eof(pos)),
+            }
+        }
+    }
+
+    fn elem(
+        &self,
+        e: &BytesStart<'_>,
+        core: bool,
+        pos: usize,
+        empty: bool,
+    ) -> Result<Elem, ReadError> {
+        let name = e.local_name().as_ref().to_string();
+        let mut attrs = Vec::new();
+        for attr in e.attributes() {
+            let attr = attr.map_err(|error| {
+                // Attribute errors count from the character after `<`.
+                let offset = match error {
+                    AttrError::ExpectedEq(at)
+                    | AttrError::ExpectedValue(at)
+                    | AttrError::UnquotedValue(at)
+                    | AttrError::ExpectedQuote(at, _)
+                    | AttrError::Duplicated(at, _) => at,
+                };
+                self.err(
+                    pos.saturating_add(1).saturating_add(offset),
+                    format!("malformed XML: {error}"),
+                )
+            })?;
+            let key = attr.key.as_ref().to_string();
+            let value = attr
+                .normalized_value(self.version)
+                .map_err(|error| {
+                    self.err(pos, format!("in attribute `{key}` of <{name}>: {error}"))
+                })?
+                .into_owned();
+            attrs.push((key, value));
+        }
+        Ok(Elem {
+            name,
+            core,
+            attrs,
+            empty,
+            pos,
+        })
+    }
+
+    fn unclosed(&self, elem: &Elem) -> ReadError {
+        self.err(
+            elem.pos,
+            format!("<{}> is never closed: the file ends first", elem.name),
+        )
+    }
+
+    /// Skips `elem`'s content (iteratively: nesting depth is unbounded).
+    fn skip(&mut self, elem: &Elem) -> Result<(), ReadError> {
+        if elem.empty {
+            return Ok(());
+        }
+        let mut depth = 0usize;
+        loop {
+            match self.next()? {
+                Item::Start(child) if !child.empty => depth += 1,
+                Item::Start(_) | Item::Text(..) => {}
+                Item::End if depth == 0 => return Ok(()),
+                Item::End => depth -= 1,
+                Item::Eof(_) => return Err(self.unclosed(elem)),
+            }
+        }
+    }
+
+    /// Hands each child element of `parent` to `f`, ignoring text.
+    fn children(
+        &mut self,
+        parent: &Elem,
+        mut f: impl FnMut(&mut Self, Elem) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
+        if parent.empty {
+            return Ok(());
+        }
+        loop {
+            match self.next()? {
+                Item::Start(child) => f(self, child)?,
+                Item::Text(..) => {}
+                Item::End => return Ok(()),
+                Item::Eof(_) => return Err(self.unclosed(parent)),
+            }
+        }
+    }
+
+    fn document(&mut self) -> Result<Interchange, ReadError> {
+        let mut doc = None;
+        loop {
+            match self.next()? {
+                Item::Start(elem) => {
+                    if doc.is_some() {
+                        return Err(self.err(
+                            elem.pos,
+                            format!(
+                                "<{}> after the end of <xliff>: one root element only",
+                                elem.name
+                            ),
+                        ));
+                    }
+                    doc = Some(self.xliff(elem)?);
+                }
+                Item::Text(text, pos) => {
+                    if !text.chars().all(is_xml_space) {
+                        // Point at the first character that is not white space.
+                        let skip = self.text.get(pos..).map_or(0, |rest| {
+                            rest.len() - rest.trim_start_matches(is_xml_space).len()
+                        });
+                        return Err(self.err(pos + skip, "text outside the <xliff> element"));
+                    }
+                }
+                Item::End => {
+                    // quick-xml reports stray end tags itself; be safe anyway.
+                    let pos = self.position();
+                    return Err(self.err(pos, "an end tag without a start tag"));
+                }
+                Item::Eof(pos) => {
+                    return doc
+                        .ok_or_else(|| self.err(pos, "no <xliff> element: not an XLIFF file"));
+                }
+            }
+        }
+    }
+
+    fn xliff(&mut self, root: Elem) -> Result<Interchange, ReadError> {
+        if root.name != "xliff" {
+            return Err(self.err(
+                root.pos,
+                format!(
+                    "the root element is <{}>, not <xliff>: not an XLIFF file",
+                    root.name
+                ),
+            ));
+        }
+        match root.attr("version") {
+            None => return Err(self.err(root.pos, "<xliff> has no `version`: XLIFF 2.x is needed")),
+            Some(version) if !version.starts_with("2.") => {
+                return Err(self.err(
+                    root.pos,
+                    format!("XLIFF version {version} is not supported: 2.x (2.0, 2.1) is needed"),
+                ));
+            }
+            Some(_) => {}
+        }
+        if !root.core {
+            return Err(self.err(
+                root.pos,
+                format!("<xliff> is not in the XLIFF 2 namespace `{NAMESPACE}`"),
+            ));
+        }
+        let mut doc = Interchange {
+            article: None,
+            src_lang: root.attr("srcLang").map(str::to_string),
+            trg_lang: root.attr("trgLang").map(str::to_string),
+            units: Vec::new(),
+        };
+        let mut keys = HashSet::new();
+        self.children(&root, |p, child| {
+            if child.is("file") {
+                p.file(child, &mut doc, &mut keys)
+            } else {
+                p.skip(&child)
+            }
+        })?;
+        Ok(doc)
+    }
+
+    fn file(
+        &mut self,
+        file: Elem,
+        doc: &mut Interchange,
+        keys: &mut HashSet<String>,
+    ) -> Result<(), ReadError> {
+        if let Some(original) = file.attr("original") {
+            match &doc.article {
+                None => doc.article = Some(original.to_string()),
+                Some(article) if article != original => {
+                    return Err(self.err(
+                        file.pos,
+                        format!(
+                            "a second article `{original}` in one file (the first is `{article}`)"
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        if file.empty {
+            return Ok(());
+        }
+        // Groups are flattened; a counter instead of recursion.
+        let mut groups = 0usize;
+        loop {
+            match self.next()? {
+                Item::Start(child) if child.is("group") => {
+                    if !child.empty {
+                        groups += 1;
+                    }
+                }
+                Item::Start(child) if child.is("unit") => {
+                    let pos = child.pos;
+                    let unit = self.unit(child)?;
+                    if !keys.insert(unit.key.clone()) {
+                        return Err(
+                            self.err(pos, format!("a second unit with the id `{}`", unit.key))
+                        );
+                    }
+                    doc.units.push(unit);
+                }
+                Item::Start(child) => self.skip(&child)?,
+                Item::Text(..) => {}
+                Item::End if groups == 0 => return Ok(()),
+                Item::End => groups -= 1,
+                Item::Eof(_) => return Err(self.unclosed(&file)),
+            }
+        }
+    }
+
+    fn unit(&mut self, unit: Elem) -> Result<Unit, ReadError> {
+        let key = match unit.attr("id") {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => return Err(self.err(unit.pos, "<unit> without an `id`: every unit needs its key")),
+        };
+        let mut previous_source = None;
+        let mut notes: Vec<String> = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
+        self.children(&unit, |p, child| {
+            if child.is("notes") {
+                p.children(&child, |p, note| {
+                    if note.is("note") {
+                        let category = note.attr("category").map(str::to_string);
+                        let text = p.text_content(&note)?;
+                        if category.as_deref() == Some("previous-source") {
+                            if previous_source.is_none() {
+                                previous_source = Some(text);
+                            }
+                        } else {
+                            notes.push(text);
+                        }
+                        Ok(())
+                    } else {
+                        p.skip(&note)
+                    }
+                })
+            } else if child.is("segment") || child.is("ignorable") {
+                let part = p.part(child)?;
+                parts.push(part);
+                Ok(())
+            } else {
+                p.skip(&child)
+            }
+        })?;
+
+        let state = parts
+            .iter()
+            .filter_map(|part| part.state)
+            .min_by_key(|state| rank(*state))
+            .ok_or_else(|| self.err(unit.pos, format!("unit `{key}` has no <segment>")))?;
+        let source = parts.iter().map(|part| part.source.as_str()).collect();
+        let any_target = parts.iter().any(|part| {
+            part.state.is_some() && part.target.as_deref().is_some_and(|t| !t.is_empty())
+        });
+        let target = if any_target {
+            parts
+                .iter()
+                .map(|part| match (&part.target, part.state) {
+                    (Some(target), _) => target.as_str(),
+                    (None, None) => part.source.as_str(),
+                    (None, Some(_)) => "",
+                })
+                .collect()
+        } else {
+            String::new()
+        };
+        Ok(Unit {
+            key,
+            source,
+            target,
+            state,
+            previous_source,
+            note: if notes.is_empty() {
+                None
+            } else {
+                Some(notes.join("\n"))
+            },
+        })
+    }
+
+    /// A `<segment>` or `<ignorable>`.
+    fn part(&mut self, elem: Elem) -> Result<Part, ReadError> {
+        let is_segment = elem.name == "segment";
+        let state_attr = elem.attr("state").map(str::to_string);
+        let sub_state = elem.attr("subState").map(str::to_string);
+        if let Some(state) = &state_attr
+            && !matches!(
+                state.as_str(),
+                "initial" | "translated" | "reviewed" | "final"
+            )
+        {
+            return Err(self.err(
+                elem.pos,
+                format!("unknown segment state `{state}` (initial, translated, reviewed or final)"),
+            ));
+        }
+        let mut source = None;
+        let mut target = None;
+        self.children(&elem, |p, child| {
+            let slot = if child.is("source") {
+                &mut source
+            } else if child.is("target") {
+                &mut target
+            } else {
+                return p.skip(&child);
+            };
+            if slot.is_some() {
+                return Err(p.err(
+                    child.pos,
+                    format!("a second <{}> in one <{}>", child.name, elem.name),
+                ));
+            }
+            *slot = Some(p.text_content(&child)?);
+            Ok(())
+        })?;
+        let source = source
+            .ok_or_else(|| self.err(elem.pos, format!("<{}> without <source>", elem.name)))?;
+        let state = is_segment.then(|| {
+            let target = target.as_deref().unwrap_or("");
+            match state_attr.as_deref() {
+                Some("final" | "reviewed") => State::Reviewed,
+                Some("translated") if sub_state.as_deref() == Some(SUB_MACHINE) => State::Machine,
+                Some("translated") => State::Translated,
+                Some(_) if sub_state.as_deref() == Some(SUB_STALE) && !target.is_empty() => {
+                    State::Stale
+                }
+                Some(_) => State::New,
+                None if target.is_empty() => State::New,
+                None => State::Translated,
+            }
+        });
+        Ok(Part {
+            source,
+            target,
+            state,
+        })
+    }
+
+    /// The text of `<source>`, `<target>` or `<note>`.
+    fn text_content(&mut self, elem: &Elem) -> Result<String, ReadError> {
+        let mut out = String::new();
+        if elem.empty {
+            return Ok(out);
+        }
+        // Open <mrk>/<pc>/<sm>/<em> inside: taken for their text.
+        let mut depth = 0usize;
+        loop {
+            match self.next()? {
+                Item::Text(text, _) => out.push_str(&text),
+                Item::Start(child) => {
+                    if !child.core {
+                        return Err(self.err(
+                            child.pos,
+                            format!("unexpected element <{}> in <{}>", child.name, elem.name),
+                        ));
+                    }
+                    match child.name.as_str() {
+                        "cp" => {
+                            out.push(self.code_point(&child)?);
+                            if !child.empty {
+                                match self.next()? {
+                                    Item::End => {}
+                                    _ => return Err(self.err(child.pos, "<cp> must be empty")),
+                                }
+                            }
+                        }
+                        "mrk" | "pc" | "sm" | "em" => {
+                            if !child.empty {
+                                depth += 1;
+                            }
+                        }
+                        "ph" | "sc" | "ec" => {
+                            return Err(self.err(
+                                child.pos,
+                                format!(
+                                    "inline code <{}> is not supported: text must be plain \
+                                     (Markdown stays literal text)",
+                                    child.name
+                                ),
+                            ));
+                        }
+                        other => {
+                            return Err(self.err(
+                                child.pos,
+                                format!("unexpected element <{other}> in <{}>", elem.name),
+                            ));
+                        }
+                    }
+                }
+                Item::End if depth == 0 => return Ok(out),
+                Item::End => depth -= 1,
+                Item::Eof(_) => return Err(self.unclosed(elem)),
+            }
+        }
+    }
+
+    /// The character of a `<cp hex="…"/>`.
+    fn code_point(&self, cp: &Elem) -> Result<char, ReadError> {
+        let hex = cp.attr("hex").unwrap_or("");
+        u32::from_str_radix(hex, 16)
+            .ok()
+            .filter(|_| !hex.starts_with('+'))
+            .and_then(char::from_u32)
+            .ok_or_else(|| {
+                self.err(
+                    cp.pos,
+                    format!("<cp> needs `hex` with a Unicode code point, not `{hex}`"),
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{any_char, document, mutate, normalized, single, xml_char};
+    use super::*;
+    use proptest::prelude::*;
+
+    fn one(text: &str) -> Unit {
+        let doc = read(text).unwrap();
+        assert_eq!(doc.units.len(), 1, "{doc:?}");
+        doc.units.into_iter().next().unwrap()
+    }
+
+    fn error(text: &str) -> (String, usize, usize) {
+        let e = read(text).unwrap_err();
+        (e.message, e.line, e.column)
+    }
+
+    /// A document around `units` (XML for the inside of `<file>`).
+    fn wrap(units: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"{NAMESPACE}\" version=\"2.1\" srcLang=\"en\" \
+             trgLang=\"ru\">\n<file id=\"f\" original=\"talks\">\n{units}\n</file>\n</xliff>\n"
+        )
+    }
+
+    #[test]
+    fn writes_the_documented_shape() {
+        let mut doc = single(
+            "Talks *resume* & <go on>",
+            "Переговоры «идут»",
+            State::Stale,
+        );
+        doc.units[0].previous_source = Some("Talks begin".into());
+        doc.units[0].note = Some("Keep it \"short\"".into());
+        let expected = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="{NAMESPACE}" version="2.1" srcLang="en" trgLang="ru">
+  <file id="talks" original="talks" xml:space="preserve">
+    <unit id="headline">
+      <notes>
+        <note category="previous-source">Talks begin</note>
+        <note category="translator">Keep it "short"</note>
+      </notes>
+      <segment state="initial" subState="article:stale">
+        <source>Talks *resume* &amp; &lt;go on&gt;</source>
+        <target>Переговоры «идут»</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+"#
+        );
+        assert_eq!(write(&doc), expected);
+        assert_eq!(read(&expected).unwrap(), doc);
+    }
+
+    #[test]
+    fn every_state_is_written_and_read_back() {
+        let cases = [
+            (State::New, "", r#"<segment state="initial">"#),
+            (State::New, "suggestion", r#"<segment state="initial">"#),
+            (
+                State::Machine,
+                "машинный",
+                r#"<segment state="translated" subState="article:machine">"#,
+            ),
+            (
+                State::Stale,
+                "старый",
+                r#"<segment state="initial" subState="article:stale">"#,
+            ),
+            (
+                State::Translated,
+                "перевод",
+                r#"<segment state="translated">"#,
+            ),
+            (
+                State::Reviewed,
+                "проверено",
+                r#"<segment state="reviewed">"#,
+            ),
+        ];
+        for (state, target, segment) in cases {
+            let doc = single("Source", target, state);
+            let text = write(&doc);
+            assert!(text.contains(segment), "{state:?}: {text}");
+            assert!(
+                text.contains(&format!("<target>{target}</target>")),
+                "{text}"
+            );
+            assert_eq!(read(&text).unwrap(), doc, "{state:?}");
+        }
+        // Stale with nothing in the target is new.
+        let text = write(&single("Source", "", State::Stale));
+        assert!(text.contains(r#"<segment state="initial">"#), "{text}");
+        assert_eq!(read(&text).unwrap().units[0].state, State::New);
+    }
+
+    #[test]
+    fn reads_states_as_a_cat_tool_sets_them() {
+        let seg = |attrs: &str, target: &str| {
+            one(&wrap(&format!(
+                "<unit id=\"k\"><segment {attrs}><source>S</source><target>{target}</target></segment></unit>"
+            )))
+            .state
+        };
+        assert_eq!(seg(r#"state="final""#, "T"), State::Reviewed);
+        assert_eq!(seg(r#"state="reviewed""#, "T"), State::Reviewed);
+        assert_eq!(seg(r#"state="translated""#, "T"), State::Translated);
+        assert_eq!(
+            seg(r#"state="translated" subState="article:machine""#, "T"),
+            State::Machine
+        );
+        assert_eq!(
+            seg(r#"state="translated" subState="x:y""#, "T"),
+            State::Translated
+        );
+        assert_eq!(
+            seg(r#"state="initial" subState="article:stale""#, "T"),
+            State::Stale
+        );
+        assert_eq!(
+            seg(r#"state="initial" subState="article:stale""#, ""),
+            State::New
+        );
+        assert_eq!(seg(r#"state="initial""#, "T"), State::New);
+        assert_eq!(seg("", ""), State::New);
+        assert_eq!(seg("", "T"), State::Translated);
+        // No <target> at all.
+        let unit = one(&wrap(
+            r#"<unit id="k"><segment><source>S</source></segment></unit>"#,
+        ));
+        assert_eq!((unit.target.as_str(), unit.state), ("", State::New));
+    }
+
+    #[test]
+    fn escapes_and_keeps_whitespace() {
+        let text = "  lead & <trail> \"q\" 'a' \\ \t tab\nline\r\ncrlf\r ]]> 😀 שלום  ";
+        let mut doc = single(text, text, State::Translated);
+        doc.units[0].key = "odd key \"&<'\t\n".into();
+        doc.units[0].note = Some(text.into());
+        doc.src_lang = Some("a\"b".into());
+        let written = write(&doc);
+        assert!(
+            written
+                .contains("&amp; &lt;trail&gt; \"q\" 'a' \\ \t tab\nline&#13;\ncrlf&#13; ]]&gt;")
+        );
+        assert!(
+            written.contains(r#"<unit id="odd key &quot;&amp;&lt;&apos;&#9;&#10;">"#),
+            "{written}"
+        );
+        assert_eq!(read(&written).unwrap(), doc);
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_travel_as_cp() {
+        let text = "a\u{0}b\u{1}c\u{1F}d\u{FFFE}\u{FFFF}";
+        let mut doc = single(text, text, State::Translated);
+        doc.units[0].note = Some("n\u{1}".into());
+        let written = write(&doc);
+        assert!(
+            written.contains(r#"<source>a<cp hex="0000"/>b<cp hex="0001"/>c<cp hex="001F"/>d<cp hex="FFFE"/><cp hex="FFFF"/></source>"#),
+            "{written}"
+        );
+        let back = read(&written).unwrap();
+        assert_eq!(back.units[0].source, text);
+        assert_eq!(back.units[0].target, text);
+        // Notes have no <cp>: replaced.
+        assert_eq!(back.units[0].note.as_deref(), Some("n\u{FFFD}"));
+    }
+
+    #[test]
+    fn no_article_no_languages() {
+        let doc = Interchange {
+            article: None,
+            src_lang: None,
+            trg_lang: None,
+            units: Vec::new(),
+        };
+        let written = write(&doc);
+        assert!(
+            written.contains(r#"<file id="f1" xml:space="preserve">"#),
+            "{written}"
+        );
+        assert!(!written.contains("srcLang"), "{written}");
+        assert_eq!(read(&written).unwrap(), doc);
+    }
+
+    #[test]
+    fn reads_entities_cdata_comments_and_what_tools_add() {
+        let text = format!(
+            "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- from a CAT tool -->\n\
+             <xliff xmlns=\"{NAMESPACE}\" xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\" \
+             version=\"2.0\" srcLang=\"en\" trgLang=\"sr-Latn\">\n\
+             <file id=\"a\" original=\"talks\"><notes><note>file note</note></notes>\n\
+             <group id=\"g\"><group id=\"h\">\n\
+             <unit id=\"headline\">\n\
+               <mtc:matches><mtc:match ref=\"#s1\"><source>x</source><target>y</target></mtc:match></mtc:matches>\n\
+               <notes><note category=\"translator\">one</note><note>two &amp; more</note></notes>\n\
+               <segment id=\"s1\" state=\"translated\">\n\
+                 <source> A &amp; B &lt;i&gt; &#x41;&#66; <![CDATA[<raw> & ]]> end </source>\n\
+                 <target> A &amp; B <mrk id=\"m\" translate=\"no\">&quot;kept&quot;</mrk><?pi x?><!-- c --> end</target>\n\
+               </segment>\n\
+             </unit>\n</group></group>\n</file>\n</xliff>\n"
+        );
+        let doc = read(&text).unwrap();
+        assert_eq!(doc.article.as_deref(), Some("talks"));
+        assert_eq!(doc.src_lang.as_deref(), Some("en"));
+        assert_eq!(doc.trg_lang.as_deref(), Some("sr-Latn"));
+        let unit = &doc.units[0];
+        assert_eq!(unit.source, " A & B <i> AB <raw> &  end ");
+        assert_eq!(unit.target, " A & B \"kept\" end");
+        assert_eq!(unit.state, State::Translated);
+        assert_eq!(unit.note.as_deref(), Some("one\ntwo & more"));
+        assert_eq!(unit.previous_source, None);
+    }
+
+    #[test]
+    fn joins_segments_a_tool_split() {
+        let unit = one(&wrap(
+            "<unit id=\"body.1\">\
+               <segment state=\"translated\"><source>One.</source><target>Jedan.</target></segment>\
+               <ignorable><source> </source></ignorable>\
+               <segment state=\"reviewed\"><source>Two.</source><target>Dva.</target></segment>\
+             </unit>",
+        ));
+        assert_eq!(unit.source, "One. Two.");
+        assert_eq!(unit.target, "Jedan. Dva.");
+        assert_eq!(unit.state, State::Translated);
+
+        let unit = one(&wrap(
+            "<unit id=\"body.1\">\
+               <segment state=\"initial\"><source>One.</source><target></target></segment>\
+               <ignorable><source> </source></ignorable>\
+               <segment state=\"initial\"><source>Two.</source></segment>\
+             </unit>",
+        ));
+        assert_eq!((unit.target.as_str(), unit.state), ("", State::New));
+    }
+
+    #[test]
+    fn line_endings_in_the_file_are_normalised_as_xml_says() {
+        let text = wrap("UNIT").replace('\n', "\r\n").replace(
+            "UNIT",
+            "<unit id=\"k\"><segment><source>a\r\nb\rc&#13;</source></segment></unit>",
+        );
+        let unit = one(&text);
+        assert_eq!(unit.source, "a\nb\nc\r");
+    }
+
+    #[test]
+    fn malformed_input_is_reported_where_it_is() {
+        // Mismatched end tag: at the `</` of the wrong one.
+        let text = wrap("<unit id=\"k\">\n  <segment><source>x</target></segment></unit>");
+        let (message, line, column) = error(&text);
+        assert!(message.starts_with("malformed XML"), "{message}");
+        assert_eq!((line, column), (5, 21), "{message}");
+
+        // Unclosed at the end: at the start tag left open.
+        let (message, line, column) =
+            error("<xliff version=\"2.1\">\n <file id=\"f\">\n  <unit id=\"k\">");
+        assert!(message.contains("<unit> is never closed"), "{message}");
+        assert_eq!((line, column), (3, 3));
+
+        // Unknown entity, after non-ASCII text: columns count characters.
+        let (message, line, column) = error(&wrap(
+            "<unit id=\"k\"><segment><source>Привет &nbsp;</source></segment></unit>",
+        ));
+        assert_eq!(message, "unknown entity `&nbsp;`");
+        assert_eq!((line, column), (4, 38));
+
+        // Bare ampersand.
+        let (message, line, column) = error("<xliff version=\"2.1\">\n  & </xliff>");
+        assert!(message.starts_with("malformed XML"), "{message}");
+        assert_eq!((line, column), (2, 3));
+
+        // Duplicated attribute: at the second one.
+        let (message, line, column) =
+            error("<xliff version=\"2.1\">\n<file id=\"a\" id=\"b\"/></xliff>");
+        assert!(message.contains("malformed XML"), "{message}");
+        assert_eq!((line, column), (2, 14));
+
+        // Unclosed comment: at its start.
+        let (_, line, column) = error("<xliff version=\"2.1\">\n\n   <!-- never");
+        assert_eq!((line, column), (3, 4));
+    }
+
+    #[test]
+    fn structural_errors_carry_positions() {
+        let (message, line, column) = error(&wrap(
+            "  <unit>\n<segment><source>x</source></segment></unit>",
+        ));
+        assert!(message.contains("without an `id`"), "{message}");
+        assert_eq!((line, column), (4, 3));
+
+        let (message, line, column) =
+            error(&wrap("<unit id=\"\"><segment><source/></segment></unit>"));
+        assert!(message.contains("without an `id`"), "{message}");
+        assert_eq!((line, column), (4, 1));
+
+        let (message, line, column) = error(&wrap(
+            "<unit id=\"a\"><segment><source/></segment></unit>\n <unit id=\"a\"><segment><source/></segment></unit>",
+        ));
+        assert_eq!(message, "a second unit with the id `a`");
+        assert_eq!((line, column), (5, 2));
+
+        let (message, line, column) =
+            error("\n  <xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"/>");
+        assert!(
+            message.contains("version 1.2 is not supported"),
+            "{message}"
+        );
+        assert_eq!((line, column), (2, 3));
+
+        let (message, ..) = error("<xliff/>");
+        assert!(message.contains("no `version`"), "{message}");
+
+        let (message, ..) = error("<html/>");
+        assert!(message.contains("not <xliff>"), "{message}");
+
+        let (message, line, column) = error("<?xml version=\"1.0\"?>\n");
+        assert!(message.contains("no <xliff> element"), "{message}");
+        assert_eq!((line, column), (2, 1));
+
+        let (message, ..) = error(&wrap("<unit id=\"a\"><notes/></unit>"));
+        assert!(message.contains("has no <segment>"), "{message}");
+
+        let (message, line, column) = error(&wrap(
+            "<unit id=\"a\">\n<segment><target/></segment></unit>",
+        ));
+        assert!(message.contains("without <source>"), "{message}");
+        assert_eq!((line, column), (5, 1));
+
+        let (message, ..) = error(&wrap(
+            "<unit id=\"a\"><segment state=\"done\"><source/></segment></unit>",
+        ));
+        assert!(
+            message.contains("unknown segment state `done`"),
+            "{message}"
+        );
+
+        let (message, line, column) = error(&wrap(
+            "<unit id=\"a\"><segment><source>a <ph id=\"1\"/></source></segment></unit>",
+        ));
+        assert!(message.contains("inline code <ph>"), "{message}");
+        assert_eq!((line, column), (4, 33));
+
+        let (message, ..) = error(&wrap(
+            "<unit id=\"a\"><segment><source><cp hex=\"zz\"/></source></segment></unit>",
+        ));
+        assert!(message.contains("<cp>"), "{message}");
+
+        let (message, line, column) = error("<xliff version=\"2.1\"></xliff>\n  stray");
+        assert_eq!(message, "text outside the <xliff> element");
+        assert_eq!((line, column), (2, 3));
+
+        let (message, ..) = error(
+            "<xliff version=\"2.1\"><file id=\"a\" original=\"x\"/><file id=\"b\" original=\"y\"/></xliff>",
+        );
+        assert!(message.contains("a second article"), "{message}");
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip_is_identity(doc in document(any_char, xml_char)) {
+            let written = write(&doc);
+            let back = read(&written).map_err(|e| TestCaseError::fail(format!("{e:?}\n{written}")))?;
+            prop_assert_eq!(back, normalized(&doc));
+        }
+
+        #[test]
+        fn arbitrary_input_does_not_panic(text in any::<String>()) {
+            if let Err(e) = read(&text) {
+                prop_assert!(e.line >= 1 && e.column >= 1);
+            }
+        }
+
+        #[test]
+        fn damaged_files_do_not_panic(
+            doc in document(any_char, xml_char),
+            edits in prop::collection::vec((any::<usize>(), any::<usize>(), "[<>&\"'/=a-z;#!?\\[\\] \n-]{0,3}"), 1..4),
+        ) {
+            let text = mutate(&write(&doc), &edits);
+            if let Err(e) = read(&text) {
+                let lines = text.split('\n').count();
+                prop_assert!(e.line >= 1 && e.line <= lines, "{:?}", e);
+                prop_assert!(e.column >= 1);
+            }
+        }
+    }
+}
