@@ -88,7 +88,9 @@ pub fn as_inline(markdown: &str) -> Cow<'_, str> {
             rest.is_empty() || rest.starts_with(char::is_whitespace)
         }
         Some('>') => true,
-        Some('<') => second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
+        Some('<') => {
+            second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+        }
         Some('`') => text.starts_with("```"),
         Some('~') => text.starts_with("~~~"),
         Some('_') => text.starts_with("___"),
