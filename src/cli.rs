@@ -85,6 +85,8 @@ Examples:
   article localize news/ --all                    every edition of every article under news/
   article localize story.md --lang fa --mt ./mt.sh   fill empty targets by machine translation
   article localize story.md --lang ru --memory archive/   reuse identical segments' targets
+  article localize story.md --lang uk --xliff story.uk.xlf   hand the segments to a CAT tool
+  article localize story.md --import story.uk.xlf            merge the CAT tool's work back
 
 A changed source makes its segment `stale` (the old target and `previous_source` are kept);
 a segment that left the article moves to [[obsolete]]; running it twice changes nothing.")]
@@ -152,7 +154,7 @@ pub struct LocalizeArgs {
         long = "lang",
         value_name = "L",
         value_delimiter = ',',
-        required_unless_present = "all"
+        required_unless_present_any = ["all", "import"]
     )]
     pub langs: Vec<String>,
 
@@ -179,6 +181,18 @@ pub struct LocalizeArgs {
     /// Show what would change; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Also write the language's segments as XLIFF 2.1 for a CAT tool (one article, one language).
+    #[arg(long, value_name = "FILE")]
+    pub xliff: Option<PathBuf>,
+
+    /// Also write the language's segments as gettext PO (one article, one language).
+    #[arg(long, value_name = "FILE")]
+    pub po: Option<PathBuf>,
+
+    /// Merge a translated XLIFF 2.1 or PO file back (units whose source changed are not applied).
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<PathBuf>,
 
     /// Output format of the summary.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -287,6 +301,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 mt: args.mt,
                 mt_timeout: std::time::Duration::from_secs(args.mt_timeout),
                 dry_run: args.dry_run,
+                xliff: args.xliff,
+                po: args.po,
+                import: args.import,
             };
             let report = localize::run(&options)?;
             print_localize(&report, args.format, cli.quiet, &mut stderr)?;
@@ -387,6 +404,7 @@ fn print_localize(
                     (file.suggestions, "suggested from edited paragraphs"),
                     (file.from_memory, "from memory"),
                     (file.from_mt, "machine-translated"),
+                    (file.imported, "imported"),
                 ] {
                     if n > 0 {
                         extra.push_str(&format!(", {n} {what}"));
@@ -408,7 +426,17 @@ fn print_localize(
         }
     }
     out.flush()?;
+    for rejected in &report.rejected {
+        writeln!(
+            stderr,
+            "warning: imported unit `{}` not applied: {}",
+            rejected.key, rejected.reason
+        )?;
+    }
     if !quiet {
+        for path in &report.exported {
+            writeln!(stderr, "wrote {}", path.display())?;
+        }
         for skipped in &report.skipped {
             writeln!(
                 stderr,

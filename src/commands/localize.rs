@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::article::{self, Article, parse_lang};
 use crate::error::DiagnosticsError;
 use crate::inputs::{self, Input};
+use crate::interchange::{self, Format, Interchange, Unit};
 use crate::newsroom::{self, Newsroom};
 use crate::segment::Segment;
 use crate::source::SourceFile;
@@ -46,6 +47,12 @@ pub struct Options {
     pub mt_timeout: Duration,
     /// Plan and report, but write nothing.
     pub dry_run: bool,
+    /// Write the language's segments as XLIFF 2.1 to this file.
+    pub xliff: Option<PathBuf>,
+    /// Write the language's segments as gettext PO to this file.
+    pub po: Option<PathBuf>,
+    /// Merge a translated XLIFF or PO file back.
+    pub import: Option<PathBuf>,
 }
 
 /// What happened to one translation file.
@@ -79,6 +86,17 @@ pub struct FileReport {
     pub from_memory: usize,
     /// Targets filled by machine translation.
     pub from_mt: usize,
+    /// Units applied from `--import`.
+    pub imported: usize,
+}
+
+/// An imported unit that was not applied, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rejected {
+    /// The unit's key.
+    pub key: String,
+    /// Why it was not applied.
+    pub reason: String,
 }
 
 /// An edition that got no translation file, and why.
@@ -99,6 +117,10 @@ pub struct Report {
     pub files: Vec<FileReport>,
     /// Editions skipped.
     pub skipped: Vec<Skipped>,
+    /// Imported units not applied.
+    pub rejected: Vec<Rejected>,
+    /// Interchange files written.
+    pub exported: Vec<PathBuf>,
 }
 
 /// A translation file planned in memory.
@@ -121,6 +143,8 @@ pub struct Pending {
     pub from_memory: usize,
     /// Filled by machine translation.
     pub from_mt: usize,
+    /// Applied from an interchange file.
+    pub imported: usize,
 }
 
 /// Reads an article for a command that needs a valid one; its diagnostics
@@ -269,6 +293,7 @@ pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>
                 plan,
                 from_memory,
                 from_mt: 0,
+                imported: 0,
             });
         }
     }
@@ -277,13 +302,172 @@ pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>
 
 /// Runs `localize`.
 pub fn run(options: &Options) -> anyhow::Result<Report> {
-    let (mut pending, skipped) = plan_all(options)?;
+    let import = match &options.import {
+        Some(path) => Some(read_interchange(path)?),
+        None => None,
+    };
+    let mut options = options.clone();
+    if let Some((_, doc)) = &import
+        && options.langs.is_empty()
+        && !options.all
+    {
+        match doc.trg_lang.as_deref().and_then(parse_lang) {
+            Some(lang) => options.langs.push(lang),
+            None => bail!("the imported file names no target language; add --lang L"),
+        }
+    }
+    let (mut pending, skipped) = plan_all(&options)?;
     if let Some(cmd) = &options.mt {
         for item in &mut pending {
             item.from_mt = machine_translate(cmd, options.mt_timeout, item)?;
         }
     }
-    write_all(pending, skipped, options.dry_run)
+    let mut rejected = Vec::new();
+    if let Some((path, doc)) = &import {
+        rejected = apply_import(path, doc, &mut pending)?;
+    }
+    let exports = interchange_exports(&options, &pending)?;
+    let mut report = write_all(pending, skipped, options.dry_run)?;
+    report.rejected = rejected;
+    for (path, text) in exports {
+        if !options.dry_run {
+            crate::fsutil::write_atomic(&path, text.as_bytes())?;
+        }
+        report.exported.push(path);
+    }
+    Ok(report)
+}
+
+/// Reads an XLIFF or PO file, with its line and column on error.
+fn read_interchange(path: &Path) -> anyhow::Result<(PathBuf, Interchange)> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let format = interchange::detect(&text);
+    let doc = format.read(&text).map_err(|err| {
+        anyhow::anyhow!(
+            "{}:{}:{}: {}",
+            path.display(),
+            err.line,
+            err.column,
+            err.message
+        )
+    })?;
+    Ok((path.to_path_buf(), doc))
+}
+
+/// The XLIFF and PO files asked for, rendered (one article, one language).
+fn interchange_exports(
+    options: &Options,
+    pending: &[Pending],
+) -> anyhow::Result<Vec<(PathBuf, String)>> {
+    let wanted: Vec<(&PathBuf, Format)> = [
+        (options.xliff.as_ref(), Format::Xliff),
+        (options.po.as_ref(), Format::Po),
+    ]
+    .into_iter()
+    .filter_map(|(path, format)| path.map(|p| (p, format)))
+    .collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let [item] = pending else {
+        bail!(
+            "--xliff and --po write one language of one article; this run has {} translation files (name one article and one --lang)",
+            pending.len()
+        );
+    };
+    let units = item
+        .plan
+        .segments
+        .iter()
+        .map(|p| Unit {
+            key: p.key.clone(),
+            source: p.source.clone(),
+            target: p.target.clone(),
+            state: p.state,
+            previous_source: p.previous_source.clone(),
+            note: item
+                .existing
+                .as_ref()
+                .and_then(|f| f.segment(&p.key))
+                .and_then(|e| e.note.clone()),
+        })
+        .collect();
+    let doc = Interchange {
+        article: Some(item.article.id.value.clone()),
+        src_lang: Some(item.article.lang.value.clone()),
+        trg_lang: Some(item.lang.clone()),
+        units,
+    };
+    Ok(wanted
+        .into_iter()
+        .map(|(path, format)| (path.clone(), format.write(&doc)))
+        .collect())
+}
+
+/// Merges an imported file into the planned translation file it belongs
+/// to. A unit whose source no longer matches the article, or whose key the
+/// article does not have, is reported and not applied.
+fn apply_import(
+    path: &Path,
+    doc: &Interchange,
+    pending: &mut [Pending],
+) -> anyhow::Result<Vec<Rejected>> {
+    let lang = doc.trg_lang.as_deref().and_then(parse_lang);
+    let item = pending
+        .iter_mut()
+        .find(|p| {
+            lang.as_deref()
+                .is_none_or(|l| l.eq_ignore_ascii_case(&p.lang))
+                && doc
+                    .article
+                    .as_deref()
+                    .is_none_or(|a| a == p.article.id.value)
+        })
+        .with_context(|| {
+            format!(
+                "{}: its article ({}) and language ({}) match no translation file of this run",
+                path.display(),
+                doc.article.as_deref().unwrap_or("?"),
+                doc.trg_lang.as_deref().unwrap_or("?")
+            )
+        })?;
+    let mut rejected = Vec::new();
+    for unit in &doc.units {
+        let Some(planned) = item.plan.segments.iter_mut().find(|p| p.key == unit.key) else {
+            let reason = if unit.key.starts_with("body.") {
+                "its paragraph changed or left the article since the file was written"
+            } else {
+                "the article has no such segment"
+            };
+            rejected.push(Rejected {
+                key: unit.key.clone(),
+                reason: reason.into(),
+            });
+            continue;
+        };
+        if planned.source != unit.source {
+            rejected.push(Rejected {
+                key: unit.key.clone(),
+                reason: "its source no longer matches the article".into(),
+            });
+            continue;
+        }
+        if planned.target == unit.target && planned.state == unit.state {
+            continue;
+        }
+        planned.target = unit.target.clone();
+        planned.state = unit.state;
+        planned.previous_source = match unit.state {
+            State::Stale => unit
+                .previous_source
+                .clone()
+                .or_else(|| planned.previous_source.clone()),
+            _ => None,
+        };
+        item.imported += 1;
+    }
+    Ok(rejected)
 }
 
 /// Renders and writes the planned files (phase 3).
@@ -306,6 +490,7 @@ pub fn write_all(
     let mut report = Report {
         files: Vec::new(),
         skipped,
+        ..Report::default()
     };
     for (item, text) in pending.into_iter().zip(rendered) {
         let outcome = match &item.existing_text {
@@ -325,6 +510,7 @@ pub fn write_all(
             suggestions: item.plan.suggestions,
             from_memory: item.from_memory,
             from_mt: item.from_mt,
+            imported: item.imported,
         });
     }
     Ok(report)

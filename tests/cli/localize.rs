@@ -409,3 +409,175 @@ fn status_tells_editions_apart() {
         .stdout(predicate::str::contains("ARTICLE"))
         .stdout(predicate::str::contains("yes (source)"));
 }
+
+/// Runs a localize with `--xliff` or `--po`, lets a "CAT tool" translate by
+/// editing the file, imports it, and checks nothing was lost.
+fn round_trip(flag: &str, file: &str, translate: fn(&str) -> String) {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write(
+        "story.md",
+        article_with("summary = \"A summary\"\n", &format!("{P1}\n\n{P2}\n")),
+    );
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru"])
+        .assert()
+        .code(0);
+    // A translator's note survives the trip.
+    let path = fixture.file("story.ru.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "state = \"new\"",
+        "state = \"new\"\nnote = \"keep it short\"",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--lang", "ru", flag, file])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(format!("wrote {file}")));
+    let exported = std::fs::read_to_string(fixture.file(file)).unwrap();
+    if flag == "--po"
+        && std::process::Command::new("msgfmt")
+            .arg("--version")
+            .output()
+            .is_ok()
+    {
+        let status = std::process::Command::new("msgfmt")
+            .args(["--check", "-o", "/dev/null"])
+            .arg(fixture.file(file))
+            .status()
+            .unwrap();
+        assert!(status.success(), "msgfmt --check failed on\n{exported}");
+    }
+    std::fs::write(fixture.file(file), translate(&exported)).unwrap();
+    // Meanwhile the editor changes the second paragraph.
+    let edited = P2.replace("brass band", "jazz band");
+    fixture.write(
+        "story.md",
+        article_with("summary = \"A summary\"\n", &format!("{P1}\n\n{edited}\n")),
+    );
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--import", file])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("imported"))
+        .stderr(predicate::str::contains(
+            "not applied: its paragraph changed or left the article",
+        ));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("target = \"Заголовок\""), "{text}");
+    assert!(
+        text.contains("target = \"Паром ушёл на рассвете.\""),
+        "{text}"
+    );
+    assert!(text.contains("note = \"keep it short\""), "{text}");
+    assert!(
+        !text.contains("Оркестр"),
+        "the unit for the changed paragraph is not applied"
+    );
+}
+
+#[test]
+fn xliff_round_trip() {
+    round_trip("--xliff", "story.ru.xlf", |xliff| {
+        assert!(xliff.contains("urn:oasis:names:tc:xliff:document:2.0"));
+        assert!(
+            xliff.contains("version=\"2.1\"")
+                && xliff.contains("srcLang=\"en\"")
+                && xliff.contains("trgLang=\"ru\"")
+        );
+        assert!(xliff.contains("<unit id=\"headline\">"));
+        xliff
+            .replacen("<target></target>", "<target>Заголовок</target>", 1)
+            .replacen("state=\"initial\"", "state=\"translated\"", 1)
+            .replace(
+                &format!("<source>{P1}</source>\n        <target></target>"),
+                &format!("<source>{P1}</source>\n        <target>Паром ушёл на рассвете.</target>"),
+            )
+            .replace(
+                &format!("<source>{P2}</source>\n        <target></target>"),
+                &format!("<source>{P2}</source>\n        <target>Оркестр играл.</target>"),
+            )
+    });
+}
+
+#[test]
+fn po_round_trip() {
+    round_trip("--po", "story.ru.po", |po| {
+        assert!(po.contains("msgctxt \"headline\""));
+        let mut out = String::new();
+        let mut context = String::new();
+        for line in po.lines() {
+            if let Some(rest) = line.strip_prefix("msgctxt ") {
+                context = rest.to_owned();
+            }
+            if line == "msgstr \"\"" && context == "\"headline\"" {
+                out.push_str("msgstr \"Заголовок\"\n");
+            } else if line == "msgstr \"\"" && out.ends_with(&format!("msgid \"{P1}\"\n")) {
+                out.push_str("msgstr \"Паром ушёл на рассвете.\"\n");
+            } else if line == "msgstr \"\"" && out.ends_with(&format!("msgid \"{P2}\"\n")) {
+                out.push_str("msgstr \"Оркестр играл.\"\n");
+            } else {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    });
+}
+
+#[test]
+fn import_refuses_units_whose_source_changed() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write("story.md", article_with("", "Body.\n"));
+    fixture
+        .cmd()
+        .args([
+            "localize",
+            "story.md",
+            "--lang",
+            "ru",
+            "--xliff",
+            "story.ru.xlf",
+        ])
+        .assert()
+        .code(0);
+    let xliff = std::fs::read_to_string(fixture.file("story.ru.xlf"))
+        .unwrap()
+        .replacen("<target></target>", "<target>Заголовок</target>", 1);
+    std::fs::write(fixture.file("story.ru.xlf"), xliff).unwrap();
+    let text = std::fs::read_to_string(fixture.file("story.md"))
+        .unwrap()
+        .replace("A headline", "A new headline");
+    std::fs::write(fixture.file("story.md"), text).unwrap();
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--import", "story.ru.xlf"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "`headline` not applied: its source no longer matches the article",
+        ));
+    assert!(
+        !std::fs::read_to_string(fixture.file("story.ru.toml"))
+            .unwrap()
+            .contains("Заголовок")
+    );
+    // A broken file is refused with its position.
+    std::fs::write(
+        fixture.file("bad.xlf"),
+        "<xliff version=\"2.1\">\n  <file>\n</xliff>\n",
+    )
+    .unwrap();
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--import", "bad.xlf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.xlf:"));
+}
