@@ -414,3 +414,118 @@ mod tests {
         assert!(plan.obsolete.is_empty());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use crate::segment::body_segments;
+    use crate::source::SourceFile;
+    use crate::translations::{State, parse, store};
+
+    /// One editorial change to the list of paragraphs.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Change(usize, String),
+        Delete(usize),
+        Insert(usize, String),
+        Move(usize, usize),
+    }
+
+    fn word() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "ferry", "river", "council", "ticket", "bridge", "market", "winter", "ramp", "crowd",
+            "signs", "talks", "fees", "Orlen", "Mirovo", "said", "on", "the", "and",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    fn paragraph() -> impl Strategy<Value = String> {
+        prop::collection::vec(word(), 3..12).prop_map(|w| w.join(" "))
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (any::<usize>(), paragraph()).prop_map(|(i, p)| Edit::Change(i, p)),
+            any::<usize>().prop_map(Edit::Delete),
+            (any::<usize>(), paragraph()).prop_map(|(i, p)| Edit::Insert(i, p)),
+            (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Move(a, b)),
+        ]
+    }
+
+    fn apply(paragraphs: &mut Vec<String>, edit: &Edit) {
+        let n = paragraphs.len();
+        match edit {
+            Edit::Change(i, p) if n > 0 => {
+                // Change part of a paragraph, as editors do.
+                let at = i % n;
+                let old = paragraphs[at].clone();
+                let half = old.split(' ').take(3).collect::<Vec<_>>().join(" ");
+                paragraphs[at] = format!("{half} {p}");
+            }
+            Edit::Delete(i) if n > 1 => {
+                paragraphs.remove(i % n);
+            }
+            Edit::Insert(i, p) => paragraphs.insert(i % (n + 1), p.clone()),
+            Edit::Move(a, b) if n > 1 => {
+                let p = paragraphs.remove(a % n);
+                paragraphs.insert(b % n, p);
+            }
+            _ => {}
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the editor does, every target a translator ever wrote
+        /// stays in the file: as a current, stale or obsolete entry.
+        #[test]
+        fn no_target_is_ever_lost(
+            start in prop::collection::vec(paragraph(), 1..6),
+            edits in prop::collection::vec(prop::collection::vec(edit(), 1..4), 1..6),
+        ) {
+            let mut paragraphs = start;
+            let mut text: Option<String> = None;
+            let mut written: Vec<String> = Vec::new();
+            let mut counter = 0;
+            for round in edits.iter().map(Some).chain(std::iter::once(None)) {
+                let segments = body_segments(paragraphs.iter().map(|p| (p.as_str(), 0..0)));
+                let existing = text.as_ref().map(|t| {
+                    let file = Arc::new(SourceFile::new("t.toml", None, t.clone()));
+                    let (tf, diags) = parse(&file);
+                    assert!(diags.is_empty(), "{diags:?}\n{t}");
+                    tf
+                });
+                let mut plan = super::plan(&segments, existing.as_ref(), false);
+                // The translator translates whatever is new.
+                for entry in &mut plan.segments {
+                    if entry.target.is_empty() {
+                        counter += 1;
+                        entry.target = format!("T{counter}");
+                        entry.state = State::Translated;
+                        written.push(entry.target.clone());
+                    }
+                }
+                let rendered = store::render(text.as_deref(), "a", "ru", &plan).unwrap();
+                // Idempotent: planning again without edits changes nothing.
+                let file = Arc::new(SourceFile::new("t.toml", None, rendered.clone()));
+                let (tf, _) = parse(&file);
+                let again = super::plan(&segments, Some(&tf), false);
+                prop_assert_eq!(store::render(Some(&rendered), "a", "ru", &again).unwrap(), rendered.clone());
+                for target in &written {
+                    let kept = tf.segments.iter().chain(&tf.obsolete).any(|e| &e.target == target);
+                    prop_assert!(kept, "lost {} in\n{}", target, rendered);
+                }
+                text = Some(rendered);
+                if let Some(round) = round {
+                    for edit in round {
+                        apply(&mut paragraphs, edit);
+                    }
+                }
+            }
+        }
+    }
+}
