@@ -204,6 +204,8 @@ pub struct Notes {
     pub cldr_fallbacks: Vec<(String, String)>,
     /// Fluent formatting errors: (message, error).
     pub fluent_errors: Vec<(String, String)>,
+    /// Messages whose value holds raw HTML or an unsafe link: (message, locale).
+    pub unsafe_messages: Vec<(String, String)>,
 }
 
 /// Everything needed to resolve editions of one article.
@@ -278,9 +280,17 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
 
     let message = |id: &str, args: Option<&FluentArgs<'_>>, notes: &mut Notes| -> Option<String> {
         match l10n.message(id, args) {
-            Some(Formatted { text, errors, .. }) => {
+            Some(Formatted {
+                text,
+                errors,
+                locale,
+                ..
+            }) => {
                 for error in errors {
                     notes.fluent_errors.push((id.to_owned(), error));
+                }
+                if !crate::article::body::inline_problems(&text).is_empty() {
+                    notes.unsafe_messages.push((id.to_owned(), locale));
                 }
                 Some(text)
             }
@@ -403,10 +413,17 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
     let mut missing_notices = Vec::new();
     for id in notice_ids {
         match l10n.notice(&id) {
-            Some(formatted) => notices.push(Notice {
-                id,
-                text: formatted.text,
-            }),
+            Some(formatted) => {
+                if !crate::article::body::inline_problems(&formatted.text).is_empty() {
+                    notes
+                        .unsafe_messages
+                        .push((id.clone(), formatted.locale.clone()));
+                }
+                notices.push(Notice {
+                    id,
+                    text: formatted.text,
+                });
+            }
             None => missing_notices.push(id),
         }
     }

@@ -60,6 +60,17 @@ pub fn check(
                 )),
             );
         }
+        for (id, locale) in notes.unsafe_messages {
+            diags.push(
+                Diagnostic::new(
+                    Code::RawHtml,
+                    format!("the message `{id}` ({locale}) holds raw HTML or a link that is not http, https or mailto"),
+                )
+                .file_name(article.file.name())
+                .lang(lang.clone())
+                .help("message values are inline Markdown: use *emphasis* and [links](https://…); editions show such HTML as text"),
+            );
+        }
         let mut seen = Vec::new();
         for (service, from) in notes.cldr_fallbacks {
             if seen.contains(&service) {

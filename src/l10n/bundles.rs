@@ -171,13 +171,22 @@ impl Stack {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
                     for error in errors {
+                        // Point at the broken entry: the parser's own
+                        // position is often the end of the file.
+                        let span = match &error.slice {
+                            Some(slice) if slice.start <= error.pos.start => {
+                                slice.start..slice.end.min(error.pos.end)
+                            }
+                            _ => error.pos.clone(),
+                        };
                         self.diagnostics.push(
                             Diagnostic::new(
                                 Code::FluentSyntax,
                                 format!("Fluent syntax error: {}", error.kind),
                             )
-                            .at(file, error.pos.clone())
-                            .lang(locale.to_string()),
+                            .at(file, span)
+                            .lang(locale.to_string())
+                            .help("the entry is left out of the bundle until it is fixed"),
                         );
                     }
                     resource

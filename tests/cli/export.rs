@@ -463,3 +463,49 @@ fn the_schema_rejects_what_it_should() {
     assert!(std::panic::catch_unwind(|| validate(&broken, &schema)).is_err());
     let _ = Path::new(".");
 }
+
+#[test]
+fn raw_html_in_a_message_is_an_error_in_check() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "locales = \"locales\"\n[brand]\nn = 3\n");
+    fixture.write(
+        "locales/en/x.ftl",
+        "about = We are <b>bold</b>, { $n } of us.\n",
+    );
+    fixture.write("story.md", article_with("", "Body.\n"));
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let record = records
+        .iter()
+        .find(|r| r["code"] == "raw-html")
+        .expect("raw-html");
+    assert_eq!(record["lang"], "en");
+    assert!(record["message"].as_str().unwrap().contains("`about`"));
+    // export shows it as text, never as markup.
+    let output = fixture
+        .cmd()
+        .args(["export", "story.md", "--lang", "en"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        html.contains("We are &lt;b&gt;bold&lt;/b&gt;, 3 of us."),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_broken_bundle_is_reported_with_its_position() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "locales = \"locales\"\n");
+    fixture.write("locales/en/x.ftl", "# ok\nabout = fine\nbroken = { $x\n");
+    fixture.write("story.md", article_with("", "Body.\n"));
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let record = records
+        .iter()
+        .find(|r| r["code"] == "fluent-syntax")
+        .expect("fluent-syntax");
+    assert!(record["file"].as_str().unwrap().ends_with("x.ftl"));
+    assert_eq!(record["line"], 3);
+}
