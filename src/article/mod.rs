@@ -76,6 +76,8 @@ pub struct Article {
     pub related: Vec<Related>,
     /// The body.
     pub body: Body,
+    /// Every translatable segment, in reading order (computed once).
+    segments: Vec<Segment>,
 }
 
 /// The article's image.
@@ -140,7 +142,11 @@ pub struct Related {
 impl Article {
     /// Every translatable segment, in reading order: headline, summary,
     /// image alt and caption, promo titles, then the body.
-    pub fn segments(&self) -> Vec<Segment> {
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    fn compute_segments(&self) -> Vec<Segment> {
         let mut out = Vec::new();
         let mut push = |key: String, kind, text: &Text| {
             out.push(Segment {
@@ -395,7 +401,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
 
     if let (Some(id), Some(lang), Some(published), Some(headline)) = (id, lang, published, headline)
     {
-        out.article = Some(Article {
+        let mut article = Article {
             file: Arc::clone(file),
             id,
             lang,
@@ -410,7 +416,10 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
             image,
             related,
             body,
-        });
+            segments: Vec::new(),
+        };
+        article.segments = article.compute_segments();
+        out.article = Some(article);
     }
     out
 }

@@ -5,19 +5,18 @@
 //! (`fluent-missing-message`), CLDR data taken from another locale
 //! (`cldr-fallback`).
 
-use std::path::Path;
-
 use crate::article::Article;
 use crate::commands::export::{editions_of, resolve_edition};
 use crate::diag::{Code, Diagnostic};
 use crate::edition::Refusal;
 use crate::l10n::bundles::{CldrCache, Stack};
 use crate::newsroom::Newsroom;
+use crate::translations::Files;
 
 /// Checks every edition of an article.
 pub fn check(
     article: &Article,
-    path: Option<&Path>,
+    files: &mut Files,
     newsroom: &Newsroom,
     stack: &Stack,
     cldr: &CldrCache,
@@ -28,7 +27,7 @@ pub fn check(
         |p| p.display().to_string(),
     );
     for lang in editions_of(article, newsroom) {
-        let (result, notes) = resolve_edition(article, path, newsroom, stack, cldr, &lang, true)?;
+        let (result, notes) = resolve_edition(article, files, newsroom, stack, cldr, &lang, true)?;
         if let Err(Refusal::MissingNotices(ids)) = result {
             for id in ids {
                 let from_article = article.notices.iter().find(|n| n.value == id);

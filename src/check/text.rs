@@ -152,7 +152,12 @@ pub fn scan(text: &str) -> Vec<Finding> {
 
 /// Byte offset of the first character that NFC would change, if any.
 pub fn first_non_nfc(text: &str) -> Option<usize> {
-    if unicode_normalization::is_nfc(text) {
+    // The quick check answers "yes" for almost all text without normalizing.
+    if text.is_ascii()
+        || unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        || unicode_normalization::is_nfc(text)
+    {
         return None;
     }
     let nfc: String = text.nfc().collect();

@@ -3,14 +3,12 @@
 //! and are publishable; targets get the same text-safety and Markdown checks
 //! as the article.
 
-use std::path::Path;
-
 use crate::article::Article;
 use crate::article::body::{BodyProblem, inline_problems};
 use crate::check::text;
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::Newsroom;
-use crate::translations::{self, State};
+use crate::translations::{Files, State};
 
 /// The editions of `article` that have translation files: every edition but
 /// the source language and the derived ones.
@@ -30,12 +28,19 @@ pub fn translated_editions(article: &Article, newsroom: &Newsroom) -> Vec<String
 }
 
 /// Checks the translation files of an article read from `path`.
-pub fn check(article: &Article, path: &Path, newsroom: &Newsroom, diags: &mut Vec<Diagnostic>) {
+pub fn check(
+    article: &Article,
+    files: &mut Files,
+    newsroom: &Newsroom,
+    diags: &mut Vec<Diagnostic>,
+) {
     let segments = article.segments();
     for lang in translated_editions(article, newsroom) {
-        let file_path = translations::path_for(path, &lang);
-        let (tf, parse_diags) = match translations::load(&file_path) {
-            Ok(Some(loaded)) => loaded,
+        let Some(file_path) = files.path(&lang) else {
+            continue;
+        };
+        let (tf, parse_diags) = match files.get(&lang) {
+            Ok(Some((tf, diags))) => (tf, diags.clone()),
             Ok(None) => {
                 diags.push(
                     Diagnostic::new(
@@ -102,7 +107,7 @@ pub fn check(article: &Article, path: &Path, newsroom: &Newsroom, diags: &mut Ve
         if !syntax_ok && tf.segments.is_empty() {
             continue;
         }
-        for segment in &segments {
+        for segment in segments {
             let Some(entry) = tf.segment(&segment.key) else {
                 diags.push(
                     Diagnostic::new(

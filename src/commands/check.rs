@@ -116,9 +116,8 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
         report.articles += 1;
         let mut diagnostics = checked.diagnostics;
         if let Some(article) = &checked.article {
-            if let Some(path) = &path {
-                crate::check::translations::check(article, path, &newsroom, &mut diagnostics);
-            }
+            let mut files = crate::translations::Files::new(path.as_deref());
+            crate::check::translations::check(article, &mut files, &newsroom, &mut diagnostics);
             let (stack, fresh) = stacks.for_newsroom(&newsroom)?;
             if fresh {
                 // Bundle problems are reported once, with the first article using them.
@@ -126,7 +125,7 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
             }
             crate::check::editions::check(
                 article,
-                path.as_deref(),
+                &mut files,
                 &newsroom,
                 &stack,
                 &cldr,

@@ -118,30 +118,10 @@ pub fn editions_of(article: &Article, newsroom: &Newsroom) -> Vec<String> {
     newsroom.editions_for(&article.lang.value, requested.as_deref())
 }
 
-/// Publishable targets of the edition `lang` of an article read from `path`.
-fn targets(article: &Article, path: &Path, lang: &str) -> anyhow::Result<HashMap<String, String>> {
-    let segments = article.segments();
-    let file = translations::path_for(path, lang);
-    let mut map = HashMap::new();
-    if let Some((tf, _)) =
-        translations::load(&file).with_context(|| format!("cannot read {}", file.display()))?
-    {
-        for segment in &segments {
-            if let Some(entry) = tf.segment(&segment.key)
-                && entry.is_publishable()
-                && entry.source == segment.text
-            {
-                map.insert(segment.key.clone(), entry.target.clone());
-            }
-        }
-    }
-    Ok(map)
-}
-
 /// Resolves one edition of an article.
 pub fn resolve_edition(
     article: &Article,
-    path: Option<&Path>,
+    files: &mut translations::Files,
     newsroom: &Newsroom,
     stack: &Stack,
     cldr: &CldrCache,
@@ -168,10 +148,15 @@ pub fn resolve_edition(
     let targets = if text_lang.eq_ignore_ascii_case(source) {
         None
     } else {
-        match path {
-            Some(path) => Some(targets(article, path, text_lang)?),
-            None => Some(HashMap::new()),
-        }
+        let file = files.get(text_lang).with_context(|| {
+            format!(
+                "cannot read the {text_lang} translation file of {}",
+                article.file.name()
+            )
+        })?;
+        Some(file.map_or_else(HashMap::new, |(tf, _)| {
+            translations::publishable_targets(article.segments(), tf)
+        }))
     };
     let l10n = stack.edition(lang, source, derived_from.as_deref());
     Ok(edition::resolve(&Inputs {
@@ -229,6 +214,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         let newsroom = cache.for_dir(&dir)?;
         let (stack, _) = stacks.for_newsroom(&newsroom)?;
         let editions = editions_of(&article, &newsroom);
+        let mut files = translations::Files::new(Some(path));
         let langs: Vec<String> = if all { editions } else { wanted.clone() };
         if options.out.is_none() && (paths.len() > 1 || langs.len() > 1 || formats.len() > 1) {
             bail!(
@@ -242,7 +228,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         for lang in langs {
             let (result, _) = resolve_edition(
                 &article,
-                Some(path),
+                &mut files,
                 &newsroom,
                 &stack,
                 &cldr,
@@ -260,7 +246,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                     continue;
                 }
             };
-            let mut files = Vec::new();
+            let mut written = Vec::new();
             for format in &formats {
                 let text = render::render(
                     &edition,
@@ -275,7 +261,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                             out.join(&lang)
                                 .join(format!("{}.{}", article.id.value, format.ext()));
                         crate::fsutil::write_atomic(&file, text.as_bytes())?;
-                        files.push(file);
+                        written.push(file);
                     }
                     None => report.stdout = Some(text),
                 }
@@ -283,7 +269,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             report.written.push(Written {
                 article: article.id.value.clone(),
                 lang,
-                files,
+                files: written,
                 complete: edition.complete,
             });
         }

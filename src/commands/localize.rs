@@ -21,7 +21,6 @@ use crate::error::DiagnosticsError;
 use crate::inputs::{self, Input};
 use crate::interchange::{self, Format, Interchange, Unit};
 use crate::newsroom::{self, Newsroom};
-use crate::segment::Segment;
 use crate::source::SourceFile;
 use crate::translations::merge::{self, Counts, Plan};
 use crate::translations::{self, State, TranslationFile, store};
@@ -127,8 +126,6 @@ pub struct Report {
 pub struct Pending {
     /// The article.
     pub article: Arc<Article>,
-    /// Its segments.
-    pub segments: Vec<Segment>,
     /// The language.
     pub lang: String,
     /// The file.
@@ -281,11 +278,10 @@ pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>
                 }
                 None => None,
             };
-            let mut plan = merge::plan(&segments, existing.as_ref(), options.purge_obsolete);
+            let mut plan = merge::plan(segments, existing.as_ref(), options.purge_obsolete);
             let from_memory = memory.as_ref().map_or(0, |m| m.fill(&mut plan, &lang));
             pending.push(Pending {
                 article: Arc::clone(&article),
-                segments: segments.clone(),
                 lang,
                 path: file_path,
                 existing_text,

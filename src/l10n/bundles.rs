@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -95,10 +95,80 @@ fn new_bundle(locale: &LanguageIdentifier, isolating: bool) -> Bundle {
     bundle
 }
 
+/// A locale's files from one origin; the bundle is built when first used
+/// (the built-in ones lazily, so a run pays only for the locales it needs).
+struct Slot {
+    origin: Origin,
+    locale: LanguageIdentifier,
+    files: Vec<Arc<SourceFile>>,
+    bundle: OnceLock<Arc<LocaleBundle>>,
+}
+
+impl Slot {
+    fn bundle(&self) -> &Arc<LocaleBundle> {
+        self.bundle.get_or_init(|| {
+            Arc::new(build(
+                self.origin,
+                &self.locale,
+                &self.files,
+                &mut Vec::new(),
+            ))
+        })
+    }
+}
+
+/// Builds one locale's bundles, adding syntax problems to `diagnostics`.
+fn build(
+    origin: Origin,
+    locale: &LanguageIdentifier,
+    files: &[Arc<SourceFile>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> LocaleBundle {
+    let mut ltr = new_bundle(locale, false);
+    let mut rtl = new_bundle(locale, true);
+    for file in files {
+        let resource = match FluentResource::try_new(file.text().to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                for error in errors {
+                    // Point at the broken entry: the parser's own position
+                    // is often the end of the file.
+                    let span = match &error.slice {
+                        Some(slice) if slice.start <= error.pos.start => {
+                            slice.start..slice.end.min(error.pos.end)
+                        }
+                        _ => error.pos.clone(),
+                    };
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::FluentSyntax,
+                            format!("Fluent syntax error: {}", error.kind),
+                        )
+                        .at(file, span)
+                        .lang(locale.to_string())
+                        .help("the entry is left out of the bundle until it is fixed"),
+                    );
+                }
+                resource
+            }
+        };
+        let resource = Arc::new(resource);
+        ltr.add_resource_overriding(Arc::clone(&resource));
+        rtl.add_resource_overriding(resource);
+    }
+    LocaleBundle {
+        origin,
+        locale: locale.clone(),
+        ltr,
+        rtl,
+        files: files.to_vec(),
+    }
+}
+
 /// Every bundle a run may use.
 #[derive(Default)]
 pub struct Stack {
-    bundles: Vec<Arc<LocaleBundle>>,
+    slots: Vec<Slot>,
     /// Problems found while loading (`fluent-syntax`, bad folder names).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -164,59 +234,34 @@ impl Stack {
             }
             return;
         };
-        let mut ltr = new_bundle(&locale, false);
-        let mut rtl = new_bundle(&locale, true);
-        for file in &files {
-            let resource = match FluentResource::try_new(file.text().to_owned()) {
-                Ok(resource) => resource,
-                Err((resource, errors)) => {
-                    for error in errors {
-                        // Point at the broken entry: the parser's own
-                        // position is often the end of the file.
-                        let span = match &error.slice {
-                            Some(slice) if slice.start <= error.pos.start => {
-                                slice.start..slice.end.min(error.pos.end)
-                            }
-                            _ => error.pos.clone(),
-                        };
-                        self.diagnostics.push(
-                            Diagnostic::new(
-                                Code::FluentSyntax,
-                                format!("Fluent syntax error: {}", error.kind),
-                            )
-                            .at(file, span)
-                            .lang(locale.to_string())
-                            .help("the entry is left out of the bundle until it is fixed"),
-                        );
-                    }
-                    resource
-                }
-            };
-            let resource = Arc::new(resource);
-            ltr.add_resource_overriding(Arc::clone(&resource));
-            rtl.add_resource_overriding(resource);
-        }
-        self.bundles.push(Arc::new(LocaleBundle {
+        let slot = Slot {
             origin,
             locale,
-            ltr,
-            rtl,
             files,
-        }));
+            bundle: OnceLock::new(),
+        };
+        if origin != Origin::Builtin {
+            // The newsroom's own files are parsed now, so their syntax
+            // errors are reported even for locales no edition uses.
+            let bundle = build(origin, &slot.locale, &slot.files, &mut self.diagnostics);
+            let _ = slot.bundle.set(Arc::new(bundle));
+        }
+        self.slots.push(slot);
     }
 
     fn of(&self, origin: Origin, tag: &LanguageIdentifier) -> Option<&Arc<LocaleBundle>> {
-        self.bundles
+        self.slots
             .iter()
-            .find(|b| b.origin == origin && b.locale == *tag)
+            .find(|s| s.origin == origin && s.locale == *tag)
+            .map(Slot::bundle)
     }
 
     /// The locales with a bundle, deduplicated.
     fn locales(&self) -> Vec<LanguageIdentifier> {
         let mut out: Vec<LanguageIdentifier> = Vec::new();
-        for bundle in &self.bundles {
-            if !out.contains(&bundle.locale) {
-                out.push(bundle.locale.clone());
+        for slot in &self.slots {
+            if !out.contains(&slot.locale) {
+                out.push(slot.locale.clone());
             }
         }
         out
@@ -319,11 +364,6 @@ impl Stack {
             layers,
             cldr_chain,
         }
-    }
-
-    /// Every bundle, for checks.
-    pub fn bundles(&self) -> &[Arc<LocaleBundle>] {
-        &self.bundles
     }
 }
 

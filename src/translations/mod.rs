@@ -374,3 +374,57 @@ pub fn completeness(
     }
     c
 }
+
+/// The translation files of one article, each read at most once per run
+/// (check, status and export all need them).
+#[derive(Debug)]
+pub struct Files {
+    article_path: Option<PathBuf>,
+    loaded: std::collections::HashMap<String, Option<(TranslationFile, Vec<Diagnostic>)>>,
+}
+
+impl Files {
+    /// The files beside the article at `article_path` (`None`: an article
+    /// from standard input, which has none).
+    pub fn new(article_path: Option<&Path>) -> Files {
+        Files {
+            article_path: article_path.map(Path::to_path_buf),
+            loaded: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Where the file for `lang` is, if the article has a path.
+    pub fn path(&self, lang: &str) -> Option<PathBuf> {
+        self.article_path.as_deref().map(|p| path_for(p, lang))
+    }
+
+    /// The file for `lang` with its diagnostics, if it exists.
+    pub fn get(
+        &mut self,
+        lang: &str,
+    ) -> std::io::Result<Option<&(TranslationFile, Vec<Diagnostic>)>> {
+        if !self.loaded.contains_key(lang) {
+            let loaded = match self.path(lang) {
+                Some(path) => load(&path)?,
+                None => None,
+            };
+            self.loaded.insert(lang.to_owned(), loaded);
+        }
+        Ok(self.loaded.get(lang).and_then(Option::as_ref))
+    }
+}
+
+/// The publishable targets of a file, by key, for the article's segments.
+pub fn publishable_targets(
+    segments: &[crate::segment::Segment],
+    file: &TranslationFile,
+) -> std::collections::HashMap<String, String> {
+    segments
+        .iter()
+        .filter_map(|segment| {
+            let entry = file.segment(&segment.key)?;
+            (entry.is_publishable() && entry.source == segment.text)
+                .then(|| (segment.key.clone(), entry.target.clone()))
+        })
+        .collect()
+}
