@@ -88,7 +88,7 @@ pub fn run(options: &Options) -> anyhow::Result<Vec<Row>> {
         for lang in translated_editions(&article, &newsroom) {
             let file_path = translations::path_for(&path, &lang);
             let loaded = translations::load(&file_path)?;
-            let counts = translations::completeness(&segments, loaded.as_ref().map(|(tf, _)| tf));
+            let counts = translations::completeness(segments, loaded.as_ref().map(|(tf, _)| tf));
             article_rows.push(Row {
                 article: article.id.value.clone(),
                 file: path.clone(),
