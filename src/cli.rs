@@ -27,7 +27,8 @@ Examples:
   article check examples/newsroom            check every article under a folder
   article check story.md --lang ru --strict  one article, Russian edition, warnings fail
   cat story.md | article check -             an article from standard input
-  article check . --format json | jq .code   JSON Lines for pipelines";
+  article check . --format json | jq .code   JSON Lines for pipelines
+  article check . --format github            annotations in a GitHub Actions log";
 
 /// Turn one canonical news article into checked, localized editions.
 #[derive(Debug, Parser)]
@@ -134,12 +135,27 @@ pub struct CheckArgs {
     pub langs: Vec<String>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
 
     /// Count warnings as errors.
     #[arg(long)]
     pub strict: bool,
+
+    /// After the totals, a line per edition with its errors and warnings.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+/// `check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style messages on standard error.
+    Human,
+    /// JSON Lines on standard output, one object per finding (suppressed ones included).
+    Json,
+    /// GitHub Actions annotations (::error file=…,line=…::…) on standard output.
+    Github,
 }
 
 /// `localize`'s arguments.
@@ -273,13 +289,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Check(args) => {
             let options = check::Options {
-                paths: args.paths,
-                langs: args.langs,
+                paths: args.paths.clone(),
+                langs: args.langs.clone(),
                 newsroom: cli.newsroom,
                 locales: cli.locales,
             };
             let report = check::run(&options, &mut io::stdin().lock())?;
-            print_check(&report, args.format, cli.quiet, &mut stderr)?;
+            print_check(&report, &args, cli.quiet, &mut stderr)?;
             let errors = report.count(Severity::Error);
             let warnings = report.count(Severity::Warning);
             Ok(if !report.failures.is_empty() {
@@ -345,40 +361,66 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
 
 fn print_check(
     report: &check::Report,
-    format: Format,
+    args: &CheckArgs,
     quiet: bool,
     stderr: &mut impl Write,
 ) -> anyhow::Result<()> {
-    match format {
-        Format::Json => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            for diagnostic in &report.diagnostics {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for diagnostic in &report.diagnostics {
+        match args.format {
+            CheckFormat::Json => {
                 serde_json::to_writer(&mut out, &diagnostic.to_json())?;
                 out.write_all(b"\n")?;
             }
-            out.flush()?;
-        }
-        Format::Human => {
-            for diagnostic in &report.diagnostics {
+            CheckFormat::Github if !diagnostic.suppressed => {
+                writeln!(out, "{}", diag::to_github(diagnostic))?;
+            }
+            CheckFormat::Human if !diagnostic.suppressed => {
                 writeln!(stderr, "{}\n", diag::render_human(diagnostic))?;
             }
+            _ => {}
         }
     }
+    out.flush()?;
     for failure in &report.failures {
         print_failure(failure, stderr);
     }
-    if !quiet && format == Format::Human {
+    if !quiet && args.format == CheckFormat::Human {
         let errors = report.count(Severity::Error);
         let warnings = report.count(Severity::Warning);
         let articles = report.articles;
-        writeln!(
-            stderr,
+        let mut line = format!(
             "check: {articles} article{}, {errors} error{}, {warnings} warning{}",
             plural(articles),
             plural(errors),
             plural(warnings)
-        )?;
+        );
+        let suppressed = report.suppressed();
+        if suppressed > 0 {
+            line.push_str(&format!(", {suppressed} suppressed"));
+        }
+        writeln!(stderr, "{line}")?;
+        if args.summary {
+            let mut by_lang: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+            for d in report.diagnostics.iter().filter(|d| !d.suppressed) {
+                let slot = by_lang
+                    .entry(d.lang.as_deref().unwrap_or("(article)"))
+                    .or_default();
+                match d.severity {
+                    Severity::Error => slot.0 += 1,
+                    Severity::Warning => slot.1 += 1,
+                }
+            }
+            for (lang, (errors, warnings)) in by_lang {
+                writeln!(
+                    stderr,
+                    "  {lang:<10} {errors} error{}, {warnings} warning{}",
+                    plural(errors),
+                    plural(warnings)
+                )?;
+            }
+        }
     }
     Ok(())
 }

@@ -116,6 +116,32 @@ codes! {
         "An edition must carry a legal notice that no bundle of its own language has; notices never fall back to another language, so the edition is not exported. Add the notice to that language's bundle.";
     CldrFallback = "cldr-fallback", Warning,
         "CLDR has no dates, lists or plural rules for the edition's locale, so they come from the next locale of its chain. Check that the result reads right.";
+    Untranslated = "untranslated", Warning,
+        "The target is the source text unchanged, though the languages differ (segments that are only names, numbers or URLs aside). Translate it.";
+    NumberMismatch = "number-mismatch", Warning,
+        "A number of the source is missing from the target (digits and separators of the target's locale count as equal: 27 = ۲۷, 1,200 = 1 200). Check the figures.";
+    UrlMismatch = "url-mismatch", Error,
+        "The target's link targets differ from the source's. Keep every link of the source, with the same URL.";
+    MarkupMismatch = "markup-mismatch", Warning,
+        "The target has a different number of emphasis, strong, code or link spans than the source. Keep the source's markup.";
+    WrongScript = "wrong-script", Warning,
+        "The target has letters of a script its edition does not use (Latin in sr-Cyrl, Cyrillic in uz-Latn, …) beyond names and URLs. Transliterate or translate them.";
+    Whitespace = "whitespace", Warning,
+        "The target has leading or trailing spaces, or doubled spaces, that the source does not. Remove them.";
+    Punctuation = "punctuation", Warning,
+        "The source ends a sentence (. ! ? …) and the target does not, or the other way round. Check the end of the segment.";
+    Quotes = "quotes", Warning,
+        "The target uses quotation marks that are not its locale's (« » in Russian and Ukrainian, „ “ in Serbian and Bulgarian …). Use the locale's marks.";
+    FluentObsoleteMessage = "fluent-obsolete-message", Warning,
+        "A bundle has a message the reference locale's bundle lacks: a leftover, or a typo in its id. Remove or rename it.";
+    FluentVariableMismatch = "fluent-variable-mismatch", Warning,
+        "A message uses a `$variable` the reference message does not, or never uses one the reference uses. Use the same variables.";
+    FluentAttributeMismatch = "fluent-attribute-mismatch", Warning,
+        "A message has attributes the reference message lacks, or lacks some it has. Keep the same attributes.";
+    FluentPluralCategories = "fluent-plural-categories", Warning,
+        "A select on a number lacks a plural category the locale has in CLDR (Russian needs one, few, many), or uses one it does not have. Use the locale's categories.";
+    FluentUnknownReference = "fluent-unknown-reference", Error,
+        "A message refers to a message or term that no bundle of its locale has. Define it or fix the reference.";
     Obsolete = "obsolete", Warning,
         "The translation file keeps segments that left the article. Reuse what helps, then `article localize --purge-obsolete`.";
 }
@@ -156,6 +182,9 @@ pub struct Diagnostic {
     pub key: Option<String>,
     /// Display name of the file, when there is no location with a file.
     pub file_name: Option<String>,
+    /// Silenced by a person's decision (`# article: allow(code)` or
+    /// `[check]` in newsroom.toml): shown in JSON, not counted.
+    pub suppressed: bool,
 }
 
 impl Diagnostic {
@@ -171,6 +200,7 @@ impl Diagnostic {
             lang: None,
             key: None,
             file_name: None,
+            suppressed: false,
         }
     }
 
@@ -247,8 +277,49 @@ impl Diagnostic {
             "lang": self.lang,
             "key": self.key,
             "help": self.help,
+            "suppressed": self.suppressed,
         })
     }
+}
+
+/// A GitHub Actions workflow command that annotates the file and line.
+pub fn to_github(diag: &Diagnostic) -> String {
+    let level = match diag.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    // Workflow-command escaping: properties and message.
+    let escape = |text: &str, property: bool| {
+        let mut out = text
+            .replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A");
+        if property {
+            out = out.replace(':', "%3A").replace(',', "%2C");
+        }
+        out
+    };
+    let mut props = Vec::new();
+    if let Some(file) = diag.file() {
+        props.push(format!("file={}", escape(file, true)));
+    }
+    if let Some((line, column)) = diag.line_col() {
+        props.push(format!("line={line}"));
+        props.push(format!("col={column}"));
+    }
+    let mut title = diag.code.name().to_owned();
+    if let Some(lang) = &diag.lang {
+        title.push_str(&format!(" [{lang}]"));
+    }
+    props.push(format!("title={}", escape(&title, true)));
+    let mut message = diag.message.clone();
+    if let Some(key) = &diag.key {
+        message.push_str(&format!(" (segment {key})"));
+    }
+    if let Some(help) = &diag.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    format!("::{level} {}::{}", props.join(","), escape(&message, false))
 }
 
 /// Longest source line (in characters) shown in full under a diagnostic; longer lines get

@@ -3,7 +3,9 @@
 //! checked while it is parsed ([`crate::article::parse`]); [`text`] holds
 //! the text-safety checks that apply to every text.
 
+pub mod bundles;
 pub mod editions;
+pub mod suppress;
 pub mod text;
 pub mod translations;
 

@@ -39,12 +39,17 @@ pub struct Report {
 }
 
 impl Report {
-    /// Count of findings with this severity.
+    /// Count of findings with this severity (suppressed ones do not count).
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == severity)
+            .filter(|d| d.severity == severity && !d.suppressed)
             .count()
+    }
+
+    /// Count of suppressed findings.
+    pub fn suppressed(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.suppressed).count()
     }
 }
 
@@ -122,6 +127,9 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
             if fresh {
                 // Bundle problems are reported once, with the first article using them.
                 report.diagnostics.extend(stack.diagnostics.iter().cloned());
+                let mut bundle_diags = crate::check::bundles::check(&stack, &newsroom);
+                crate::check::suppress::apply(&mut bundle_diags, &newsroom, None);
+                report.diagnostics.extend(bundle_diags);
             }
             crate::check::editions::check(
                 article,
@@ -154,6 +162,8 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
                 );
             }
         }
+        let id = checked.article.as_ref().map(|a| a.id.value.as_str());
+        crate::check::suppress::apply(&mut diagnostics, &newsroom, id);
         diagnostics.retain(|d| match (&d.lang, langs.is_empty()) {
             (Some(lang), false) => langs.iter().any(|l| newsroom::tag_matches(l, lang)),
             _ => true,

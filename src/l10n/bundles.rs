@@ -267,6 +267,15 @@ impl Stack {
         out
     }
 
+    /// Every locale's files by origin, for bundle checks.
+    pub fn sources(
+        &self,
+    ) -> impl Iterator<Item = (Origin, &LanguageIdentifier, &[Arc<SourceFile>])> {
+        self.slots
+            .iter()
+            .map(|s| (s.origin, &s.locale, s.files.as_slice()))
+    }
+
     /// The locales an edition in `tag` falls back through: the negotiated
     /// matches of the same language and script, most specific first.
     pub fn chain(&self, tag: &str) -> Vec<LanguageIdentifier> {

@@ -25,9 +25,54 @@ pub const FILE_NAME: &str = "newsroom.toml";
 
 const BUILTIN: &str = include_str!("default.toml");
 const FIELDS: &[&str] = &[
-    "name", "source", "editions", "locales", "brand", "notice", "derive",
+    "name", "source", "editions", "locales", "brand", "notice", "derive", "check",
 ];
 const NOTICE_FIELDS: &[&str] = &["id", "editions"];
+const CHECK_FIELDS: &[&str] = &["allow", "exception"];
+const EXCEPTION_FIELDS: &[&str] = &["code", "article", "lang", "key", "reason"];
+
+/// Findings a newsroom has decided to accept (`[check]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckConfig {
+    /// Codes silenced everywhere.
+    pub allow: Vec<Code>,
+    /// Codes silenced for one article, edition or segment.
+    pub exceptions: Vec<Exception>,
+}
+
+/// One `[[check.exception]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    /// The code.
+    pub code: Code,
+    /// Only for this article id.
+    pub article: Option<String>,
+    /// Only for this edition.
+    pub lang: Option<String>,
+    /// Only for this segment key.
+    pub key: Option<String>,
+}
+
+impl CheckConfig {
+    /// Whether a finding about `article` is accepted by this configuration.
+    pub fn allows(&self, diag: &Diagnostic, article: Option<&str>) -> bool {
+        if self.allow.contains(&diag.code) {
+            return true;
+        }
+        self.exceptions.iter().any(|e| {
+            e.code == diag.code
+                && e.article.as_deref().is_none_or(|a| Some(a) == article)
+                && e.lang.as_deref().is_none_or(|l| {
+                    diag.lang
+                        .as_deref()
+                        .is_some_and(|d| d.eq_ignore_ascii_case(l))
+                })
+                && e.key
+                    .as_deref()
+                    .is_none_or(|k| diag.key.as_deref() == Some(k))
+        })
+    }
+}
 
 /// A legal notice attached by rule to editions of some languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +119,8 @@ pub struct Newsroom {
     pub notices: Vec<NoticeRule>,
     /// Derived editions: (edition, the edition it is transliterated from).
     pub derive: Vec<(String, String)>,
+    /// Accepted findings.
+    pub check: CheckConfig,
 }
 
 impl Newsroom {
@@ -95,6 +142,7 @@ impl Newsroom {
             brand: Vec::new(),
             notices: Vec::new(),
             derive: Vec::new(),
+            check: CheckConfig::default(),
         })
     }
 
@@ -242,6 +290,65 @@ impl Newsroom {
                 }
             }
         }
+        let mut check = CheckConfig::default();
+        if let Some((table, span)) = reader.table("check", &mut diags) {
+            let check_reader =
+                TableReader::new(table, file, 0, "check.".into(), span, CHECK_FIELDS);
+            let code = |text: &Text, diags: &mut Vec<Diagnostic>| -> Option<Code> {
+                let code = Code::from_name(&text.value);
+                if code.is_none() {
+                    let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+                    let mut diag = Diagnostic::new(
+                        Code::InvalidField,
+                        format!("`{}` is not a diagnostic code", text.value.escape_debug()),
+                    )
+                    .at(file, text.span.clone());
+                    if let Some(best) =
+                        crate::article::front_matter::did_you_mean(&text.value, &names)
+                    {
+                        diag = diag.help(format!("did you mean `{best}`?"));
+                    }
+                    diags.push(diag);
+                }
+                code
+            };
+            for text in check_reader
+                .strings("allow", &mut diags)
+                .unwrap_or_default()
+            {
+                if let Some(c) = code(&text, &mut diags) {
+                    check.allow.push(c);
+                }
+            }
+            for (table, span) in check_reader.tables("exception", &mut diags) {
+                let r = TableReader::new(
+                    table,
+                    file,
+                    0,
+                    "check.exception.".into(),
+                    span,
+                    EXCEPTION_FIELDS,
+                );
+                let c = r.string("code", &mut diags);
+                if c.is_none() && r.raw("code").is_none() {
+                    r.missing("code", &mut diags);
+                }
+                let article = r.string("article", &mut diags).map(|t| t.value);
+                let lang = r.string("lang", &mut diags).map(|t| t.value);
+                let key = r.string("key", &mut diags).map(|t| t.value);
+                let _reason = r.string("reason", &mut diags);
+                r.report_unknown(&mut diags);
+                if let Some(c) = c.and_then(|t| code(&t, &mut diags)) {
+                    check.exceptions.push(Exception {
+                        code: c,
+                        article,
+                        lang,
+                        key,
+                    });
+                }
+            }
+            check_reader.report_unknown(&mut diags);
+        }
         reader.report_unknown(&mut diags);
         if !diags.is_empty() {
             return Err(diags);
@@ -255,6 +362,7 @@ impl Newsroom {
             brand,
             notices,
             derive,
+            check,
         })
     }
 
