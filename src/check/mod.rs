@@ -5,6 +5,7 @@
 
 pub mod bundles;
 pub mod editions;
+pub mod quality;
 pub mod suppress;
 pub mod text;
 pub mod translations;

@@ -5,7 +5,7 @@
 
 use crate::article::Article;
 use crate::article::body::{BodyProblem, inline_problems};
-use crate::check::text;
+use crate::check::{quality, text};
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::Newsroom;
 use crate::translations::{Files, State};
@@ -170,6 +170,29 @@ pub fn check(
                 );
             }
             if let Some(target) = &entry.target_text {
+                // Quality checks compare the target with its source; a
+                // stale or untranslated target has nothing to compare yet.
+                if entry.source == segment.text && !entry.target.is_empty() {
+                    let mut findings = quality::check_segment(
+                        &segment.text,
+                        &target.value,
+                        &article.lang.value,
+                        &lang,
+                    );
+                    // An untranslated target fails every other comparison
+                    // for the same reason: report the reason once.
+                    if findings.iter().any(|f| f.code == Code::Untranslated) {
+                        findings.retain(|f| f.code == Code::Untranslated);
+                    }
+                    for finding in findings {
+                        diags.push(
+                            Diagnostic::new(finding.code, finding.message)
+                                .at(file, target.span_of(finding.range))
+                                .lang(lang.clone())
+                                .key(segment.key.clone()),
+                        );
+                    }
+                }
                 for finding in text::scan(&target.value) {
                     diags.push(
                         Diagnostic::new(finding.code, finding.message)

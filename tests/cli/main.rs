@@ -3,5 +3,6 @@
 
 mod check;
 mod export;
+mod fixtures;
 mod localize;
 mod support;
