@@ -50,6 +50,10 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Worker threads for batches of articles (default: one per core).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -242,6 +246,10 @@ pub struct ExportArgs {
     #[arg(long)]
     pub fragment: bool,
 
+    /// Rewrite every edition, even those whose inputs did not change since the last export to DIR.
+    #[arg(long)]
+    pub force: bool,
+
     /// Print what was written as JSON on standard output (with -o).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -283,6 +291,24 @@ impl ColorWhen {
     }
 }
 
+/// Threads and, when standard error is a terminal, a progress bar.
+fn batch(jobs: Option<usize>, quiet: bool, what: &'static str) -> article::commands::Batch {
+    use std::io::IsTerminal as _;
+    let progress = (!quiet && io::stderr().is_terminal()).then(|| {
+        let style = indicatif::ProgressStyle::with_template(
+            "{prefix:>9} [{bar:30}] {pos}/{len} articles  {per_sec}  ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> ");
+        let bar = indicatif::ProgressBar::new(0)
+            .with_style(style)
+            .with_prefix(what);
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+    article::commands::Batch { jobs, progress }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let mut stderr = AutoStream::new(io::stderr(), cli.color.choice());
@@ -293,6 +319,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 langs: args.langs.clone(),
                 newsroom: cli.newsroom,
                 locales: cli.locales,
+                batch: batch(cli.jobs, cli.quiet, "check"),
             };
             let report = check::run(&options, &mut io::stdin().lock())?;
             print_check(&report, &args, cli.quiet, &mut stderr)?;
@@ -320,6 +347,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 xliff: args.xliff,
                 po: args.po,
                 import: args.import,
+                batch: batch(cli.jobs, cli.quiet, "localize"),
             };
             let report = localize::run(&options)?;
             print_localize(&report, args.format, cli.quiet, &mut stderr)?;
@@ -335,6 +363,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 fragment: args.fragment,
                 newsroom: cli.newsroom,
                 locales: cli.locales,
+                force: args.force,
+                batch: batch(cli.jobs, cli.quiet, "export"),
             };
             let report = export::run(&options)?;
             print_export(&report, args.format, cli.quiet, &mut stderr)?;
@@ -572,10 +602,11 @@ fn print_export(
         let files: usize = report.written.iter().map(|w| w.files.len()).sum();
         writeln!(
             stderr,
-            "export: {} edition{} written ({files} file{}), {} not written",
+            "export: {} edition{} written ({files} file{}), {} unchanged, {} not written",
             report.written.len(),
             plural(report.written.len()),
             plural(files),
+            report.unchanged,
             report.refused.len()
         )?;
     }

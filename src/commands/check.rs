@@ -25,6 +25,8 @@ pub struct Options {
     pub newsroom: Option<PathBuf>,
     /// `--locales DIR`.
     pub locales: Option<PathBuf>,
+    /// Threads and progress.
+    pub batch: crate::commands::Batch,
 }
 
 /// What a check run found.
@@ -51,6 +53,68 @@ impl Report {
     pub fn suppressed(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.suppressed).count()
     }
+}
+
+/// Where one article comes from.
+enum Source {
+    File { path: PathBuf, explicit: bool },
+    Stdin(Vec<u8>),
+}
+
+/// What checking one article found.
+struct Outcome {
+    file: Arc<SourceFile>,
+    id: Option<(String, std::ops::Range<usize>)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks one article with its translation files and editions; `None` for
+/// a Markdown file found in a folder that is no article.
+fn check_one(
+    source: Source,
+    newsroom: &Newsroom,
+    stack: &crate::l10n::bundles::Stack,
+    cldr: &crate::l10n::bundles::CldrCache,
+) -> anyhow::Result<Option<Outcome>> {
+    let (file, bad_utf8, path) = match source {
+        Source::Stdin(bytes) => {
+            let (file, bad) = SourceFile::from_bytes("<stdin>", None, bytes);
+            (file, bad, None)
+        }
+        Source::File { path, explicit } => {
+            let (file, bad) = SourceFile::read(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            if !explicit
+                && bad.is_none()
+                && !crate::article::front_matter::has_front_matter(file.text())
+            {
+                return Ok(None); // a README or other Markdown that is no article
+            }
+            (file, bad, Some(path))
+        }
+    };
+    let checked = check_article(Arc::new(file), bad_utf8, newsroom);
+    let mut diagnostics = checked.diagnostics;
+    if let Some(article) = &checked.article {
+        let mut files = crate::translations::Files::new(path.as_deref());
+        crate::check::translations::check(article, &mut files, newsroom, &mut diagnostics);
+        crate::check::editions::check(
+            article,
+            &mut files,
+            newsroom,
+            stack,
+            cldr,
+            &mut diagnostics,
+        )?;
+    }
+    Ok(Some(Outcome {
+        id: checked
+            .article
+            .as_ref()
+            .map(|a| (a.id.value.clone(), a.id.span.clone())),
+        file: checked.file,
+        diagnostics,
+    }))
 }
 
 /// Runs `check`. `stdin` is read when a path is `-`.
@@ -82,73 +146,63 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     };
     let mut stacks = crate::commands::export::Stacks::new(options.locales.clone());
     let cldr = crate::l10n::bundles::CldrCache::default();
-    let mut ids: HashMap<String, (Arc<SourceFile>, std::ops::Range<usize>)> = HashMap::new();
+
+    // Sequentially: read standard input, find each article's newsroom and
+    // bundles (each loaded once; bundle findings reported once).
+    let mut jobs = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let (file, bad_utf8, dir, path) = match &input {
+        let (source, dir) = match input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 stdin
                     .read_to_end(&mut bytes)
                     .context("cannot read standard input")?;
-                let (file, bad) = SourceFile::from_bytes("<stdin>", None, bytes);
-                (file, bad, PathBuf::from("."), None)
+                (Source::Stdin(bytes), PathBuf::from("."))
             }
             Input::File { path, explicit } => {
-                let (file, bad) = match SourceFile::read(path) {
-                    Ok(read) => read,
-                    Err(err) => {
-                        report.failures.push(
-                            anyhow::Error::new(err)
-                                .context(format!("cannot read {}", path.display())),
-                        );
-                        continue;
-                    }
-                };
-                if !explicit
-                    && bad.is_none()
-                    && !crate::article::front_matter::has_front_matter(file.text())
-                {
-                    continue; // a README or other Markdown that is no article
-                }
                 let dir = path
                     .parent()
                     .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-                (file, bad, dir, Some(path.clone()))
+                (Source::File { path, explicit }, dir)
             }
         };
         let newsroom = cache.for_dir(&dir)?;
-        let checked = check_article(Arc::new(file), bad_utf8, &newsroom);
-        report.articles += 1;
-        let mut diagnostics = checked.diagnostics;
-        if let Some(article) = &checked.article {
-            let mut files = crate::translations::Files::new(path.as_deref());
-            crate::check::translations::check(article, &mut files, &newsroom, &mut diagnostics);
-            let (stack, fresh) = stacks.for_newsroom(&newsroom)?;
-            if fresh {
-                // Bundle problems are reported once, with the first article using them.
-                report.diagnostics.extend(stack.diagnostics.iter().cloned());
-                let mut bundle_diags = crate::check::bundles::check(&stack, &newsroom);
-                crate::check::suppress::apply(&mut bundle_diags, &newsroom, None);
-                report.diagnostics.extend(bundle_diags);
-            }
-            crate::check::editions::check(
-                article,
-                &mut files,
-                &newsroom,
-                &stack,
-                &cldr,
-                &mut diagnostics,
-            )?;
+        let (stack, fresh) = stacks.for_newsroom(&newsroom)?;
+        if fresh {
+            report.diagnostics.extend(stack.diagnostics.iter().cloned());
+            let mut bundle_diags = crate::check::bundles::check(&stack, &newsroom);
+            crate::check::suppress::apply(&mut bundle_diags, &newsroom, None);
+            report.diagnostics.extend(bundle_diags);
         }
-        if let Some(article) = &checked.article {
-            let id = &article.id;
-            if let Some((first_file, _)) = ids.get(&id.value) {
+        jobs.push((source, newsroom, stack));
+    }
+
+    // In parallel: each article with its translation files and editions.
+    let outcomes = options.batch.map(jobs, |(source, newsroom, stack)| {
+        check_one(source, &newsroom, &stack, &cldr).map(|outcome| outcome.map(|o| (o, newsroom)))
+    })?;
+
+    // Sequentially, in input order: duplicate ids, suppression, --lang.
+    let mut ids: HashMap<String, Arc<SourceFile>> = HashMap::new();
+    for outcome in outcomes {
+        let (outcome, newsroom) = match outcome {
+            Ok(Some(found)) => found,
+            Ok(None) => continue,
+            Err(failure) => {
+                report.failures.push(failure);
+                continue;
+            }
+        };
+        report.articles += 1;
+        let mut diagnostics = outcome.diagnostics;
+        if let Some((id, span)) = &outcome.id {
+            if let Some(first_file) = ids.get(id) {
                 diagnostics.push(
                     Diagnostic::new(
                         Code::DuplicateId,
-                        format!("another article has the id `{}`", id.value),
+                        format!("another article has the id `{id}`"),
                     )
-                    .at(&checked.file, id.span.clone())
+                    .at(&outcome.file, span.clone())
                     .label("duplicate id")
                     .help(format!(
                         "{} has it too; their editions would overwrite each other",
@@ -156,14 +210,14 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
                     )),
                 );
             } else {
-                ids.insert(
-                    id.value.clone(),
-                    (Arc::clone(&checked.file), id.span.clone()),
-                );
+                ids.insert(id.clone(), Arc::clone(&outcome.file));
             }
         }
-        let id = checked.article.as_ref().map(|a| a.id.value.as_str());
-        crate::check::suppress::apply(&mut diagnostics, &newsroom, id);
+        crate::check::suppress::apply(
+            &mut diagnostics,
+            &newsroom,
+            outcome.id.as_ref().map(|(id, _)| id.as_str()),
+        );
         diagnostics.retain(|d| match (&d.lang, langs.is_empty()) {
             (Some(lang), false) => langs.iter().any(|l| newsroom::tag_matches(l, lang)),
             _ => true,

@@ -40,6 +40,10 @@ pub struct Options {
     pub newsroom: Option<PathBuf>,
     /// `--locales DIR`.
     pub locales: Option<PathBuf>,
+    /// Rewrite every edition, even those whose inputs did not change.
+    pub force: bool,
+    /// Threads and progress.
+    pub batch: crate::commands::Batch,
 }
 
 /// An edition written.
@@ -73,6 +77,8 @@ pub struct Report {
     pub written: Vec<Written>,
     /// Editions refused.
     pub refused: Vec<Refused>,
+    /// Editions skipped because nothing they depend on changed.
+    pub unchanged: usize,
     /// The rendered edition, when writing to standard output.
     #[serde(skip)]
     pub stdout: Option<String>,
@@ -170,6 +176,51 @@ pub fn resolve_edition(
     }))
 }
 
+/// The file beside the output that records what each output was made from.
+pub const MANIFEST: &str = ".article-export.json";
+
+/// Input hashes of the files in an output folder, by relative path.
+#[derive(Debug, Default, Serialize, serde::Deserialize)]
+struct Manifest {
+    tool: String,
+    outputs: std::collections::BTreeMap<String, String>,
+}
+
+impl Manifest {
+    fn load(out: &Path) -> Manifest {
+        std::fs::read_to_string(out.join(MANIFEST))
+            .ok()
+            .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
+            .filter(|m| m.tool == env!("CARGO_PKG_VERSION"))
+            .unwrap_or_default()
+    }
+}
+
+/// What one article's export did.
+#[derive(Default)]
+struct ArticleExport {
+    written: Vec<Written>,
+    refused: Vec<Refused>,
+    unchanged: usize,
+    hashes: Vec<(String, String)>,
+    stdout: Option<String>,
+}
+
+/// Hex SHA-256 of everything an edition depends on.
+fn input_hash(parts: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Runs `export`.
 pub fn run(options: &Options) -> anyhow::Result<Report> {
     let formats = if options.formats.is_empty() {
@@ -205,74 +256,172 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                 .join(", ")
         );
     }
-    let mut report = Report::default();
-    for path in &paths {
-        let article = read_article(path)?;
+    if options.out.is_none() && (paths.len() > 1 || formats.len() > 1 || wanted.len() > 1) {
+        bail!(
+            "without -o DIR, export writes one edition in one format to standard output; \
+             this run asks for {} article(s), {} edition(s), {} format(s): add --lang L and --to FORMAT, or -o DIR",
+            paths.len(),
+            if all {
+                "all".to_owned()
+            } else {
+                wanted.len().to_string()
+            },
+            formats.len()
+        );
+    }
+    let manifest = options
+        .out
+        .as_deref()
+        .map(Manifest::load)
+        .unwrap_or_default();
+    let mut jobs = Vec::with_capacity(paths.len());
+    for path in paths {
         let dir = path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let newsroom = cache.for_dir(&dir)?;
         let (stack, _) = stacks.for_newsroom(&newsroom)?;
-        let editions = editions_of(&article, &newsroom);
-        let mut files = translations::Files::new(Some(path));
-        let langs: Vec<String> = if all { editions } else { wanted.clone() };
-        if options.out.is_none() && (paths.len() > 1 || langs.len() > 1 || formats.len() > 1) {
-            bail!(
-                "without -o DIR, export writes one edition in one format to standard output; \
-                 this run asks for {} article(s) × {} edition(s) × {} format(s): add --lang L and --to FORMAT, or -o DIR",
-                paths.len(),
-                langs.len(),
-                formats.len()
-            );
+        jobs.push((path, newsroom, stack));
+    }
+    let settings = format!("{:?}|{}|{}", formats, options.fragment, options.draft);
+    let results = options.batch.map(jobs, |(path, newsroom, stack)| {
+        export_article(
+            &path, &newsroom, &stack, &cldr, options, &formats, all, &wanted, &manifest, &settings,
+        )
+    })?;
+    let mut report = Report::default();
+    let mut outputs = manifest.outputs;
+    for result in results {
+        let done = result?;
+        report.written.extend(done.written);
+        report.refused.extend(done.refused);
+        report.unchanged += done.unchanged;
+        if done.stdout.is_some() {
+            report.stdout = done.stdout;
         }
-        for lang in langs {
-            let (result, _) = resolve_edition(
-                &article,
-                &mut files,
-                &newsroom,
-                &stack,
-                &cldr,
-                &lang,
-                options.draft,
-            )?;
-            let edition = match result {
-                Ok(edition) => edition,
-                Err(refusal) => {
-                    report.refused.push(Refused {
-                        article: article.id.value.clone(),
-                        lang,
-                        reason: refusal.to_string(),
-                    });
-                    continue;
-                }
-            };
-            let mut written = Vec::new();
-            for format in &formats {
-                let text = render::render(
-                    &edition,
-                    *format,
-                    RenderOptions {
-                        fragment: options.fragment,
-                    },
-                );
-                match &options.out {
-                    Some(out) => {
-                        let file =
-                            out.join(&lang)
-                                .join(format!("{}.{}", article.id.value, format.ext()));
-                        crate::fsutil::write_atomic(&file, text.as_bytes())?;
-                        written.push(file);
-                    }
-                    None => report.stdout = Some(text),
-                }
-            }
-            report.written.push(Written {
-                article: article.id.value.clone(),
-                lang,
-                files: written,
-                complete: edition.complete,
-            });
-        }
+        outputs.extend(done.hashes);
+    }
+    if let Some(out) = &options.out {
+        let manifest = Manifest {
+            tool: env!("CARGO_PKG_VERSION").to_owned(),
+            outputs,
+        };
+        let text = serde_json::to_string_pretty(&manifest)?;
+        crate::fsutil::write_atomic(&out.join(MANIFEST), text.as_bytes())?;
     }
     Ok(report)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export_article(
+    path: &Path,
+    newsroom: &Newsroom,
+    stack: &Stack,
+    cldr: &CldrCache,
+    options: &Options,
+    formats: &[Format],
+    all: bool,
+    wanted: &[String],
+    manifest: &Manifest,
+    settings: &str,
+) -> anyhow::Result<ArticleExport> {
+    let article = read_article(path)?;
+    let mut files = translations::Files::new(Some(path));
+    let langs: Vec<String> = if all {
+        editions_of(&article, newsroom)
+    } else {
+        wanted.to_vec()
+    };
+    let mut done = ArticleExport::default();
+    for lang in langs {
+        // What this edition depends on, for incremental export.
+        let text_lang = newsroom.derived_from(&lang).unwrap_or(&lang).to_owned();
+        let translation = files
+            .get(&text_lang)
+            .ok()
+            .flatten()
+            .map(|(tf, _)| tf.file.text().as_bytes().to_vec())
+            .unwrap_or_default();
+        let hash = input_hash(&[
+            env!("CARGO_PKG_VERSION").as_bytes(),
+            settings.as_bytes(),
+            lang.as_bytes(),
+            article.file.text().as_bytes(),
+            &translation,
+            newsroom.fingerprint.as_bytes(),
+            stack.fingerprint.as_bytes(),
+        ]);
+        if let Some(out) = &options.out {
+            let targets: Vec<(String, PathBuf)> = formats
+                .iter()
+                .map(|f| {
+                    let rel = format!("{lang}/{}.{}", article.id.value, f.ext());
+                    (rel.clone(), out.join(rel))
+                })
+                .collect();
+            let fresh = !options.force
+                && targets
+                    .iter()
+                    .all(|(rel, file)| manifest.outputs.get(rel) == Some(&hash) && file.is_file());
+            if fresh {
+                done.unchanged += 1;
+                continue;
+            }
+        }
+        let (result, _) = resolve_edition(
+            &article,
+            &mut files,
+            newsroom,
+            stack,
+            cldr,
+            &lang,
+            options.draft,
+        )?;
+        let edition = match result {
+            Ok(edition) => edition,
+            Err(refusal) => {
+                done.refused.push(Refused {
+                    article: article.id.value.clone(),
+                    lang,
+                    reason: refusal.to_string(),
+                });
+                continue;
+            }
+        };
+        let mut written = Vec::new();
+        for format in formats {
+            let text = render::render(
+                &edition,
+                *format,
+                RenderOptions {
+                    fragment: options.fragment,
+                },
+            );
+            match &options.out {
+                Some(out) => {
+                    let rel = format!("{lang}/{}.{}", article.id.value, format.ext());
+                    let file = out.join(&rel);
+                    crate::fsutil::write_atomic(&file, text.as_bytes())?;
+                    done.hashes.push((rel, hash.clone()));
+                    written.push(file);
+                }
+                None => done.stdout = Some(text),
+            }
+        }
+        done.written.push(Written {
+            article: article.id.value.clone(),
+            lang,
+            files: written,
+            complete: edition.complete,
+        });
+    }
+    if options.out.is_none() && done.written.len() + done.refused.len() > 1 {
+        bail!(
+            "without -o DIR, export writes one edition in one format to standard output; \
+             {} has {} editions: add --lang L, or -o DIR",
+            article.id.value,
+            done.written.len() + done.refused.len()
+        );
+    }
+    Ok(done)
 }

@@ -52,6 +52,8 @@ pub struct Options {
     pub po: Option<PathBuf>,
     /// Merge a translated XLIFF or PO file back.
     pub import: Option<PathBuf>,
+    /// Threads and progress.
+    pub batch: crate::commands::Batch,
 }
 
 /// What happened to one translation file.
@@ -210,88 +212,111 @@ pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>
         Some(dir) => Some(Memory::load(dir)?),
         None => None,
     };
-    let mut pending = Vec::new();
-    let mut skipped = Vec::new();
+    let mut jobs = Vec::new();
     for path in article_paths(&options.paths)? {
-        let article = Arc::new(read_article(&path)?);
         let dir = path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let newsroom = cache.for_dir(&dir)?;
-        let requested: Option<Vec<String>> = article
-            .editions
-            .as_ref()
-            .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
-        let editions = newsroom.editions_for(&article.lang.value, requested.as_deref());
-        let langs = if options.all {
-            editions.clone()
-        } else {
-            wanted.clone()
-        };
-        let segments = article.segments();
-        for lang in langs {
-            if lang.eq_ignore_ascii_case(&article.lang.value) {
-                if !options.all {
-                    skipped.push(Skipped {
-                        article: article.id.value.clone(),
-                        lang,
-                        reason: "it is the article's own language".into(),
-                    });
-                }
-                continue;
-            }
-            if let Some(from) = newsroom.derived_from(&lang) {
+        jobs.push((path, cache.for_dir(&dir)?));
+    }
+    let planned = options.batch.map(jobs, |(path, newsroom)| {
+        plan_article(&path, &newsroom, options, &wanted, memory.as_ref())
+    })?;
+    let mut pending = Vec::new();
+    let mut skipped = Vec::new();
+    for result in planned {
+        let (p, s) = result?;
+        pending.extend(p);
+        skipped.extend(s);
+    }
+    Ok((pending, skipped))
+}
+
+/// Plans the translation files of one article.
+fn plan_article(
+    path: &Path,
+    newsroom: &Newsroom,
+    options: &Options,
+    wanted: &[String],
+    memory: Option<&Memory>,
+) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>)> {
+    let mut pending = Vec::new();
+    let mut skipped = Vec::new();
+    let article = Arc::new(read_article(path)?);
+    let requested: Option<Vec<String>> = article
+        .editions
+        .as_ref()
+        .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
+    let editions = newsroom.editions_for(&article.lang.value, requested.as_deref());
+    let langs = if options.all {
+        editions
+    } else {
+        wanted.to_vec()
+    };
+    let segments = article.segments();
+    for lang in langs {
+        if lang.eq_ignore_ascii_case(&article.lang.value) {
+            if !options.all {
                 skipped.push(Skipped {
                     article: article.id.value.clone(),
-                    lang: lang.clone(),
-                    reason: format!("it is made from the {from} edition by transliteration ([derive] in newsroom.toml)"),
+                    lang,
+                    reason: "it is the article's own language".into(),
                 });
-                continue;
             }
-            let file_path = translations::path_for(&path, &lang);
-            let existing_text = match std::fs::read(&file_path) {
-                Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
-                    anyhow::anyhow!(
-                        "{} is not valid UTF-8; fix it before localizing",
-                        file_path.display()
-                    )
-                })?),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-                Err(err) => {
-                    return Err(anyhow::Error::new(err)
-                        .context(format!("cannot read {}", file_path.display())));
-                }
-            };
-            let existing = match &existing_text {
-                Some(text) => {
-                    let file = Arc::new(SourceFile::new(
-                        file_path.display().to_string(),
-                        Some(file_path.clone()),
-                        text.clone(),
-                    ));
-                    let (tf, diags) = translations::parse(&file);
-                    if !diags.is_empty() {
-                        // Never rewrite a file we could not fully read.
-                        return Err(DiagnosticsError(diags).into());
-                    }
-                    Some(tf)
-                }
-                None => None,
-            };
-            let mut plan = merge::plan(segments, existing.as_ref(), options.purge_obsolete);
-            let from_memory = memory.as_ref().map_or(0, |m| m.fill(&mut plan, &lang));
-            pending.push(Pending {
-                article: Arc::clone(&article),
-                lang,
-                path: file_path,
-                existing_text,
-                existing,
-                plan,
-                from_memory,
-                from_mt: 0,
-                imported: 0,
-            });
+            continue;
         }
+        if let Some(from) = newsroom.derived_from(&lang) {
+            skipped.push(Skipped {
+                article: article.id.value.clone(),
+                lang: lang.clone(),
+                reason: format!("it is made from the {from} edition by transliteration ([derive] in newsroom.toml)"),
+            });
+            continue;
+        }
+        let file_path = translations::path_for(path, &lang);
+        let existing_text = match std::fs::read(&file_path) {
+            Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
+                anyhow::anyhow!(
+                    "{} is not valid UTF-8; fix it before localizing",
+                    file_path.display()
+                )
+            })?),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => {
+                return Err(
+                    anyhow::Error::new(err).context(format!("cannot read {}", file_path.display()))
+                );
+            }
+        };
+        let existing = match &existing_text {
+            Some(text) => {
+                let file = Arc::new(SourceFile::new(
+                    file_path.display().to_string(),
+                    Some(file_path.clone()),
+                    text.clone(),
+                ));
+                let (tf, diags) = translations::parse(&file);
+                if !diags.is_empty() {
+                    // Never rewrite a file we could not fully read.
+                    return Err(DiagnosticsError(diags).into());
+                }
+                Some(tf)
+            }
+            None => None,
+        };
+        let mut plan = merge::plan(segments, existing.as_ref(), options.purge_obsolete);
+        let from_memory = memory.map_or(0, |m| m.fill(&mut plan, &lang));
+        pending.push(Pending {
+            article: Arc::clone(&article),
+            lang,
+            path: file_path,
+            existing_text,
+            existing,
+            plan,
+            from_memory,
+            from_mt: 0,
+            imported: 0,
+        });
     }
     Ok((pending, skipped))
 }
@@ -323,7 +348,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         rejected = apply_import(path, doc, &mut pending)?;
     }
     let exports = interchange_exports(&options, &pending)?;
-    let mut report = write_all(pending, skipped, options.dry_run)?;
+    let mut report = write_all(pending, skipped, options.dry_run, &options.batch)?;
     report.rejected = rejected;
     for (path, text) in exports {
         if !options.dry_run {
@@ -466,29 +491,26 @@ fn apply_import(
     Ok(rejected)
 }
 
-/// Renders and writes the planned files (phase 3).
+/// Renders every planned file first (so a rendering failure writes
+/// nothing), then writes the ones that changed, each atomically (phase 3).
 pub fn write_all(
     pending: Vec<Pending>,
     skipped: Vec<Skipped>,
     dry_run: bool,
+    batch: &crate::commands::Batch,
 ) -> anyhow::Result<Report> {
-    let mut rendered = Vec::with_capacity(pending.len());
-    for item in &pending {
-        let text = store::render(
+    let rendered = batch.map(pending.iter().collect(), |item: &Pending| {
+        store::render(
             item.existing_text.as_deref(),
             &item.article.id.value,
             &item.lang,
             &item.plan,
         )
-        .with_context(|| format!("cannot update {}", item.path.display()))?;
-        rendered.push(text);
-    }
-    let mut report = Report {
-        files: Vec::new(),
-        skipped,
-        ..Report::default()
-    };
-    for (item, text) in pending.into_iter().zip(rendered) {
+        .with_context(|| format!("cannot update {}", item.path.display()))
+    })?;
+    let rendered: Vec<String> = rendered.into_iter().collect::<anyhow::Result<_>>()?;
+    let jobs: Vec<(Pending, String)> = pending.into_iter().zip(rendered).collect();
+    let files = batch.map(jobs, |(item, text)| -> anyhow::Result<FileReport> {
         let outcome = match &item.existing_text {
             None => Outcome::Created,
             Some(old) if *old == text => Outcome::Unchanged,
@@ -497,7 +519,7 @@ pub fn write_all(
         if outcome != Outcome::Unchanged && !dry_run {
             crate::fsutil::write_atomic(&item.path, text.as_bytes())?;
         }
-        report.files.push(FileReport {
+        Ok(FileReport {
             article: item.article.id.value.clone(),
             lang: item.lang.clone(),
             path: item.path.clone(),
@@ -507,9 +529,13 @@ pub fn write_all(
             from_memory: item.from_memory,
             from_mt: item.from_mt,
             imported: item.imported,
-        });
-    }
-    Ok(report)
+        })
+    })?;
+    Ok(Report {
+        files: files.into_iter().collect::<anyhow::Result<_>>()?,
+        skipped,
+        ..Report::default()
+    })
 }
 
 /// Targets from other translation files, by language and exact source.

@@ -169,6 +169,9 @@ fn build(
 #[derive(Default)]
 pub struct Stack {
     slots: Vec<Slot>,
+    /// A hash of the newsroom's and `--locales` files (the built-in ones
+    /// change only with the tool's version), for incremental export.
+    pub fingerprint: String,
     /// Problems found while loading (`fluent-syntax`, bad folder names).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -218,6 +221,23 @@ impl Stack {
         for (tag, files) in builtin {
             stack.add(Origin::Builtin, tag, files);
         }
+        stack.fingerprint = {
+            use sha2::{Digest, Sha256};
+            let mut hasher = Sha256::new();
+            for slot in stack.slots.iter().filter(|s| s.origin != Origin::Builtin) {
+                for file in &slot.files {
+                    hasher.update(file.name().as_bytes());
+                    hasher.update([0]);
+                    hasher.update(file.text().as_bytes());
+                    hasher.update([0]);
+                }
+            }
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        };
         Ok(stack)
     }
 

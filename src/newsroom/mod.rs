@@ -121,6 +121,8 @@ pub struct Newsroom {
     pub derive: Vec<(String, String)>,
     /// Accepted findings.
     pub check: CheckConfig,
+    /// The file's text (empty for the built-in one), for incremental export.
+    pub fingerprint: String,
 }
 
 impl Newsroom {
@@ -143,6 +145,7 @@ impl Newsroom {
             notices: Vec::new(),
             derive: Vec::new(),
             check: CheckConfig::default(),
+            fingerprint: String::new(),
         })
     }
 
@@ -363,6 +366,7 @@ impl Newsroom {
             notices,
             derive,
             check,
+            fingerprint: file.text().to_owned(),
         })
     }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::support::{Fixture, article, article_with, root};
+use crate::support::{Fixture, article, article_with, copy_tree, root};
 
 const STORY: &str = "examples/newsroom/articles/river-ferry-restored.md";
 
@@ -45,7 +45,7 @@ fn every_edition_of_the_example_newsroom() {
         .assert()
         .code(0)
         .stderr(predicate::str::contains(
-            "12 editions written (48 files), 0 not written",
+            "12 editions written (48 files), 0 unchanged, 0 not written",
         ));
     for lang in ["en", "ru", "uk", "sr-Cyrl", "sr-Latn", "fa"] {
         for ext in ["html", "md", "txt", "json"] {
@@ -508,4 +508,38 @@ fn a_broken_bundle_is_reported_with_its_position() {
         .expect("fluent-syntax");
     assert!(record["file"].as_str().unwrap().ends_with("x.ftl"));
     assert_eq!(record["line"], 3);
+}
+
+#[test]
+fn export_rewrites_only_what_changed() {
+    let fixture = Fixture::new();
+    let copy = fixture.file("newsroom");
+    copy_tree(&root().join("examples/newsroom"), &copy);
+    let run = |extra: &[&str]| {
+        let output = article()
+            .current_dir(&copy)
+            .args(["export", "articles", "--to", "html,json", "-o", "dist"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert!(run(&[]).contains("12 editions written (24 files), 0 unchanged"));
+    assert!(run(&[]).contains("0 editions written (0 files), 12 unchanged"));
+    // A Serbian translation changes: the Cyrillic edition and the Latin one
+    // derived from it are rewritten, nothing else.
+    let sr = copy.join("articles/glacier-survey.sr-Cyrl.toml");
+    let text = std::fs::read_to_string(&sr).unwrap();
+    std::fs::write(&sr, text.replacen("Глечери", "Ледници", 1)).unwrap();
+    assert!(run(&[]).contains("2 editions written (4 files), 10 unchanged"));
+    // A newsroom bundle changes: every edition is rewritten.
+    let ftl = copy.join("locales/en/newsroom.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    std::fs::write(&ftl, format!("{text}\n# a comment\n")).unwrap();
+    assert!(run(&[]).contains("12 editions written"));
+    // A deleted output is written again; --force rewrites all.
+    std::fs::remove_file(copy.join("dist/ru/river-ferry-restored.html")).unwrap();
+    assert!(run(&[]).contains("1 edition written (2 files), 11 unchanged"));
+    assert!(run(&["--force"]).contains("12 editions written"));
 }

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::support::{article, root};
+use crate::support::{article, copy_tree, root};
 
 #[test]
 fn every_code_has_a_fixture_that_finds_exactly_it() {
@@ -70,19 +70,6 @@ fn every_code_has_a_fixture_that_finds_exactly_it() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
-}
-
-/// Copies a folder (files only, recursively).
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn replace_once(path: &std::path::Path, from: &str, to: &str) {

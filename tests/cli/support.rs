@@ -101,3 +101,16 @@ pub fn article_with(extra: &str, body: &str) -> String {
         "+++\nid = \"test-story\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00+03:00\nheadline = \"A headline\"\n{extra}+++\n{body}"
     )
 }
+
+/// Copies a folder (files only, recursively).
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
