@@ -68,7 +68,7 @@ impl SourceFile {
 
     /// Reads a file from disk. Fails only when the file cannot be read.
     pub fn read(path: &Path) -> std::io::Result<(Self, Option<InvalidUtf8>)> {
-        let bytes = std::fs::read(path)?;
+        let bytes = read_limited(path)?;
         Ok(SourceFile::from_bytes(
             path.display().to_string(),
             Some(path.to_path_buf()),
@@ -129,6 +129,32 @@ impl SourceFile {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// The largest file `article` reads (an article, a translation file, a
+/// bundle): 16 MiB, far above any real one (the longest news articles are
+/// under 1 MiB), so memory stays bounded whatever lands in a folder.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a file of at most [`MAX_FILE_BYTES`]; a larger one is refused
+/// with an error that says so, before it is read.
+pub fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit to know whether it was exceeded, even
+    // for files whose size the metadata does not tell (pipes).
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the file is larger than {} MiB, the most article reads",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// The largest char boundary at or before `offset`.

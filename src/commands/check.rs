@@ -155,8 +155,14 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 stdin
+                    .take(crate::source::MAX_FILE_BYTES + 1)
                     .read_to_end(&mut bytes)
                     .context("cannot read standard input")?;
+                anyhow::ensure!(
+                    bytes.len() as u64 <= crate::source::MAX_FILE_BYTES,
+                    "standard input is larger than {} MiB, the most article reads",
+                    crate::source::MAX_FILE_BYTES / 1024 / 1024
+                );
                 (Source::Stdin(bytes), PathBuf::from("."))
             }
             Input::File { path, explicit } => {

@@ -400,6 +400,17 @@ fn export_article(
             match &options.out {
                 Some(out) => {
                     let rel = format!("{lang}/{}.{}", article.id.value, format.ext());
+                    let folder = out.join(&lang);
+                    // Nothing is written outside -o DIR, even through a
+                    // symbolic link planted inside it.
+                    if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink())
+                    {
+                        bail!(
+                            "{} is a symbolic link; export writes only inside {}, so it refuses to follow it",
+                            folder.display(),
+                            out.display()
+                        );
+                    }
                     let file = out.join(&rel);
                     crate::fsutil::write_atomic(&file, text.as_bytes())?;
                     done.hashes.push((rel, hash.clone()));

@@ -144,6 +144,34 @@ pub struct Pending {
     pub from_mt: usize,
     /// Applied from an interchange file.
     pub imported: usize,
+    /// Held until the file is written: no other `localize` may plan it meanwhile.
+    _lock: Option<std::fs::File>,
+}
+
+/// Locks the translation file at `path`, if it exists, for this run. The
+/// lock is the operating system's (flock), so it goes away with the process,
+/// even one that was killed; a second `localize` on the same file refuses
+/// instead of waiting or overwriting. (A file that does not exist yet cannot
+/// be locked: two runs creating it at once are caught by the check before
+/// writing, which refuses to replace a file that changed since it was read.)
+fn lock(path: &Path) -> anyhow::Result<Option<std::fs::File>> {
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(anyhow::Error::new(err).context(format!("cannot open {}", path.display())));
+        }
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "another `article localize` is updating {}; run again when it has finished",
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(err)) => {
+            Err(anyhow::Error::new(err).context(format!("cannot lock {}", path.display())))
+        }
+    }
 }
 
 /// Reads an article for a command that needs a valid one; its diagnostics
@@ -179,7 +207,9 @@ pub fn article_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             ),
             Input::File { path, explicit } => {
                 if !explicit {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    let text = crate::source::read_limited(&path)
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .unwrap_or_default();
                     if !article::front_matter::has_front_matter(text.trim_start_matches('\u{feff}'))
                     {
                         continue;
@@ -274,7 +304,12 @@ fn plan_article(
             continue;
         }
         let file_path = translations::path_for(path, &lang);
-        let existing_text = match std::fs::read(&file_path) {
+        let lock = if options.dry_run {
+            None
+        } else {
+            lock(&file_path)?
+        };
+        let existing_text = match crate::source::read_limited(&file_path) {
             Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
                 anyhow::anyhow!(
                     "{} is not valid UTF-8; fix it before localizing",
@@ -316,6 +351,7 @@ fn plan_article(
             from_memory,
             from_mt: 0,
             imported: 0,
+            _lock: lock,
         });
     }
     Ok((pending, skipped))
@@ -361,8 +397,12 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
 
 /// Reads an XLIFF or PO file, with its line and column on error.
 fn read_interchange(path: &Path) -> anyhow::Result<(PathBuf, Interchange)> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = crate::source::read_limited(path)
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        })
+        .with_context(|| format!("cannot read {}", path.display()))?;
     let format = interchange::detect(&text);
     let doc = format.read(&text).map_err(|err| {
         anyhow::anyhow!(
@@ -517,6 +557,19 @@ pub fn write_all(
             Some(_) => Outcome::Updated,
         };
         if outcome != Outcome::Unchanged && !dry_run {
+            // Someone may have saved the file since it was read (an editor,
+            // a CAT tool): their work wins, and this run says so.
+            let now = match crate::source::read_limited(&item.path) {
+                Ok(bytes) => Some(bytes),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+                Err(err) => return Err(anyhow::Error::new(err).context(format!("cannot read {}", item.path.display()))),
+            };
+            if now.as_deref() != item.existing_text.as_deref().map(str::as_bytes) {
+                bail!(
+                    "{} changed while localize was working on it; it was left as it is now: run localize again",
+                    item.path.display()
+                );
+            }
             crate::fsutil::write_atomic(&item.path, text.as_bytes())?;
         }
         Ok(FileReport {

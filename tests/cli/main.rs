@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod faults;
 mod fixtures;
 mod localize;
 mod support;
