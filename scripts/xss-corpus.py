@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""The hostile-text corpus of scripts/browser-check.
+
+    xss-corpus.py DIR        write a newsroom with the payloads everywhere
+    xss-corpus.py --mt       act as localize's --mt command: payloads as targets
+    xss-corpus.py --inspect  read a DOM on stdin; exit 1 naming what survived
+    xss-corpus.py --count    print the number of payloads
+
+Every payload that executes sets `data-pwned` on the document element or the
+title to PWNED, so a DOM dump shows whether anything ran.
+"""
+import json
+import os
+import sys
+from html.parser import HTMLParser
+
+MARK = "document.documentElement.setAttribute('data-pwned','1');document.title='PWNED'"
+PAYLOADS = [
+    f"<script>{MARK}</script>",
+    f"<img src=x onerror=\"{MARK}\">",
+    f"<svg onload=\"{MARK}\"></svg>",
+    f"<svg><script>{MARK}</script></svg>",
+    f"<iframe src=\"javascript:{MARK}\"></iframe>",
+    f"<a href=\"javascript:{MARK}\">click</a>",
+    f"[click](javascript:{MARK.replace('(', '%28').replace(')', '%29')})",
+    f"[click](JaVaScRiPt:{MARK.replace('(', '%28').replace(')', '%29')})",
+    "[click](data:text/html,<script>alert(1)</script>)",
+    "[click](vbscript:msgbox)",
+    f"<body onload=\"{MARK}\">",
+    f"<details open ontoggle=\"{MARK}\">",
+    f"\"><script>{MARK}</script>",
+    f"'><img src=x onerror={MARK}>",
+    f"</p><script>{MARK}</script><p>",
+    f"<scr<script>ipt>{MARK}</script>",
+    f"&lt;script&gt;{MARK}&lt;/script&gt;",
+    f"&#60;script&#62;{MARK}&#60;/script&#62;",
+    f"<style>@import 'javascript:{MARK}';</style>",
+    f"<math><mtext><table><mglyph><style><img src=x onerror=\"{MARK}\">",
+    f"<input autofocus onfocus=\"{MARK}\">",
+    f"<object data=\"javascript:{MARK}\"></object>",
+    f"<meta http-equiv=\"refresh\" content=\"0;url=javascript:{MARK}\">",
+    f"`<script>{MARK}</script>`",
+    f"![x](javascript:{MARK.replace('(', '%28').replace(')', '%29')})",
+    f"<javascript:{MARK}>",
+    f"\u202e<script>{MARK}</script>",
+    f"<!--<script>{MARK}</script>-->",
+    f"<noscript><p title=\"</noscript><img src=x onerror={MARK}>\">",
+    f"<x onclick=\"{MARK}\" style=\"display:block;width:100%;height:100%\">",
+]
+
+
+def escape_md(text):
+    """The payload as literal text in an article (where raw HTML is refused)."""
+    return text.replace("\\", "\\\\").replace("<", "\\<").replace("[", "\\[").replace("`", "\\`").replace('"', '\\"')
+
+
+def toml_str(text):
+    return json.dumps(text, ensure_ascii=False)
+
+
+def write_newsroom(out):
+    os.makedirs(os.path.join(out, "locales", "en"), exist_ok=True)
+    os.makedirs(os.path.join(out, "locales", "ru"), exist_ok=True)
+    with open(os.path.join(out, "newsroom.toml"), "w") as f:
+        f.write('editions = ["en", "ru", "fa"]\nlocales = "locales"\n[brand]\nlanguages = 3\n'
+                '[[notice]]\nid = "notice-x"\neditions = ["ru"]\n')
+    # Fluent messages carry the raw payloads.
+    for lang in ["en", "ru"]:
+        with open(os.path.join(out, "locales", lang, "x.ftl"), "w") as f:
+            for i, payload in enumerate(PAYLOADS):
+                f.write(f"agency-evil{i} = {payload.replace('{', '').replace('}', '')}\n")
+            f.write("about = " + " ".join(p.replace("{", "").replace("}", "") for p in PAYLOADS[:10]) + "\n")
+            f.write("notice-x = " + " ".join(p.replace("{", "").replace("}", "") for p in PAYLOADS[10:20]) + "\n")
+            f.write("related-video = " + PAYLOADS[1].replace("{", "") + "\n")
+    # The article must pass check to be exported: no bidi overrides there.
+    fields = [escape_md(p) for p in PAYLOADS if "\u202e" not in p]
+    body = "\n\n".join(fields) + "\n"
+    agencies = ", ".join(toml_str("evil%d" % i) for i in range(len(PAYLOADS)))
+    byline = toml_str('O\u2019Brien & "Sons" <3 " onmouseover="x')
+    src = toml_str('https://a.example/p.jpg?"onerror="' + MARK)
+    credit = toml_str('x" onload="y')
+    url = toml_str('https://a.example/v?"><script>' + MARK + "</script>")
+    lines = [
+        'id = "story"', 'lang = "en"', "published = 2026-04-27T14:30:00Z",
+        "headline = " + toml_str(fields[0]), "summary = " + toml_str(fields[1]),
+        "byline = " + byline, "agencies = [" + agencies + "]",
+        "[image]", "src = " + src, "alt = " + toml_str(fields[2]), "caption = " + toml_str(fields[3]),
+        "credit = " + credit,
+        "[[related]]", 'kind = "video"', "title = " + toml_str(fields[4]), "url = " + url, "after = 1",
+    ]
+    with open(os.path.join(out, "story.md"), "w") as f:
+        f.write("+++\n" + "\n".join(lines) + "\n+++\n" + body)
+
+
+def mt():
+    for n, line in enumerate(sys.stdin):
+        request = json.loads(line)
+        print(json.dumps({"key": request["key"], "text": PAYLOADS[n % len(PAYLOADS)]}))
+
+
+class Inspector(HTMLParser):
+    """Finds what must not be in an exported page's DOM."""
+
+    FORBIDDEN = {"script", "iframe", "object", "embed", "svg", "math", "input", "details", "noscript", "x"}
+
+    def __init__(self):
+        super().__init__()
+        self.problems = []
+        self.in_title = False
+        self.styles = 0
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=…> survived")
+            if name in ("href", "src", "action", "formaction", "data") and value.startswith(("javascript:", "data:", "vbscript:")):
+                self.problems.append(f"<{tag} {name}=\"{value[:30]}…\"> survived")
+            if name == "data-pwned":
+                self.problems.append("a payload ran (data-pwned is set)")
+            if tag == "meta" and name == "http-equiv":
+                self.problems.append("a <meta http-equiv> survived")
+        if tag in self.FORBIDDEN:
+            self.problems.append(f"a <{tag}> element survived")
+        if tag == "style":
+            self.styles += 1
+            if self.styles > 1:
+                self.problems.append("a second <style> element survived")
+        self.in_title = tag == "title"
+
+    def handle_data(self, data):
+        if self.in_title and data.strip() == "PWNED":
+            self.problems.append("a payload ran (the title is PWNED)")
+
+    def handle_endtag(self, tag):
+        self.in_title = False
+
+
+def main():
+    if sys.argv[1:] == ["--mt"]:
+        mt()
+    elif sys.argv[1:] == ["--count"]:
+        print(len(PAYLOADS))
+    elif sys.argv[1:] == ["--inspect"]:
+        inspector = Inspector()
+        inspector.feed(sys.stdin.read())
+        if inspector.problems:
+            print("; ".join(sorted(set(inspector.problems))))
+            sys.exit(1)
+    else:
+        write_newsroom(sys.argv[1])
+
+
+if __name__ == "__main__":
+    main()
