@@ -209,10 +209,10 @@ struct Frame {
 /// prose.
 struct Inline<'a> {
     text: &'a str,
-    /// Sorted, disjoint, non-adjacent.
-    hidden: Vec<Range<usize>>,
     links: Vec<Link>,
     spans: Vec<(Kind, Range<usize>)>,
+    /// The non-empty gaps between the hidden ranges, in order.
+    visible: Vec<Range<usize>>,
 }
 
 impl<'a> Inline<'a> {
@@ -224,6 +224,48 @@ impl<'a> Inline<'a> {
         // still inline text and not a code block.
         let offset = text.len() - text.trim_start().len();
         let body = text.get(offset..).unwrap_or_default();
+        if may_have_markup(body) {
+            Self::parse_markup(text, offset, body, &mut hidden, &mut links, &mut spans);
+        }
+        hidden.extend(plain_text_hidden(text));
+        hidden.sort_unstable_by_key(|r| (r.start, r.end));
+        // Sorted, disjoint, non-adjacent.
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(hidden.len());
+        for range in hidden {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        let mut visible = Vec::with_capacity(merged.len() + 1);
+        let mut at = 0;
+        for range in &merged {
+            if range.start > at && text.get(at..range.start).is_some() {
+                visible.push(at..range.start);
+            }
+            at = at.max(range.end);
+        }
+        if at < text.len() && text.get(at..).is_some() {
+            visible.push(at..text.len());
+        }
+        Inline {
+            text,
+            links,
+            spans,
+            visible,
+        }
+    }
+
+    /// Collects the hidden parts, links and spans that CommonMark markup
+    /// makes of `body`, which is `text` from `offset` on.
+    fn parse_markup(
+        text: &str,
+        offset: usize,
+        body: &str,
+        hidden: &mut Vec<Range<usize>>,
+        links: &mut Vec<Link>,
+        spans: &mut Vec<(Kind, Range<usize>)>,
+    ) {
         let mut frames: Vec<Frame> = Vec::new();
         for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
             let range = range.start + offset..range.end + offset;
@@ -290,47 +332,41 @@ impl<'a> Inline<'a> {
                 _ => {}
             }
         }
-        hidden.extend(plain_text_hidden(text));
-        hidden.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for range in hidden {
-            match merged.last_mut() {
-                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-                _ => merged.push(range),
-            }
-        }
-        Inline {
-            text,
-            hidden: merged,
-            links,
-            spans,
-        }
     }
 
     /// The visible parts of the text, in order, as (offset, slice).
-    fn visible(&self) -> Vec<(usize, &'a str)> {
-        let mut parts = Vec::new();
-        let mut at = 0;
-        for range in &self.hidden {
-            if range.start > at
-                && let Some(slice) = self.text.get(at..range.start)
-            {
-                parts.push((at, slice));
-            }
-            at = at.max(range.end);
-        }
-        if let Some(slice) = self.text.get(at..).filter(|s| !s.is_empty()) {
-            parts.push((at, slice));
-        }
-        parts
+    fn visible(&self) -> impl DoubleEndedIterator<Item = (usize, &'a str)> + '_ {
+        let text = self.text;
+        self.visible
+            .iter()
+            .filter_map(move |range| Some((range.start, text.get(range.clone())?)))
+    }
+
+    /// Whether any visible character satisfies `f`.
+    fn any_visible(&self, mut f: impl FnMut(char) -> bool) -> bool {
+        self.visible().any(|(_, slice)| slice.chars().any(&mut f))
+    }
+
+    /// The visible characters whose first byte satisfies `lead`, each with
+    /// its offset, in order; the other characters are skipped unread.
+    fn visible_by_lead_byte<'s>(
+        &'s self,
+        lead: impl Fn(u8) -> bool + Copy + 's,
+    ) -> impl Iterator<Item = (usize, char)> + 's {
+        self.visible().flat_map(move |(offset, slice)| {
+            slice
+                .bytes()
+                .enumerate()
+                .filter(move |&(_, b)| lead(b))
+                // A continuation byte is no character boundary: skipped.
+                .filter_map(move |(i, _)| Some((offset + i, slice.get(i..)?.chars().next()?)))
+        })
     }
 
     /// The visible characters, each with its offset, in order.
-    fn visible_chars(&self) -> Vec<(usize, char)> {
+    fn visible_chars(&self) -> impl DoubleEndedIterator<Item = (usize, char)> + '_ {
         self.visible()
-            .into_iter()
             .flat_map(|(at, slice)| slice.char_indices().map(move |(i, ch)| (at + i, ch)))
-            .collect()
     }
 
     fn spans_of(&self, kind: Kind) -> impl Iterator<Item = &Range<usize>> {
@@ -339,6 +375,20 @@ impl<'a> Inline<'a> {
             .filter(move |(k, _)| *k == kind)
             .map(|(_, r)| r)
     }
+}
+
+/// Whether CommonMark may find anything in `body` (which starts with a
+/// non-blank character) that [`Inline::parse`] records: a link, image,
+/// emphasis, code, HTML or a character reference. Without these bytes, a
+/// line break, a tab or four spaces in a row (an indented code block in a
+/// list item or block quote), `body` is a plain paragraph or heading.
+fn may_have_markup(body: &str) -> bool {
+    body.bytes().any(|b| {
+        matches!(
+            b,
+            b'[' | b']' | b'<' | b'>' | b'`' | b'*' | b'_' | b'&' | b'~' | b'\n' | b'\r' | b'\t'
+        )
+    }) || body.contains("    ")
 }
 
 /// Bare URLs, e-mail addresses, domain names, `@handles` and `#tags` in
@@ -351,19 +401,38 @@ fn plain_text_hidden(text: &str) -> Vec<Range<usize>> {
         '.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '»', '›', '“', '”', '"', '\'', '’', '*',
         '_', '`', '…', '،', '؛', '؟',
     ];
+    // Only tokens with one of these can be hidden: a URL has `:`, a domain
+    // name, e-mail address or `www.` a `.`, a handle or tag `@` or `#`.
+    let candidate = |b: u8| matches!(b, b'.' | b':' | b'@' | b'#');
     let mut hidden = Vec::new();
-    let mut at = 0;
-    for token in text.split(char::is_whitespace) {
-        let start = at;
-        at += token.len()
-            + text
-                .get(start + token.len()..)
-                .and_then(|r| r.chars().next())
-                .map_or(0, char::len_utf8);
+    // Where the next token starts: at the start or at a whitespace character.
+    let mut from = 0;
+    while let Some(found) = text
+        .get(from..)
+        .and_then(|rest| rest.bytes().position(candidate))
+    {
+        // The whitespace-delimited token around the candidate byte.
+        let at = from + found;
+        let start = text
+            .get(from..at)
+            .and_then(|before| {
+                before
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| ch.is_whitespace())
+                    .map(|(i, ch)| from + i + ch.len_utf8())
+            })
+            .unwrap_or(from);
+        let end = text
+            .get(at..)
+            .and_then(|after| after.find(char::is_whitespace))
+            .map_or(text.len(), |i| at + i);
+        from = end;
+        let token = text.get(start..end).unwrap_or_default();
         let core = token.trim_start_matches(LEADING);
         let lead = token.len() - core.len();
         let core = core.trim_end_matches(TRAILING);
-        if core.is_empty() {
+        if !core.bytes().any(candidate) {
             continue;
         }
         let core_start = start + lead;
@@ -462,10 +531,18 @@ impl Script {
     /// The script of a letter; `None` for other characters, letters common
     /// to all scripts (modifier letters such as `ʼ`) and unknown scripts.
     fn of(ch: char) -> Option<Script> {
-        if !ch.is_alphabetic() {
-            return None;
+        let code = u32::from(ch);
+        // Fast paths: ASCII, basic Cyrillic and Arabic letters.
+        if code < 0x80 {
+            return ch.is_ascii_alphabetic().then_some(Script::Latin);
         }
-        let script = match u32::from(ch) {
+        match code {
+            0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => return Some(Script::Latin),
+            0x400..=0x481 => return Some(Script::Cyrillic),
+            0x621..=0x64A | 0x671..=0x6D3 => return Some(Script::Arabic),
+            _ => {}
+        }
+        let script = match code {
             0x41..=0x5A
             | 0x61..=0x7A
             | 0xAA
@@ -498,7 +575,7 @@ impl Script {
             0x20000..=0x3FFFF => Script::Han,
             _ => return None,
         };
-        Some(script)
+        ch.is_alphabetic().then_some(script)
     }
 
     /// The scripts of an ISO 15924 script subtag (lowercase).
@@ -612,36 +689,113 @@ impl<'a> Lang<'a> {
 // ---------------------------------------------------------------------------
 // Words
 
+/// The lead bytes of two-byte UTF-8 characters (bit `b - 0xC0` for byte
+/// `b`) whose 64 characters are all letters of the `expected` scripts or
+/// of no script [`Script::of`] knows.
+fn safe_lead_bytes(expected: &[Script]) -> u32 {
+    let bits = |bytes: Range<u8>| bytes.fold(0u32, |mask, b| mask | 1 << (b - 0xC0));
+    // U+02C0–U+033F: modifier letters and combining marks.
+    let mut mask = bits(0xCB..0xCD);
+    for script in expected {
+        mask |= match script {
+            // U+0080–U+02BF.
+            Script::Latin => bits(0xC2..0xCB),
+            // U+0380–U+03FF.
+            Script::Greek => bits(0xCE..0xD0),
+            // U+0400–U+04FF.
+            Script::Cyrillic => bits(0xD0..0xD4),
+            // U+05C0–U+05FF.
+            Script::Hebrew => bits(0xD7..0xD8),
+            // U+0600–U+06FF.
+            Script::Arabic => bits(0xD8..0xDC),
+            _ => 0,
+        };
+    }
+    mask
+}
+
 /// Characters that separate words although they sit between letters.
 fn is_word_char(ch: char) -> bool {
+    if ch.is_ascii() {
+        return ch.is_ascii_alphanumeric();
+    }
+    if matches!(
+        u32::from(ch),
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x621..=0x652 | 0x671..=0x6D3
+    ) {
+        return true;
+    }
     ch.is_alphanumeric() || is_combining_mark(ch) || matches!(ch, '\u{200c}' | '\u{200d}')
+}
+
+/// [`char::is_alphanumeric`] with a fast path for ASCII.
+fn is_alphanumeric(ch: char) -> bool {
+    if ch.is_ascii() {
+        ch.is_ascii_alphanumeric()
+    } else {
+        ch.is_alphanumeric()
+    }
+}
+
+/// [`char::is_alphabetic`] with a fast path for ASCII.
+fn is_alphabetic(ch: char) -> bool {
+    if ch.is_ascii() {
+        ch.is_ascii_alphabetic()
+    } else {
+        ch.is_alphabetic()
+    }
+}
+
+/// Whether a letter is uppercase or a character numeric, with fast paths
+/// for ASCII and basic Cyrillic.
+fn is_upper_or_numeric(ch: char) -> bool {
+    if ch.is_ascii() {
+        return ch.is_ascii_uppercase() || ch.is_ascii_digit();
+    }
+    match u32::from(ch) {
+        0x400..=0x42F => true,
+        0x430..=0x45F => false,
+        _ => ch.is_uppercase() || ch.is_numeric(),
+    }
 }
 
 fn is_apostrophe(ch: char) -> bool {
     matches!(ch, '\'' | '’' | 'ʼ')
 }
 
-/// The visible words of a text, as ranges.
-fn words(inline: &Inline) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
+/// The visible words of a text, as ranges: all of them, or (for `from`
+/// greater than 0) at least those that end after `from`.
+fn words(inline: &Inline, from: usize) -> Vec<Range<usize>> {
+    let mut words = Vec::with_capacity(inline.text.len().saturating_sub(from) / 6);
     for (offset, slice) in inline.visible() {
-        let chars: Vec<(usize, char)> = slice.char_indices().collect();
-        let mut current: Option<Range<usize>> = None;
-        for (i, &(at, ch)) in chars.iter().enumerate() {
+        if offset + slice.len() <= from {
+            continue;
+        }
+        // No word goes on across whitespace, so the words after the last
+        // whitespace before `from` are found from there.
+        let skip = from
+            .checked_sub(offset)
+            .and_then(|end| slice.get(..end))
+            .and_then(|before| before.rfind(char::is_whitespace))
+            .unwrap_or(0);
+        let (offset, slice) = (offset + skip, slice.get(skip..).unwrap_or_default());
+        let mut chars = slice.char_indices().peekable();
+        let mut current: Option<usize> = None;
+        while let Some((at, ch)) = chars.next() {
             let at = offset + at;
-            let joins = is_apostrophe(ch)
-                && current.is_some()
-                && chars
-                    .get(i + 1)
-                    .is_some_and(|&(_, next)| next.is_alphanumeric());
-            if is_word_char(ch) || joins {
-                let end = at + ch.len_utf8();
-                current = Some(current.map_or(at..end, |word| word.start..end));
-            } else if let Some(word) = current.take() {
-                words.push(word);
+            if is_word_char(ch)
+                || (current.is_some()
+                    && is_apostrophe(ch)
+                    && chars.peek().is_some_and(|&(_, next)| is_alphanumeric(next)))
+            {
+                current.get_or_insert(at);
+            } else if let Some(start) = current.take() {
+                words.push(start..at);
             }
         }
-        words.extend(current);
+        if let Some(start) = current {
+            words.push(start..offset + slice.len());
+        }
     }
     words
 }
@@ -652,20 +806,20 @@ const NAME_PARTICLES: &[&str] = &[
     "dos", "du", "la", "le", "ter", "ten", "van", "von", "y", "zu",
 ];
 
-/// For each word, whether it looks like a name (module docs).
-fn name_like(text: &str, words: &[Range<usize>]) -> Vec<bool> {
-    let mut result = vec![false; words.len()];
-    let mut next_is_name = false;
-    for (word, slot) in words.iter().zip(result.iter_mut()).rev() {
+/// Whether the word at `index` looks like a name (module docs): it has a
+/// capital letter or a digit (a capital first letter is one), or it is a
+/// name particle before a word that looks like a name.
+fn name_like(text: &str, words: &[Range<usize>], index: usize) -> bool {
+    for word in words.get(index..).unwrap_or_default() {
         let word = text.get(word.clone()).unwrap_or_default();
-        let first_letter = word.chars().find(|c| c.is_alphabetic());
-        let is_name = first_letter.is_some_and(char::is_uppercase)
-            || word.chars().any(|c| c.is_uppercase() || c.is_numeric())
-            || (next_is_name && NAME_PARTICLES.contains(&word));
-        *slot = is_name;
-        next_is_name = is_name;
+        if word.chars().any(is_upper_or_numeric) {
+            return true;
+        }
+        if !NAME_PARTICLES.contains(&word) {
+            return false;
+        }
     }
-    result
+    false
 }
 
 // ---------------------------------------------------------------------------
@@ -675,20 +829,19 @@ fn untranslated(src: &Inline, tgt: &Inline, src_lang: &Lang, tgt_lang: &Lang) ->
     if !src_lang.differs_from(tgt_lang) || src.text.trim() != tgt.text.trim() {
         return None;
     }
-    if !tgt.visible_chars().iter().any(|(_, ch)| ch.is_alphabetic()) {
+    if !tgt.any_visible(is_alphabetic) {
         return None;
     }
-    let words = words(tgt);
-    let names = name_like(tgt.text, &words);
+    let words = words(tgt, 0);
     let has_letters = |word: &Range<usize>| {
         tgt.text
             .get(word.clone())
-            .is_some_and(|w| w.chars().any(char::is_alphabetic))
+            .is_some_and(|w| w.chars().any(is_alphabetic))
     };
     if words
         .iter()
-        .zip(&names)
-        .all(|(word, &name)| name || !has_letters(word))
+        .enumerate()
+        .all(|(i, word)| !has_letters(word) || name_like(tgt.text, &words, i))
     {
         return None;
     }
@@ -712,6 +865,9 @@ fn digit_value(ch: char) -> Option<u32> {
         0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0xFF10,
     ];
     let code = u32::from(ch);
+    if code < 0x660 {
+        return (0x30..0x3A).contains(&code).then(|| code - 0x30);
+    }
     ZEROS
         .iter()
         .find(|&&zero| (zero..zero + 10).contains(&code))
@@ -740,28 +896,47 @@ struct Number {
 fn numbers(inline: &Inline) -> Vec<Number> {
     let mut numbers = Vec::new();
     for (offset, slice) in inline.visible() {
-        let chars: Vec<(usize, char)> = slice.char_indices().collect();
-        let digit_at = |i: usize| chars.get(i).and_then(|&(_, ch)| digit_value(ch));
-        let mut i = 0;
-        while i < chars.len() {
-            if digit_at(i).is_none() {
-                i += 1;
+        // Byte offsets in `slice`; `at` is always at a character boundary.
+        let char_at = |at: usize| slice.get(at..).and_then(|rest| rest.chars().next());
+        // A digit is an ASCII digit or starts with 0xD9 (U+0660–U+0669),
+        // 0xDB (U+06F0–U+06F9) or a byte from 0xDF on (U+07C0 and up);
+        // other bytes are skipped unread.
+        let may_be_digit = |b: &u8| b.is_ascii_digit() || matches!(*b, 0xD9 | 0xDB | 0xDF..);
+        let mut at = 0;
+        while let Some(skip) = slice
+            .as_bytes()
+            .get(at..)
+            .and_then(|rest| rest.iter().position(may_be_digit))
+        {
+            at += skip;
+            let Some(ch) = char_at(at) else {
+                break;
+            };
+            if digit_value(ch).is_none() {
+                at += ch.len_utf8();
                 continue;
             }
-            let start = i;
+            let begin = at;
+            // The digits without leading zeros.
             let mut key = String::new();
             let mut group = 0;
-            loop {
-                if let Some(value) = digit_at(i) {
-                    key.push(char::from_digit(value, 10).unwrap_or('0'));
+            while let Some(ch) = char_at(at) {
+                if let Some(value) = digit_value(ch) {
+                    if value != 0 || !key.is_empty() {
+                        key.push(char::from_digit(value, 10).unwrap_or('0'));
+                    }
                     group += 1;
-                    i += 1;
+                    at += ch.len_utf8();
                     continue;
                 }
-                let Some(&(_, sep)) = chars.get(i) else {
-                    break;
-                };
-                let next_group = (i + 1..).take_while(|&j| digit_at(j).is_some()).count();
+                let sep = ch;
+                let after = at + sep.len_utf8();
+                let next_group = slice
+                    .get(after..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(|&c| digit_value(c).is_some())
+                    .count();
                 let joins = next_group > 0
                     && (is_decimal_or_group_mark(sep)
                         || (is_space_group_mark(sep)
@@ -771,18 +946,14 @@ fn numbers(inline: &Inline) -> Vec<Number> {
                     break;
                 }
                 group = 0;
-                i += 1;
+                at = after;
             }
-            let begin = chars.get(start).map_or(0, |&(at, _)| at);
-            let end = chars.get(i).map_or(slice.len(), |&(at, _)| at);
-            let trimmed = key.trim_start_matches('0');
+            if key.is_empty() {
+                key.push('0');
+            }
             numbers.push(Number {
-                range: offset + begin..offset + end,
-                key: if trimmed.is_empty() {
-                    "0".into()
-                } else {
-                    trimmed.into()
-                },
+                range: offset + begin..offset + at,
+                key,
             });
         }
     }
@@ -790,15 +961,21 @@ fn numbers(inline: &Inline) -> Vec<Number> {
 }
 
 fn number_mismatch(src: &Inline, tgt: &Inline) -> Option<Finding> {
-    let mut available: HashMap<String, usize> = HashMap::new();
-    for number in numbers(tgt) {
-        *available.entry(number.key).or_default() += 1;
+    let wanted = numbers(src);
+    if wanted.is_empty() {
+        return None;
     }
+    // The target's numbers, each taken by at most one of the source's.
+    let mut available: Vec<Option<String>> =
+        numbers(tgt).into_iter().map(|n| Some(n.key)).collect();
     let mut missing = Vec::new();
-    for number in numbers(src) {
-        match available.get_mut(&number.key) {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => missing.push(number),
+    for number in wanted {
+        match available
+            .iter_mut()
+            .find(|key| key.as_deref() == Some(number.key.as_str()))
+        {
+            Some(slot) => *slot = None,
+            None => missing.push(number),
         }
     }
     let first = missing.first()?;
@@ -844,6 +1021,9 @@ fn describe_link(link: &Link) -> String {
 }
 
 fn url_mismatch(src: &Inline, tgt: &Inline) -> Option<Finding> {
+    if src.links.is_empty() && tgt.links.is_empty() {
+        return None;
+    }
     let missing = unmatched(&src.links, &tgt.links);
     let extra = unmatched(&tgt.links, &src.links);
     match (missing.first(), extra.first()) {
@@ -877,6 +1057,9 @@ fn url_mismatch(src: &Inline, tgt: &Inline) -> Option<Finding> {
 // 4. markup-mismatch
 
 fn markup_mismatch(src: &Inline, tgt: &Inline) -> Option<Finding> {
+    if src.spans.is_empty() && tgt.spans.is_empty() {
+        return None;
+    }
     let mut parts = Vec::new();
     let mut range: Option<Range<usize>> = None;
     for kind in Kind::ALL {
@@ -912,21 +1095,37 @@ fn markup_mismatch(src: &Inline, tgt: &Inline) -> Option<Finding> {
 fn wrong_script(tgt: &Inline, lang: &Lang) -> Option<Finding> {
     let expected = lang.scripts()?;
     let latin_edition = expected.contains(&Script::Latin);
-    let words = words(tgt);
-    let names = name_like(tgt.text, &words);
+    // Every letter with a script is visible and inside a word: the words
+    // before the first foreign letter are not offending.
+    let safe = safe_lead_bytes(expected);
+    let may_be_foreign = move |b: u8| match b {
+        0..0x80 => !latin_edition && b.is_ascii_alphabetic(),
+        0x80..0xC0 => false,
+        0xC0..0xE0 => safe & (1 << (b - 0xC0)) == 0,
+        _ => true,
+    };
+    let (first, _) = tgt
+        .visible_by_lead_byte(may_be_foreign)
+        .find(|&(_, ch)| Script::of(ch).is_some_and(|s| !expected.contains(&s)))?;
+    let words = words(tgt, first);
     let mut offending: Vec<(Range<usize>, String)> = Vec::new();
-    for (word, &name) in words.iter().zip(&names) {
+    for (index, word) in words.iter().enumerate() {
         let text = tgt.text.get(word.clone()).unwrap_or_default();
-        let scripts: Vec<Script> = text.chars().filter_map(Script::of).collect();
-        let foreign: Vec<Script> = scripts
-            .iter()
-            .copied()
-            .filter(|s| !expected.contains(s))
-            .collect();
-        let Some(&first_foreign) = foreign.first() else {
+        let mut first_foreign = None;
+        let mut own = None;
+        let mut all_latin = true;
+        for script in text.chars().filter_map(Script::of) {
+            if expected.contains(&script) {
+                own = own.or(Some(script));
+            } else {
+                first_foreign = first_foreign.or(Some(script));
+                all_latin &= script == Script::Latin;
+            }
+        }
+        let Some(first_foreign) = first_foreign else {
             continue;
         };
-        if let Some(own) = scripts.iter().find(|s| expected.contains(s)) {
+        if let Some(own) = own {
             offending.push((
                 word.clone(),
                 format!(
@@ -937,8 +1136,7 @@ fn wrong_script(tgt: &Inline, lang: &Lang) -> Option<Finding> {
             ));
             continue;
         }
-        let all_latin = foreign.iter().all(|&s| s == Script::Latin);
-        if !latin_edition && all_latin && name {
+        if !latin_edition && all_latin && name_like(tgt.text, &words, index) {
             continue;
         }
         let main = expected.first().map_or("", |s| s.name());
@@ -998,8 +1196,16 @@ fn whitespace(src: &Inline, tgt: &Inline) -> Option<Finding> {
             "leading whitespace".into(),
         ));
     }
-    let target_runs = doubled_spaces(tgt);
-    let source_runs = doubled_spaces(src).len();
+    let target_runs = if tgt.text.contains("  ") {
+        doubled_spaces(tgt)
+    } else {
+        Vec::new()
+    };
+    let source_runs = if target_runs.is_empty() {
+        0
+    } else {
+        doubled_spaces(src).len()
+    };
     if target_runs.len() > source_runs
         && let Some(first) = target_runs.first()
     {
@@ -1078,7 +1284,6 @@ fn ends_sentence(ch: char, lang: &Lang) -> bool {
 fn sentence_end(inline: &Inline, lang: &Lang) -> Option<(Range<usize>, bool)> {
     inline
         .visible_chars()
-        .into_iter()
         .rev()
         .find(|&(_, ch)| !ch.is_whitespace() && !is_closer(ch))
         .map(|(at, ch)| (at..at + ch.len_utf8(), ends_sentence(ch, lang)))
@@ -1273,6 +1478,12 @@ fn quote_style(lang: &Lang) -> Option<&'static QuoteStyle> {
 }
 
 fn quotes(tgt: &Inline, lang: &Lang) -> Option<Finding> {
+    // The quotation marks: `"` and characters starting with these bytes.
+    let mut marks = tgt
+        .visible_by_lead_byte(|b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3))
+        .filter(|&(_, ch)| is_quote_mark(ch))
+        .peekable();
+    marks.peek()?;
     let style = quote_style(lang)?;
     let text = tgt.text;
     let before = |at: usize| text.get(..at).and_then(|t| t.chars().next_back());
@@ -1289,10 +1500,7 @@ fn quotes(tgt: &Inline, lang: &Lang) -> Option<Finding> {
         })
     };
     let mut foreign = Vec::new();
-    for (at, ch) in tgt.visible_chars() {
-        if !is_quote_mark(ch) {
-            continue;
-        }
+    for (at, ch) in marks {
         let opening = open_context(before(at));
         let closing = close_context(after(at, ch));
         let allowed = match (opening, closing) {
@@ -1674,6 +1882,57 @@ mod tests {
         ] {
             for f in check_segment("x", target, "", "") {
                 assert!(target.get(f.range.clone()).is_some(), "{f:?}");
+            }
+        }
+    }
+
+    /// The ASCII, Latin, Cyrillic and Arabic fast paths.
+    mod fast_paths {
+        use super::super::*;
+
+        #[test]
+        fn character_classes_match_std_for_every_char() {
+            for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+                assert_eq!(is_alphanumeric(ch), ch.is_alphanumeric(), "{ch:?}");
+                assert_eq!(is_alphabetic(ch), ch.is_alphabetic(), "{ch:?}");
+                assert_eq!(
+                    is_upper_or_numeric(ch),
+                    ch.is_uppercase() || ch.is_numeric(),
+                    "{ch:?}"
+                );
+                assert_eq!(
+                    is_word_char(ch),
+                    ch.is_alphanumeric()
+                        || is_combining_mark(ch)
+                        || matches!(ch, '\u{200c}' | '\u{200d}'),
+                    "{ch:?}"
+                );
+                if Script::of(ch).is_some() {
+                    assert!(ch.is_alphabetic(), "{ch:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn safe_lead_bytes_hold_no_foreign_letters() {
+            let editions = [
+                "en", "ru", "fa", "el", "he", "hy", "ka", "hi", "bn", "th", "zh", "ja", "ko",
+                "sr-Latn", "x-Hang", "x-Kana",
+            ];
+            for tag in editions {
+                let lang = Lang::parse(tag);
+                let expected = lang.scripts().unwrap_or_default();
+                let safe = safe_lead_bytes(expected);
+                for ch in ('\u{80}'..='\u{7FF}').filter(|ch| ch.len_utf8() == 2) {
+                    let mut buf = [0; 4];
+                    let lead = ch.encode_utf8(&mut buf).as_bytes()[0];
+                    if safe & (1 << (lead - 0xC0)) != 0 {
+                        assert!(
+                            Script::of(ch).is_none_or(|s| expected.contains(&s)),
+                            "{tag} {ch:?}"
+                        );
+                    }
+                }
             }
         }
     }
