@@ -490,3 +490,83 @@ fn convert(
         Block::Rule => EdBlock::Rule,
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use super::{Inputs, resolve};
+    use crate::article::parse;
+    use crate::l10n::bundles::{CldrCache, Stack};
+    use crate::newsroom::Newsroom;
+    use crate::render::{Format, RenderOptions, render};
+    use crate::source::SourceFile;
+
+    fn inline() -> impl Strategy<Value = String> {
+        let word = "[A-Za-zА-Яа-я]{1,8}";
+        prop::collection::vec(
+            prop_oneof![
+                word.prop_map(|w| w),
+                word.prop_map(|w| format!("*{w}*")),
+                word.prop_map(|w| format!("**{w}**")),
+                word.prop_map(|w| format!("`{w}`")),
+                word.prop_map(|w| format!("[{w}](https://a.example/{w})")),
+                "[0-9]{1,4}".prop_map(|n| n),
+            ],
+            1..8,
+        )
+        .prop_map(|parts| parts.join(" "))
+    }
+
+    fn block() -> impl Strategy<Value = String> {
+        prop_oneof![
+            inline(),
+            inline().prop_map(|t| format!("## {t}")),
+            prop::collection::vec(inline(), 1..4).prop_map(|items| items
+                .iter()
+                .map(|i| format!("- {i}"))
+                .collect::<Vec<_>>()
+                .join("\n")),
+            inline().prop_map(|t| format!("> {t}")),
+        ]
+    }
+
+    fn prose(text: &str) -> Vec<String> {
+        let (body, _) = crate::article::body::parse(text, 0);
+        body.prose().into_iter().map(|p| p.text.clone()).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// An article's body, rendered as the Markdown edition of its own
+        /// language and parsed again, has the same segments.
+        #[test]
+        fn parse_render_parse_is_stable(blocks in prop::collection::vec(block(), 1..8)) {
+            let body = blocks.join("\n\n") + "\n";
+            let text = format!("+++\nid = \"p\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00Z\nheadline = \"H\"\n+++\n{body}");
+            let file = Arc::new(SourceFile::new("p.md", None, text));
+            let parsed = parse(&file);
+            let article = parsed.article.expect("valid article");
+            let stack = Stack::load(None, None).expect("built-in bundles");
+            let newsroom = Newsroom::builtin();
+            let l10n = stack.edition("en", "en", None);
+            let cldr = CldrCache::default();
+            let (edition, _) = resolve(&Inputs {
+                article: &article,
+                newsroom: &newsroom,
+                l10n: &l10n,
+                cldr: &cldr,
+                targets: None,
+                translit: None,
+                draft: false,
+            });
+            let md = render(&edition.expect("complete"), Format::Md, RenderOptions::default());
+            // The Markdown edition is the headline, the dateline, then the body.
+            let rendered_body = md.splitn(3, "\n\n").nth(2).unwrap_or("");
+            prop_assert_eq!(prose(rendered_body), prose(&body), "{}", md);
+        }
+    }
+}

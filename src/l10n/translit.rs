@@ -44,6 +44,10 @@ impl Scheme {
     /// code spans and raw text of other scripts alone.
     pub fn markdown(self, markdown: &str) -> String {
         let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+        // Inline text: leading spaces are not an indented code block.
+        let start = markdown.len() - markdown.trim_start().len();
+        out.push_str(&markdown[..start]);
+        let markdown = &markdown[start..];
         let mut cursor = 0;
         let mut in_autolink = false;
         for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
@@ -199,5 +203,30 @@ mod tests {
             Some(Scheme::SerbianCyrillicToLatin)
         );
         assert_eq!(Scheme::for_pair("ru", "sr-Latn"), None);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::Scheme;
+
+    proptest! {
+        /// Link targets and code spans come out exactly as they went in.
+        #[test]
+        fn urls_and_code_spans_are_untouched(
+            words in prop::collection::vec("[а-шА-Ш ]{1,12}", 1..5),
+            path in "[a-zа-ш0-9/._-]{1,20}",
+            code in "[a-zа-шЉЊЏ0-9 ]{1,12}",
+        ) {
+            let url = format!("https://пример.example/{path}");
+            let text = format!("{} [{}]({url}) `{code}` {}", words[0], words.last().map_or("", String::as_str), words.join(" "));
+            let out = Scheme::SerbianCyrillicToLatin.markdown(&text);
+            let link = format!("]({url})");
+            let code_span = format!("`{code}`");
+            prop_assert!(out.contains(&link), "{out}");
+            prop_assert!(out.contains(&code_span), "{out}");
+        }
     }
 }
