@@ -122,6 +122,31 @@ impl Text {
     }
 }
 
+/// Parses TOML that starts at byte `offset` of `file`, reading past errors:
+/// the table (what could be read) and a `syntax` diagnostic per error, with
+/// its span in the whole file. `what` names the text in messages
+/// ("front matter", "translation file", "newsroom file").
+pub fn parse_toml<'i>(
+    file: &Arc<SourceFile>,
+    text: &'i str,
+    offset: usize,
+    what: &str,
+) -> (toml::Spanned<DeTable<'i>>, Vec<Diagnostic>) {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let diags = errors
+        .iter()
+        .map(|err| {
+            let span = err
+                .span()
+                .map_or(offset..offset, |s| offset + s.start..offset + s.end);
+            let message = err.message().lines().next().unwrap_or("").trim();
+            Diagnostic::new(Code::Syntax, format!("invalid TOML in {what}: {message}"))
+                .at(file, span)
+        })
+        .collect();
+    (table, diags)
+}
+
 /// What a TOML value is, in words, for "expected X, found Y".
 pub fn kind_of(value: &DeValue<'_>) -> &'static str {
     match value {

@@ -212,24 +212,10 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     };
     out.front_matter = split.front_matter.clone();
     let fm_text = text.get(split.front_matter.clone()).unwrap_or("");
-    let (table, errors) = DeTable::parse_recoverable(fm_text);
     let fm_start = split.front_matter.start;
-    let syntax_ok = errors.is_empty();
-    for err in errors {
-        let span = err
-            .span()
-            .map_or(fm_start..fm_start, |s| fm_start + s.start..fm_start + s.end);
-        out.diagnostics.push(
-            Diagnostic::new(
-                Code::Syntax,
-                format!(
-                    "invalid TOML in front matter: {}",
-                    first_line(err.message())
-                ),
-            )
-            .at(file, span),
-        );
-    }
+    let (table, syntax) = front_matter::parse_toml(file, fm_text, fm_start, "front matter");
+    let syntax_ok = syntax.is_empty();
+    out.diagnostics.extend(syntax);
 
     let body_text = text.get(split.body.clone()).unwrap_or("");
     let (body, problems) = body::parse(body_text, split.body.start);
@@ -422,10 +408,6 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
         out.article = Some(article);
     }
     out
-}
-
-fn first_line(message: &str) -> &str {
-    message.lines().next().unwrap_or(message).trim()
 }
 
 fn split_error(file: &Arc<SourceFile>, err: &SplitError) -> Diagnostic {

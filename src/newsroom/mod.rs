@@ -12,9 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use toml::de::DeTable;
 
-use crate::article::front_matter::TableReader;
+use crate::article::front_matter::{TableReader, parse_toml};
 use crate::article::{Text, parse_lang};
 use crate::diag::{Code, Diagnostic};
 use crate::error::DiagnosticsError;
@@ -190,21 +189,7 @@ impl Newsroom {
 
     /// Parses a newsroom file; paths in it are relative to `dir`.
     fn parse(file: &Arc<SourceFile>, dir: &Path) -> Result<Newsroom, Vec<Diagnostic>> {
-        let mut diags = Vec::new();
-        let (table, errors) = DeTable::parse_recoverable(file.text());
-        for err in &errors {
-            let span = err.span().unwrap_or(0..0);
-            diags.push(
-                Diagnostic::new(
-                    Code::Syntax,
-                    format!(
-                        "invalid TOML: {}",
-                        err.message().lines().next().unwrap_or("")
-                    ),
-                )
-                .at(file, span),
-            );
-        }
+        let (table, mut diags) = parse_toml(file, file.text(), 0, "newsroom file");
         let reader = TableReader::new(
             table.get_ref(),
             file,

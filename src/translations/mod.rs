@@ -16,9 +16,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use toml::de::DeTable;
-
-use crate::article::front_matter::{TableReader, Text};
+use crate::article::front_matter::{TableReader, Text, parse_toml};
 use crate::diag::{Code, Diagnostic};
 use crate::source::SourceFile;
 
@@ -177,21 +175,8 @@ pub fn load(path: &Path) -> std::io::Result<Option<(TranslationFile, Vec<Diagnos
 
 /// Parses a translation file's text.
 pub fn parse(file: &Arc<SourceFile>) -> (TranslationFile, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let (table, errors) = DeTable::parse_recoverable(file.text());
-    for err in &errors {
-        let span = err.span().unwrap_or(0..0);
-        diags.push(
-            Diagnostic::new(
-                Code::Syntax,
-                format!(
-                    "invalid TOML in translation file: {}",
-                    err.message().lines().next().unwrap_or("").trim()
-                ),
-            )
-            .at(file, span),
-        );
-    }
+    let (table, mut diags) = parse_toml(file, file.text(), 0, "translation file");
+    let syntax_ok = diags.is_empty();
     let reader = TableReader::new(
         table.get_ref(),
         file,
@@ -202,7 +187,7 @@ pub fn parse(file: &Arc<SourceFile>) -> (TranslationFile, Vec<Diagnostic>) {
     );
     let article = reader.string("article", &mut diags);
     let lang = reader.string("lang", &mut diags);
-    if errors.is_empty() {
+    if syntax_ok {
         for (name, present) in [("article", article.is_some()), ("lang", lang.is_some())] {
             if !present && reader.raw(name).is_none() {
                 reader.missing(name, &mut diags);
