@@ -167,7 +167,10 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
                 let mut note = BytesStart::new("note");
                 push_attr(&mut note, "category", category);
                 w.write_event(Event::Start(note))?;
-                w.write_event(Event::Text(BytesText::from_escaped(escape_note(text))))?;
+                w.write_event(Event::Text(BytesText::from_escaped(escape(
+                    text,
+                    Place::Note,
+                ))))?;
                 w.write_event(Event::End(BytesEnd::new("note")))?;
             }
         }
@@ -191,7 +194,10 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
         w.write_event(Event::Start(BytesStart::new(name)))?;
         // Always a text event, even an empty one: it keeps the indenting
         // writer from putting a line break before the end tag.
-        w.write_event(Event::Text(BytesText::from_escaped(escape_content(text))))?;
+        w.write_event(Event::Text(BytesText::from_escaped(escape(
+            text,
+            Place::Content,
+        ))))?;
         w.write_event(Event::End(BytesEnd::new(name)))?;
     }
     w.write_event(Event::End(BytesEnd::new("segment")))?;
@@ -205,7 +211,7 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
 fn push_attr(start: &mut BytesStart<'_>, name: &str, value: &str) {
     start.push_attribute(Attribute {
         key: QName(name),
-        value: Cow::Owned(escape_attr(value)),
+        value: Cow::Owned(escape(value, Place::Attribute)),
     });
 }
 
@@ -223,25 +229,21 @@ fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
-/// Source or target text as element content: markup characters and the
-/// carriage return escaped, characters XML cannot hold as `<cp/>`.
-fn escape_content(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c if !is_xml_char(c) => out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out
+/// Where escaped text goes: it decides quotes, whitespace and how a
+/// character XML cannot hold is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Source or target: unrepresentable characters as `<cp hex=".."/>`.
+    Content,
+    /// A note (no `<cp/>` allowed): unrepresentable characters as U+FFFD.
+    Note,
+    /// A double-quoted attribute: quotes and whitespace escaped too.
+    Attribute,
 }
 
-/// Note text as element content (no `<cp/>` allowed in notes).
-fn escape_note(text: &str) -> String {
+/// Escapes `text` for `place`: markup characters and the carriage return
+/// always; quotes, tabs and newlines in attributes.
+fn escape(text: &str, place: Place) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -249,27 +251,14 @@ fn escape_note(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\r' => out.push_str("&#13;"),
-            c if !is_xml_char(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// An attribute value in double quotes.
-fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if !is_xml_char(c) => out.push('\u{FFFD}'),
+            '"' if place == Place::Attribute => out.push_str("&quot;"),
+            '\'' if place == Place::Attribute => out.push_str("&apos;"),
+            '\t' if place == Place::Attribute => out.push_str("&#9;"),
+            '\n' if place == Place::Attribute => out.push_str("&#10;"),
+            c if !is_xml_char(c) => match place {
+                Place::Content => out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c))),
+                Place::Note | Place::Attribute => out.push('\u{FFFD}'),
+            },
             c => out.push(c),
         }
     }
