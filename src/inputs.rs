@@ -43,6 +43,28 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<anyhow::Error>) {
     (inputs, failures)
 }
 
+/// Whether the file at `path` starts with a `+++` line (after an optional
+/// BOM): reads only its first bytes, so commands that then read the article
+/// do not read every file of a folder twice.
+pub fn opens_with_front_matter(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 8];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut len = 0;
+    while len < head.len() {
+        match file.read(&mut head[len..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => len += n,
+        }
+    }
+    let head = &head[..len];
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let text = String::from_utf8_lossy(head);
+    crate::article::front_matter::has_front_matter(&text)
+}
+
 /// Whether a file name is that of a candidate article (`*.md`).
 fn is_markdown(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "md")

@@ -6,7 +6,7 @@
 //! (`cldr-fallback`).
 
 use crate::article::Article;
-use crate::commands::export::{editions_of, resolve_edition};
+use crate::commands::export::resolve_edition;
 use crate::diag::{Code, Diagnostic};
 use crate::edition::Refusal;
 use crate::l10n::bundles::{CldrCache, Stack};
@@ -26,7 +26,7 @@ pub fn check(
         || "<built-in newsroom>".to_owned(),
         |p| p.display().to_string(),
     );
-    for lang in editions_of(article, newsroom) {
+    for lang in newsroom.editions_of(article) {
         let (result, notes) = resolve_edition(article, files, newsroom, stack, cldr, &lang, true)?;
         if let Err(Refusal::MissingNotices(ids)) = result {
             for id in ids {

@@ -15,7 +15,6 @@ use std::sync::Arc;
 
 use crate::article::{self, Article};
 use crate::diag::{Code, Diagnostic};
-use crate::newsroom::Newsroom;
 use crate::source::{InvalidUtf8, SourceFile};
 
 /// What checking one article file found.
@@ -30,11 +29,7 @@ pub struct ArticleCheck {
 }
 
 /// Checks one article file.
-pub fn check_article(
-    file: Arc<SourceFile>,
-    bad_utf8: Option<InvalidUtf8>,
-    _newsroom: &Newsroom,
-) -> ArticleCheck {
+pub fn check_article(file: Arc<SourceFile>, bad_utf8: Option<InvalidUtf8>) -> ArticleCheck {
     if let Some(bad) = bad_utf8 {
         let diag = Diagnostic::new(Code::Syntax, "the file is not valid UTF-8")
             .at(&file, bad.offset..bad.offset + 1)

@@ -13,13 +13,8 @@ use crate::translations::{Files, State};
 /// The editions of `article` that have translation files: every edition but
 /// the source language and the derived ones.
 pub fn translated_editions(article: &Article, newsroom: &Newsroom) -> Vec<String> {
-    let requested: Option<Vec<String>> = article.editions.as_ref().map(|e| {
-        e.iter()
-            .filter_map(|t| crate::article::parse_lang(&t.value))
-            .collect()
-    });
     newsroom
-        .editions_for(&article.lang.value, requested.as_deref())
+        .editions_of(article)
         .into_iter()
         .filter(|lang| {
             !lang.eq_ignore_ascii_case(&article.lang.value) && newsroom.derived_from(lang).is_none()

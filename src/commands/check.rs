@@ -93,7 +93,7 @@ fn check_one(
             (file, bad, Some(path))
         }
     };
-    let checked = check_article(Arc::new(file), bad_utf8, newsroom);
+    let checked = check_article(Arc::new(file), bad_utf8);
     let mut diagnostics = checked.diagnostics;
     if let Some(article) = &checked.article {
         let mut files = crate::translations::Files::new(path.as_deref());
@@ -129,10 +129,7 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     if let Some(dir) = &options.locales {
         anyhow::ensure!(dir.is_dir(), "--locales {}: no such folder", dir.display());
     }
-    let mut cache = match &options.newsroom {
-        Some(path) => newsroom::Cache::fixed(Newsroom::load(path)?),
-        None => newsroom::Cache::default(),
-    };
+    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
     let default_paths = [PathBuf::from(".")];
     let paths = if options.paths.is_empty() {
         &default_paths[..]

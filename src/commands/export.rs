@@ -115,15 +115,6 @@ impl Stacks {
     }
 }
 
-/// The editions of an article.
-pub fn editions_of(article: &Article, newsroom: &Newsroom) -> Vec<String> {
-    let requested: Option<Vec<String>> = article
-        .editions
-        .as_ref()
-        .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
-    newsroom.editions_for(&article.lang.value, requested.as_deref())
-}
-
 /// Resolves one edition of an article.
 pub fn resolve_edition(
     article: &Article,
@@ -238,10 +229,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             );
         }
     }
-    let mut cache = match &options.newsroom {
-        Some(path) => newsroom::Cache::fixed(Newsroom::load(path)?),
-        None => newsroom::Cache::default(),
-    };
+    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
     let mut stacks = Stacks::new(options.locales.clone());
     let cldr = CldrCache::default();
     let paths = article_paths(&options.paths)?;
@@ -328,7 +316,7 @@ fn export_article(
     let article = read_article(path)?;
     let mut files = translations::Files::new(Some(path));
     let langs: Vec<String> = if all {
-        editions_of(&article, newsroom)
+        newsroom.editions_of(&article)
     } else {
         wanted.to_vec()
     };

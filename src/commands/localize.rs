@@ -16,7 +16,7 @@ use std::time::Duration;
 use anyhow::{Context as _, bail};
 use serde::Serialize;
 
-use crate::article::{self, Article, parse_lang};
+use crate::article::{Article, parse_lang};
 use crate::error::DiagnosticsError;
 use crate::inputs::{self, Input};
 use crate::interchange::{self, Format, Interchange, Unit};
@@ -180,7 +180,7 @@ pub fn read_article(path: &Path) -> anyhow::Result<Article> {
     let (file, bad) =
         SourceFile::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let file = Arc::new(file);
-    let checked = crate::check::check_article(file, bad, &Newsroom::builtin());
+    let checked = crate::check::check_article(file, bad);
     let errors: Vec<_> = checked
         .diagnostics
         .into_iter()
@@ -206,14 +206,8 @@ pub fn article_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                 "`-` (standard input) cannot be used here: translation files live beside the article file"
             ),
             Input::File { path, explicit } => {
-                if !explicit {
-                    let text = crate::source::read_limited(&path)
-                        .map(|b| String::from_utf8_lossy(&b).into_owned())
-                        .unwrap_or_default();
-                    if !article::front_matter::has_front_matter(text.trim_start_matches('\u{feff}'))
-                    {
-                        continue;
-                    }
+                if !explicit && !inputs::opens_with_front_matter(&path) {
+                    continue;
                 }
                 out.push(path);
             }
@@ -234,10 +228,7 @@ pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>
     if wanted.is_empty() && !options.all {
         bail!("say which languages: --lang L (repeatable) or --all");
     }
-    let mut cache = match &options.newsroom {
-        Some(path) => newsroom::Cache::fixed(Newsroom::load(path)?),
-        None => newsroom::Cache::default(),
-    };
+    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
     let memory = match &options.memory {
         Some(dir) => Some(Memory::load(dir)?),
         None => None,
@@ -273,11 +264,7 @@ fn plan_article(
     let mut pending = Vec::new();
     let mut skipped = Vec::new();
     let article = Arc::new(read_article(path)?);
-    let requested: Option<Vec<String>> = article
-        .editions
-        .as_ref()
-        .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
-    let editions = newsroom.editions_for(&article.lang.value, requested.as_deref());
+    let editions = newsroom.editions_of(&article);
     let langs = if options.all {
         editions
     } else {

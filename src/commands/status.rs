@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::check::translations::translated_editions;
 use crate::commands::localize::{article_paths, read_article};
-use crate::newsroom::{self, Newsroom};
+use crate::newsroom;
 use crate::translations::{self, Completeness};
 
 /// What to report on.
@@ -54,10 +54,7 @@ pub struct Row {
 
 /// Runs `status`.
 pub fn run(options: &Options) -> anyhow::Result<Vec<Row>> {
-    let mut cache = match &options.newsroom {
-        Some(path) => newsroom::Cache::fixed(Newsroom::load(path)?),
-        None => newsroom::Cache::default(),
-    };
+    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
     let paths = if options.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -100,12 +97,7 @@ pub fn run(options: &Options) -> anyhow::Result<Vec<Row>> {
             });
         }
         // Derived editions are as complete as the edition they come from.
-        let requested: Option<Vec<String>> = article.editions.as_ref().map(|e| {
-            e.iter()
-                .filter_map(|t| crate::article::parse_lang(&t.value))
-                .collect()
-        });
-        for lang in newsroom.editions_for(&article.lang.value, requested.as_deref()) {
+        for lang in newsroom.editions_of(&article) {
             let Some(from) = newsroom.derived_from(&lang) else {
                 continue;
             };

@@ -367,6 +367,16 @@ impl Newsroom {
         out
     }
 
+    /// The editions of `article`: its own language first, then those its
+    /// front matter lists (valid tags only), else the newsroom's.
+    pub fn editions_of(&self, article: &crate::article::Article) -> Vec<String> {
+        let requested: Option<Vec<String>> = article
+            .editions
+            .as_ref()
+            .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
+        self.editions_for(&article.lang.value, requested.as_deref())
+    }
+
     /// The edition `lang` is transliterated from, if it is derived.
     pub fn derived_from(&self, lang: &str) -> Option<&str> {
         self.derive
@@ -393,6 +403,15 @@ pub struct Cache {
 }
 
 impl Cache {
+    /// The cache for a run: `--newsroom FILE` when given (loaded now, so a
+    /// broken one fails before any work), else discovery per folder.
+    pub fn new(explicit: Option<&Path>) -> anyhow::Result<Cache> {
+        Ok(match explicit {
+            Some(path) => Cache::fixed(Newsroom::load(path)?),
+            None => Cache::default(),
+        })
+    }
+
     /// A cache that answers `newsroom` for everything (`--newsroom FILE`).
     pub fn fixed(newsroom: Newsroom) -> Cache {
         Cache {
