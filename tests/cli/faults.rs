@@ -187,14 +187,8 @@ fn an_oversized_article_is_refused_with_a_message() {
 
 #[test]
 fn a_second_localize_on_the_same_file_refuses() {
-    let fixture = Fixture::new();
-    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
-    fixture.write("story.md", article_with("", "Body.\n"));
-    fixture
-        .cmd()
-        .args(["localize", "story.md", "--lang", "ru"])
-        .assert()
-        .code(0);
+    let fixture = Fixture::story(&["en", "ru"]);
+    fixture.localize("ru", &[]);
     let held = std::fs::File::open(fixture.file("story.ru.toml")).unwrap();
     held.lock().unwrap();
     fixture
@@ -215,14 +209,8 @@ fn a_second_localize_on_the_same_file_refuses() {
 
 #[test]
 fn a_file_changed_during_the_run_is_left_as_it_now_is() {
-    let fixture = Fixture::new();
-    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
-    fixture.write("story.md", article_with("", "Body.\n"));
-    fixture
-        .cmd()
-        .args(["localize", "story.md", "--lang", "ru"])
-        .assert()
-        .code(0);
+    let fixture = Fixture::story(&["en", "ru"]);
+    fixture.localize("ru", &[]);
     // The "machine translation" step stands in for a translator saving the
     // file while localize works: it appends a comment.
     let mt = r#"cat >/dev/null; echo '# saved by a translator' >> story.ru.toml; printf '%s\n' '{"key":"headline","text":"Заголовок"}'"#;

@@ -211,9 +211,7 @@ fn all_skips_source_and_derived_editions() {
 
 #[test]
 fn json_summary() {
-    let fixture = Fixture::new();
-    newsroom(&fixture);
-    fixture.write("story.md", article_with("", "Body.\n"));
+    let fixture = Fixture::story(&["en", "ru"]);
     let output = fixture
         .cmd()
         .args(["localize", "story.md", "--all", "--format", "json"])
@@ -227,9 +225,7 @@ fn json_summary() {
 
 #[test]
 fn machine_translation_fills_and_marks_machine() {
-    let fixture = Fixture::new();
-    newsroom(&fixture);
-    fixture.write("story.md", article_with("", "Body.\n"));
+    let fixture = Fixture::story(&["en", "ru"]);
     let mt = r#"cat >/dev/null; printf '%s\n' '{"key":"headline","text":"Заголовок"}'"#;
     fixture
         .cmd()
@@ -255,14 +251,8 @@ fn machine_translation_fills_and_marks_machine() {
 
 #[test]
 fn machine_translation_failures_change_nothing() {
-    let fixture = Fixture::new();
-    newsroom(&fixture);
-    fixture.write("story.md", article_with("", "Body.\n"));
-    fixture
-        .cmd()
-        .args(["localize", "story.md", "--lang", "ru"])
-        .assert()
-        .code(0);
+    let fixture = Fixture::story(&["en", "ru"]);
+    fixture.localize("ru", &[]);
     let before = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
     for (mt, says) in [
         ("cat >/dev/null; echo boom >&2; exit 3", "failed"),
@@ -298,9 +288,7 @@ fn machine_translation_failures_change_nothing() {
 
 #[test]
 fn memory_reuses_identical_sources() {
-    let fixture = Fixture::new();
-    newsroom(&fixture);
-    fixture.write("story.md", article_with("", "Body.\n"));
+    let fixture = Fixture::story(&["en", "ru"]);
     fixture.write(
         "archive/old.ru.toml",
         "article = \"old\"\nlang = \"ru\"\n\n[[segment]]\nkey = \"headline\"\nsource = \"A headline\"\ntarget = \"Заголовок\"\nstate = \"reviewed\"\n",
@@ -322,9 +310,7 @@ fn memory_reuses_identical_sources() {
 
 #[test]
 fn broken_translation_file_is_never_rewritten() {
-    let fixture = Fixture::new();
-    newsroom(&fixture);
-    fixture.write("story.md", article_with("", "Body.\n"));
+    let fixture = Fixture::story(&["en", "ru"]);
     let broken = "article = \"test-story\"\nlang = \"ru\"\n[[segment]]\nkey = \"headline\"\ntarget = \"unclosed\n";
     fixture.write("story.ru.toml", broken);
     fixture
@@ -419,11 +405,7 @@ fn round_trip(flag: &str, file: &str, translate: fn(&str) -> String) {
         "story.md",
         article_with("summary = \"A summary\"\n", &format!("{P1}\n\n{P2}\n")),
     );
-    fixture
-        .cmd()
-        .args(["localize", "story.md", "--lang", "ru"])
-        .assert()
-        .code(0);
+    fixture.localize("ru", &[]);
     // A translator's note survives the trip.
     let path = fixture.file("story.ru.toml");
     let text = std::fs::read_to_string(&path).unwrap().replacen(
@@ -532,9 +514,7 @@ fn po_round_trip() {
 
 #[test]
 fn import_refuses_units_whose_source_changed() {
-    let fixture = Fixture::new();
-    newsroom(&fixture);
-    fixture.write("story.md", article_with("", "Body.\n"));
+    let fixture = Fixture::story(&["en", "ru"]);
     fixture
         .cmd()
         .args([

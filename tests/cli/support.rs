@@ -114,3 +114,45 @@ pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+impl Fixture {
+    /// A newsroom with these editions and a one-paragraph `story.md`.
+    pub fn story(editions: &[&str]) -> Fixture {
+        let fixture = Fixture::new();
+        let list: Vec<String> = editions.iter().map(|e| format!("\"{e}\"")).collect();
+        fixture.write(
+            "newsroom.toml",
+            format!("editions = [{}]\n", list.join(", ")),
+        );
+        fixture.write("story.md", article_with("", "Body.\n"));
+        fixture
+    }
+
+    /// `article localize story.md --lang LANG EXTRA...`, which must succeed.
+    pub fn localize(&self, lang: &str, extra: &[&str]) {
+        self.cmd()
+            .args(["localize", "story.md", "--lang", lang])
+            .args(extra)
+            .assert()
+            .code(0);
+    }
+
+    /// Fills every target of `story.LANG.toml` with `text` (through `--mt`)
+    /// and marks every segment translated.
+    pub fn translate_all(&self, lang: &str, text: &str) {
+        assert!(
+            !text.contains(['\'', '%']),
+            "the shell stand-in cannot carry ' or %"
+        );
+        let text = serde_json::to_string(text).unwrap();
+        let mt = format!(
+            r#"while read -r line; do key=${{line#*\"key\":\"}}; key=${{key%%\"*}}; printf '{{"key":"%s","text":{text}}}\n' "$key"; done"#
+        );
+        self.localize(lang, &["--mt", &mt]);
+        let path = self.file(&format!("story.{lang}.toml"));
+        let marked = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("state = \"machine\"", "state = \"translated\"");
+        std::fs::write(path, marked).unwrap();
+    }
+}
