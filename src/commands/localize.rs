@@ -1,10 +1,12 @@
 //! `article localize PATH... --lang L... | --all` (SPEC 2.2): create or
 //! update translation files without ever losing a translator's work.
 //!
-//! The run has three phases so that a failure leaves every file as it was:
-//! plan every file in memory (merge, translation memory, import), run the
-//! machine-translation command if asked, and only then write the files that
-//! changed, each atomically.
+//! Each article is one unit of work: plan its files in memory (merge,
+//! translation memory), render them, and only then write the ones that
+//! changed, each atomically, so a failure leaves that article's files as
+//! they were. Articles run in parallel and memory holds only the articles in
+//! flight. A run with `--mt`, `--import`, `--xliff` or `--po` plans every
+//! file first, because those act on the run's files as a whole.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -216,8 +218,15 @@ pub fn article_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Plans every translation file of the run.
-pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>)> {
+/// What every article of a run shares: the languages asked for, the
+/// translation memory, and each article with its newsroom.
+struct Work {
+    wanted: Vec<String>,
+    memory: Option<Memory>,
+    jobs: Vec<(PathBuf, Arc<Newsroom>)>,
+}
+
+fn prepare(options: &Options) -> anyhow::Result<Work> {
     let mut wanted = Vec::new();
     for lang in &options.langs {
         wanted.push(
@@ -240,8 +249,24 @@ pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         jobs.push((path, cache.for_dir(&dir)?));
     }
-    let planned = options.batch.map(jobs, |(path, newsroom)| {
-        plan_article(&path, &newsroom, options, &wanted, memory.as_ref())
+    Ok(Work {
+        wanted,
+        memory,
+        jobs,
+    })
+}
+
+/// Plans every translation file of the run.
+pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>)> {
+    let work = prepare(options)?;
+    let planned = options.batch.map(work.jobs, |(path, newsroom)| {
+        plan_article(
+            &path,
+            &newsroom,
+            options,
+            &work.wanted,
+            work.memory.as_ref(),
+        )
     })?;
     let mut pending = Vec::new();
     let mut skipped = Vec::new();
@@ -360,6 +385,28 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             None => bail!("the imported file names no target language; add --lang L"),
         }
     }
+    let whole_run =
+        options.mt.is_some() || import.is_some() || options.xliff.is_some() || options.po.is_some();
+    if !whole_run {
+        let work = prepare(&options)?;
+        let done = options.batch.map(work.jobs, |(path, newsroom)| {
+            let (pending, skipped) = plan_article(
+                &path,
+                &newsroom,
+                &options,
+                &work.wanted,
+                work.memory.as_ref(),
+            )?;
+            Ok::<_, anyhow::Error>((write_all(pending, options.dry_run)?, skipped))
+        })?;
+        let mut report = Report::default();
+        for result in done {
+            let (files, skipped) = result?;
+            report.files.extend(files);
+            report.skipped.extend(skipped);
+        }
+        return Ok(report);
+    }
     let (mut pending, skipped) = plan_all(&options)?;
     if let Some(cmd) = &options.mt {
         for item in &mut pending {
@@ -371,8 +418,12 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         rejected = apply_import(path, doc, &mut pending)?;
     }
     let exports = interchange_exports(&options, &pending)?;
-    let mut report = write_all(pending, skipped, options.dry_run, &options.batch)?;
-    report.rejected = rejected;
+    let mut report = Report {
+        files: write_all(pending, options.dry_run)?,
+        skipped,
+        rejected,
+        ..Report::default()
+    };
     for (path, text) in exports {
         if !options.dry_run {
             crate::fsutil::write_atomic(&path, text.as_bytes())?;
@@ -518,30 +569,37 @@ fn apply_import(
     Ok(rejected)
 }
 
-/// Renders every planned file first (so a rendering failure writes
-/// nothing), then writes the ones that changed, each atomically (phase 3).
-pub fn write_all(
-    pending: Vec<Pending>,
-    skipped: Vec<Skipped>,
-    dry_run: bool,
-    batch: &crate::commands::Batch,
-) -> anyhow::Result<Report> {
-    let rendered = batch.map(pending.iter().collect(), |item: &Pending| {
-        store::render(
-            item.existing_text.as_deref(),
-            &item.article.id.value,
-            &item.lang,
-            &item.plan,
-        )
-        .with_context(|| format!("cannot update {}", item.path.display()))
-    })?;
-    let rendered: Vec<String> = rendered.into_iter().collect::<anyhow::Result<_>>()?;
-    let jobs: Vec<(Pending, String)> = pending.into_iter().zip(rendered).collect();
-    let files = batch.map(jobs, |(item, text)| -> anyhow::Result<FileReport> {
-        let outcome = match &item.existing_text {
-            None => Outcome::Created,
-            Some(old) if *old == text => Outcome::Unchanged,
-            Some(_) => Outcome::Updated,
+/// Renders the planned files first (so a rendering failure writes none of
+/// them), then writes the ones that changed, each atomically. A file the
+/// plan leaves as it is is not rendered at all.
+pub fn write_all(pending: Vec<Pending>, dry_run: bool) -> anyhow::Result<Vec<FileReport>> {
+    let mut rendered = Vec::with_capacity(pending.len());
+    for item in &pending {
+        let kept = item.existing.as_ref().is_some_and(|existing| {
+            item.plan
+                .keeps(existing, &item.article.id.value, &item.lang)
+        });
+        rendered.push(if kept {
+            None
+        } else {
+            Some(
+                store::render(
+                    item.existing_text.as_deref(),
+                    &item.article.id.value,
+                    &item.lang,
+                    &item.plan,
+                )
+                .with_context(|| format!("cannot update {}", item.path.display()))?,
+            )
+        });
+    }
+    let mut files = Vec::with_capacity(pending.len());
+    for (item, text) in pending.into_iter().zip(rendered) {
+        let outcome = match (&item.existing_text, &text) {
+            (_, None) => Outcome::Unchanged,
+            (None, Some(_)) => Outcome::Created,
+            (Some(old), Some(text)) if old == text => Outcome::Unchanged,
+            (Some(_), Some(_)) => Outcome::Updated,
         };
         if outcome != Outcome::Unchanged && !dry_run {
             // Someone may have saved the file since it was read (an editor,
@@ -549,7 +607,10 @@ pub fn write_all(
             let now = match crate::source::read_limited(&item.path) {
                 Ok(bytes) => Some(bytes),
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-                Err(err) => return Err(anyhow::Error::new(err).context(format!("cannot read {}", item.path.display()))),
+                Err(err) => {
+                    return Err(anyhow::Error::new(err)
+                        .context(format!("cannot read {}", item.path.display())));
+                }
             };
             if now.as_deref() != item.existing_text.as_deref().map(str::as_bytes) {
                 bail!(
@@ -557,9 +618,11 @@ pub fn write_all(
                     item.path.display()
                 );
             }
-            crate::fsutil::write_atomic(&item.path, text.as_bytes())?;
+            if let Some(text) = &text {
+                crate::fsutil::write_atomic(&item.path, text.as_bytes())?;
+            }
         }
-        Ok(FileReport {
+        files.push(FileReport {
             article: item.article.id.value.clone(),
             lang: item.lang.clone(),
             path: item.path.clone(),
@@ -569,13 +632,9 @@ pub fn write_all(
             from_memory: item.from_memory,
             from_mt: item.from_mt,
             imported: item.imported,
-        })
-    })?;
-    Ok(Report {
-        files: files.into_iter().collect::<anyhow::Result<_>>()?,
-        skipped,
-        ..Report::default()
-    })
+        });
+    }
+    Ok(files)
 }
 
 /// Targets from other translation files, by language and exact source.

@@ -43,18 +43,59 @@ fn set_str(table: &mut Table, key: &str, value: &str) {
     }
 }
 
+/// The existing tables of one array (`[[segment]]` or `[[obsolete]]`),
+/// taken out of the document so that each moves into the new file instead
+/// of being copied (copied only when two entries continue the same table).
+struct OldTables {
+    /// Each table with its key and how many planned entries continue it.
+    tables: Vec<(String, Option<Table>, usize)>,
+}
+
+impl OldTables {
+    fn take_from(doc: &mut DocumentMut, name: &str, continues: &[&str]) -> OldTables {
+        let mut tables: Vec<(String, Option<Table>, usize)> = match doc.remove(name) {
+            Some(Item::ArrayOfTables(aot)) => aot
+                .into_iter()
+                .map(|t| {
+                    let key = t
+                        .get("key")
+                        .and_then(Item::as_str)
+                        .unwrap_or_default()
+                        .to_owned();
+                    (key, Some(t), 0)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for key in continues {
+            if let Some(entry) = tables.iter_mut().find(|(k, _, _)| k == key) {
+                entry.2 += 1;
+            }
+        }
+        OldTables { tables }
+    }
+
+    fn take(&mut self, key: &str) -> Option<Table> {
+        let (_, slot, uses) = self.tables.iter_mut().find(|(k, _, _)| k == key)?;
+        *uses = uses.saturating_sub(1);
+        if *uses == 0 {
+            slot.take()
+        } else {
+            slot.clone()
+        }
+    }
+}
+
 /// The table for one planned entry.
-fn table_for(planned: &Planned, old_segments: &[Table], old_obsolete: &[Table]) -> Table {
-    let find = |tables: &[Table], key: &str| {
-        tables
-            .iter()
-            .find(|t| t.get("key").and_then(Item::as_str) == Some(key))
-            .cloned()
-    };
+fn table_for(
+    planned: &Planned,
+    old_segments: &mut OldTables,
+    old_obsolete: &mut OldTables,
+) -> Table {
     let base = match &planned.origin {
         Origin::New => None,
-        Origin::Segment(key) => find(old_segments, key),
-        Origin::Obsolete(key) => find(old_obsolete, key),
+        Origin::Segment(key) => old_segments.take(key),
+        Origin::Obsolete(key) => old_obsolete.take(key),
     };
     let fresh = base.is_none();
     let mut table = base.unwrap_or_default();
@@ -74,13 +115,6 @@ fn table_for(planned: &Planned, old_segments: &[Table], old_obsolete: &[Table]) 
     table
 }
 
-fn tables_of(doc: &DocumentMut, name: &str) -> Vec<Table> {
-    doc.get(name)
-        .and_then(Item::as_array_of_tables)
-        .map(|aot| aot.iter().cloned().collect())
-        .unwrap_or_default()
-}
-
 /// Renders the new file text. `existing` is the file's current text, if any.
 pub fn render(
     existing: Option<&str>,
@@ -94,13 +128,24 @@ pub fn render(
     };
     set_str(doc.as_table_mut(), "article", article);
     set_str(doc.as_table_mut(), "lang", lang);
-    let old_segments = tables_of(&doc, "segment");
-    let old_obsolete = tables_of(&doc, "obsolete");
+    let continuing = |obsolete: bool| -> Vec<&str> {
+        plan.segments
+            .iter()
+            .chain(&plan.obsolete)
+            .filter_map(|p| match &p.origin {
+                Origin::Segment(key) if !obsolete => Some(key.as_str()),
+                Origin::Obsolete(key) if obsolete => Some(key.as_str()),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut old_segments = OldTables::take_from(&mut doc, "segment", &continuing(false));
+    let mut old_obsolete = OldTables::take_from(&mut doc, "obsolete", &continuing(true));
     let mut position: isize = 1;
     let mut build = |entries: &[Planned]| -> ArrayOfTables {
         let mut aot = ArrayOfTables::new();
         for planned in entries {
-            let mut table = table_for(planned, &old_segments, &old_obsolete);
+            let mut table = table_for(planned, &mut old_segments, &mut old_obsolete);
             table.set_position(Some(position));
             position += 1;
             aot.push(table);
