@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::article::front_matter::{TableReader, Text, parse_toml};
 use crate::diag::{Code, Diagnostic};
-use crate::source::SourceFile;
+use crate::source::{InvalidUtf8, SourceFile};
 
 /// A segment's translation state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -151,12 +151,26 @@ const ENTRY_FIELDS: &[&str] = &[
 /// Reads a translation file, if it exists. Diagnostics cover syntax and
 /// shape; comparing it with the article is `check`'s work.
 pub fn load(path: &Path) -> std::io::Result<Option<(TranslationFile, Vec<Diagnostic>)>> {
-    let (file, bad_utf8) = match SourceFile::read(path) {
-        Ok(read) => read,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(err),
-    };
-    let file = Arc::new(file);
+    Ok(read(path)?.map(|(file, bad_utf8)| load_read(file, bad_utf8)))
+}
+
+/// A translation file read but not parsed, and where its UTF-8 breaks.
+type Read = (Arc<SourceFile>, Option<InvalidUtf8>);
+
+/// Reads a translation file's bytes, if it exists.
+fn read(path: &Path) -> std::io::Result<Option<Read>> {
+    match SourceFile::read(path) {
+        Ok((file, bad_utf8)) => Ok(Some((Arc::new(file), bad_utf8))),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Parses a read translation file (see [`load`]).
+fn load_read(
+    file: Arc<SourceFile>,
+    bad_utf8: Option<InvalidUtf8>,
+) -> (TranslationFile, Vec<Diagnostic>) {
     if let Some(bad) = bad_utf8 {
         let diag = Diagnostic::new(Code::Syntax, "the translation file is not valid UTF-8")
             .at(&file, bad.offset..bad.offset + 1)
@@ -168,9 +182,9 @@ pub fn load(path: &Path) -> std::io::Result<Option<(TranslationFile, Vec<Diagnos
             segments: Vec::new(),
             obsolete: Vec::new(),
         };
-        return Ok(Some((empty, vec![diag])));
+        return (empty, vec![diag]);
     }
-    Ok(Some(parse(&file)))
+    parse(&file)
 }
 
 /// Parses a translation file's text.
@@ -365,6 +379,7 @@ pub fn completeness(
 #[derive(Debug)]
 pub struct Files {
     article_path: Option<PathBuf>,
+    read: std::collections::HashMap<String, Option<Read>>,
     loaded: std::collections::HashMap<String, Option<(TranslationFile, Vec<Diagnostic>)>>,
 }
 
@@ -374,6 +389,7 @@ impl Files {
     pub fn new(article_path: Option<&Path>) -> Files {
         Files {
             article_path: article_path.map(Path::to_path_buf),
+            read: std::collections::HashMap::new(),
             loaded: std::collections::HashMap::new(),
         }
     }
@@ -383,16 +399,42 @@ impl Files {
         self.article_path.as_deref().map(|p| path_for(p, lang))
     }
 
+    /// The text of the file for `lang`, if it exists, read but not parsed
+    /// (what incremental export hashes).
+    pub fn text(&mut self, lang: &str) -> std::io::Result<Option<&str>> {
+        if self.loaded.contains_key(lang) {
+            return Ok(self
+                .loaded
+                .get(lang)
+                .and_then(Option::as_ref)
+                .map(|(tf, _)| tf.file.text()));
+        }
+        if !self.read.contains_key(lang) {
+            let read = match self.path(lang) {
+                Some(path) => read(&path)?,
+                None => None,
+            };
+            self.read.insert(lang.to_owned(), read);
+        }
+        Ok(self
+            .read
+            .get(lang)
+            .and_then(Option::as_ref)
+            .map(|(file, _)| file.text()))
+    }
+
     /// The file for `lang` with its diagnostics, if it exists.
     pub fn get(
         &mut self,
         lang: &str,
     ) -> std::io::Result<Option<&(TranslationFile, Vec<Diagnostic>)>> {
         if !self.loaded.contains_key(lang) {
-            let loaded = match self.path(lang) {
-                Some(path) => load(&path)?,
-                None => None,
-            };
+            self.text(lang)?;
+            let loaded = self
+                .read
+                .remove(lang)
+                .flatten()
+                .map(|(file, bad_utf8)| load_read(file, bad_utf8));
             self.loaded.insert(lang.to_owned(), loaded);
         }
         Ok(self.loaded.get(lang).and_then(Option::as_ref))
