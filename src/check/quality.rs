@@ -94,22 +94,53 @@ pub fn check_segment(
     source_lang: &str,
     target_lang: &str,
 ) -> Vec<Finding> {
-    if target.trim().is_empty() {
-        return Vec::new();
+    Source::new(source, source_lang).check(target, target_lang)
+}
+
+/// A source text read once for comparing it with its targets in every
+/// language (what [`check_segment`] does for one target).
+pub struct Source<'a> {
+    inline: Inline<'a>,
+    lang: Lang<'a>,
+}
+
+impl<'a> Source<'a> {
+    /// Reads `text`, written in `lang`.
+    pub fn new(text: &'a str, lang: &'a str) -> Self {
+        Source {
+            inline: Inline::parse(text),
+            lang: Lang::parse(lang),
+        }
     }
-    let src = Inline::parse(source);
-    let tgt = Inline::parse(target);
-    let src_lang = Lang::parse(source_lang);
-    let tgt_lang = Lang::parse(target_lang);
+
+    /// The findings in `target`, a translation of this source into
+    /// `target_lang`, as byte ranges in `target`.
+    pub fn check(&self, target: &str, target_lang: &str) -> Vec<Finding> {
+        if target.trim().is_empty() {
+            return Vec::new();
+        }
+        let tgt = Inline::parse(target);
+        let tgt_lang = Lang::parse(target_lang);
+        compare(&self.inline, &tgt, &self.lang, &tgt_lang, target)
+    }
+}
+
+fn compare(
+    src: &Inline<'_>,
+    tgt: &Inline<'_>,
+    src_lang: &Lang<'_>,
+    tgt_lang: &Lang<'_>,
+    target: &str,
+) -> Vec<Finding> {
     let checks = [
-        untranslated(&src, &tgt, &src_lang, &tgt_lang),
-        number_mismatch(&src, &tgt),
-        url_mismatch(&src, &tgt),
-        markup_mismatch(&src, &tgt),
-        wrong_script(&tgt, &tgt_lang),
-        whitespace(&src, &tgt),
-        punctuation(&src, &tgt, &src_lang, &tgt_lang),
-        quotes(&tgt, &tgt_lang),
+        untranslated(src, tgt, src_lang, tgt_lang),
+        number_mismatch(src, tgt),
+        url_mismatch(src, tgt),
+        markup_mismatch(src, tgt),
+        wrong_script(tgt, tgt_lang),
+        whitespace(src, tgt),
+        punctuation(src, tgt, src_lang, tgt_lang),
+        quotes(tgt, tgt_lang),
     ];
     checks
         .into_iter()
@@ -532,16 +563,37 @@ impl Script {
     /// to all scripts (modifier letters such as `ʼ`) and unknown scripts.
     fn of(ch: char) -> Option<Script> {
         let code = u32::from(ch);
-        // Fast paths: ASCII, basic Cyrillic and Arabic letters.
         if code < 0x80 {
             return ch.is_ascii_alphabetic().then_some(Script::Latin);
         }
-        match code {
-            0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => return Some(Script::Latin),
-            0x400..=0x481 => return Some(Script::Cyrillic),
-            0x621..=0x64A | 0x671..=0x6D3 => return Some(Script::Arabic),
-            _ => {}
-        }
+        Script::of_letter(code).or_else(|| Script::of_any(ch))
+    }
+
+    /// Fast path of [`Script::of`]: ranges that hold only letters of one
+    /// script, so no Unicode property lookup is needed (a test holds them
+    /// to [`Script::of_any`]).
+    fn of_letter(code: u32) -> Option<Script> {
+        Some(match code {
+            0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => Script::Latin,
+            0x388..=0x38A | 0x38C | 0x38E..=0x3A1 | 0x3A3..=0x3CE => Script::Greek,
+            0x400..=0x481 | 0x48A..=0x52F => Script::Cyrillic,
+            0x531..=0x556 | 0x561..=0x587 => Script::Armenian,
+            0x5D0..=0x5EA => Script::Hebrew,
+            0x621..=0x64A | 0x671..=0x6D3 => Script::Arabic,
+            0x905..=0x939 => Script::Devanagari,
+            0x995..=0x9A8 => Script::Bengali,
+            0xE01..=0xE30 => Script::Thai,
+            0x10D0..=0x10FA => Script::Georgian,
+            0x3041..=0x3096 | 0x30A1..=0x30FA => Script::Kana,
+            0x4E00..=0x9FFF => Script::Han,
+            0xAC00..=0xD7A3 => Script::Hangul,
+            _ => return None,
+        })
+    }
+
+    /// [`Script::of`] for any character, by block and the Alphabetic property.
+    fn of_any(ch: char) -> Option<Script> {
+        let code = u32::from(ch);
         let script = match code {
             0x41..=0x5A
             | 0x61..=0x7A
@@ -1544,6 +1596,16 @@ fn quotes(tgt: &Inline, lang: &Lang) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_fast_ranges_hold_only_letters_of_their_script() {
+        for code in 0..=0x10ffff_u32 {
+            let (Some(ch), Some(fast)) = (char::from_u32(code), Script::of_letter(code)) else {
+                continue;
+            };
+            assert_eq!(Script::of_any(ch), Some(fast), "U+{code:04X}");
+        }
+    }
 
     fn codes(source: &str, target: &str, from: &str, to: &str) -> Vec<Code> {
         check_segment(source, target, from, to)

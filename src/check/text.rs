@@ -43,6 +43,37 @@ pub fn char_name(ch: char) -> &'static str {
     }
 }
 
+/// Whether a character starting with this UTF-8 byte may be reported by
+/// [`scan`]: C0 controls and DEL, and the lead bytes of C1 controls and the
+/// soft hyphen (0xC2), U+180E (0xE1), the bidi controls, zero-width space,
+/// word joiner and invisible operators (0xE2) and U+FEFF (0xEF). A test
+/// holds every reported character to this.
+fn may_start_finding(byte: u8) -> bool {
+    byte < 0x20 || byte == 0x7f || matches!(byte, 0xc2 | 0xe1 | 0xe2 | 0xef)
+}
+
+/// Whether NFC leaves this character as it is whatever surrounds it (its
+/// NFC quick check is Yes and its combining class 0), decided by ranges for
+/// the letters of common scripts; other characters take the full check.
+/// A test holds every range to the Unicode data.
+fn nfc_inert(ch: char) -> bool {
+    matches!(u32::from(ch),
+        0x0000..=0x02ff
+        | 0x0388..=0x038a | 0x038c | 0x038e..=0x03a1 | 0x03a3..=0x03ce
+        | 0x0400..=0x0482 | 0x048a..=0x052f
+        | 0x0531..=0x0556 | 0x0561..=0x0587
+        | 0x05d0..=0x05ea
+        | 0x0620..=0x064a | 0x0660..=0x066f | 0x0671..=0x06d3
+        | 0x0905..=0x0939
+        | 0x0995..=0x09a8
+        | 0x0e01..=0x0e30
+        | 0x10d0..=0x10fa
+        | 0x2010..=0x2027 | 0x2030..=0x205e
+        | 0x3041..=0x3096 | 0x30a1..=0x30fa
+        | 0x4e00..=0x9fff
+        | 0xac00..=0xd7a3)
+}
+
 /// Characters reported as `invisible-char`.
 pub fn is_invisible(ch: char) -> bool {
     matches!(
@@ -74,7 +105,14 @@ pub fn scan(text: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut stack: Vec<(Opener, usize, char)> = Vec::new();
     let describe = |ch: char| format!("U+{:04X} {}", ch as u32, char_name(ch));
-    for (at, ch) in text.char_indices() {
+    // Only characters that start with a candidate byte can be reported, so
+    // the rest of the text is skipped byte by byte without decoding it.
+    let candidates = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| may_start_finding(b))
+        .filter_map(|(at, _)| Some((at, text.get(at..)?.chars().next()?)));
+    for (at, ch) in candidates {
         let range = at..at + ch.len_utf8();
         match ch {
             '\u{202d}' | '\u{202e}' => {
@@ -153,7 +191,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
 /// Byte offset of the first character that NFC would change, if any.
 pub fn first_non_nfc(text: &str) -> Option<usize> {
     // The quick check answers "yes" for almost all text without normalizing.
-    if text.is_ascii()
+    if text.chars().all(nfc_inert)
         || unicode_normalization::is_nfc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes
         || unicode_normalization::is_nfc(text)
@@ -206,6 +244,34 @@ pub fn scan_file_range(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reported_character_starts_with_a_candidate_byte() {
+        for ch in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let reported = is_forbidden_control(ch)
+                || is_invisible(ch)
+                || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            let mut buf = [0; 4];
+            let first = ch.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(!reported || may_start_finding(first), "U+{:04X}", ch as u32);
+        }
+    }
+
+    #[test]
+    fn nfc_inert_ranges_agree_with_unicode_data() {
+        for ch in (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| nfc_inert(c))
+        {
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(ch)),
+                unicode_normalization::IsNormalized::Yes,
+                "U+{:04X}",
+                ch as u32
+            );
+            assert_eq!(canonical_combining_class(ch), 0, "U+{:04X}", ch as u32);
+        }
+    }
 
     fn codes(text: &str) -> Vec<Code> {
         scan(text).into_iter().map(|f| f.code).collect()

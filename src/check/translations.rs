@@ -30,6 +30,11 @@ pub fn check(
     diags: &mut Vec<Diagnostic>,
 ) {
     let segments = article.segments();
+    // Each source is read once for its targets in every language.
+    let sources: Vec<std::cell::OnceCell<quality::Source>> = segments
+        .iter()
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
     for lang in translated_editions(article, newsroom) {
         let Some(file_path) = files.path(&lang) else {
             continue;
@@ -102,7 +107,7 @@ pub fn check(
         if !syntax_ok && tf.segments.is_empty() {
             continue;
         }
-        for segment in segments {
+        for (segment, source) in segments.iter().zip(&sources) {
             let Some(entry) = tf.segment(&segment.key) else {
                 diags.push(
                     Diagnostic::new(
@@ -168,12 +173,9 @@ pub fn check(
                 // Quality checks compare the target with its source; a
                 // stale or untranslated target has nothing to compare yet.
                 if entry.source == segment.text && !entry.target.is_empty() {
-                    let mut findings = quality::check_segment(
-                        &segment.text,
-                        &target.value,
-                        &article.lang.value,
-                        &lang,
-                    );
+                    let mut findings = source
+                        .get_or_init(|| quality::Source::new(&segment.text, &article.lang.value))
+                        .check(&target.value, &lang);
                     // An untranslated target fails every other comparison
                     // for the same reason: report the reason once.
                     if findings.iter().any(|f| f.code == Code::Untranslated) {
