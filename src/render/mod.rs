@@ -110,6 +110,29 @@ pub fn as_inline(markdown: &str) -> Cow<'_, str> {
     }
 }
 
+/// A text with no Markdown in it: no character that could start markup, an
+/// entity, an escape, a line break or a block, and nothing HTML would need
+/// escaped. It renders as itself (trimmed) in every format, so it skips the
+/// Markdown parser, which most prose in an edition does. A property test
+/// holds this to the parser's output.
+fn plain_text(markdown: &str) -> Option<&str> {
+    let text = markdown.trim();
+    let special = |b: u8| {
+        b < 0x20
+            || matches!(
+                b,
+                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'~'
+            )
+    };
+    // With the special bytes above, these are the openings that
+    // [`as_inline`] would escape (lists, headings, thematic breaks).
+    let starts_block = matches!(
+        text.as_bytes().first(),
+        Some(b'-' | b'+' | b'#' | b'0'..=b'9' | b'=')
+    );
+    (!starts_block && !text.bytes().any(special)).then_some(text)
+}
+
 /// The safe inline events of a text.
 pub fn inline_events(markdown: &str) -> Vec<Event<'static>> {
     let source = as_inline(markdown);
@@ -171,6 +194,13 @@ pub fn inline_events(markdown: &str) -> Vec<Event<'static>> {
 
 /// Inline Markdown as HTML (escaped, links filtered).
 pub fn inline_html(markdown: &str) -> String {
+    match plain_text(markdown) {
+        Some(text) => text.to_owned(),
+        None => parsed_html(markdown),
+    }
+}
+
+fn parsed_html(markdown: &str) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, inline_events(markdown).into_iter());
     out.trim_end().to_owned()
@@ -178,6 +208,13 @@ pub fn inline_html(markdown: &str) -> String {
 
 /// Inline Markdown as plain text: links become their text.
 pub fn inline_plain(markdown: &str) -> String {
+    match plain_text(markdown) {
+        Some(text) => text.to_owned(),
+        None => parsed_plain(markdown),
+    }
+}
+
+fn parsed_plain(markdown: &str) -> String {
     let mut out = String::new();
     for event in inline_events(markdown) {
         match event {
@@ -208,6 +245,27 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// Text that skips the Markdown parser renders exactly as the parser
+        /// would render it, in HTML and as plain text.
+        #[test]
+        fn plain_text_renders_as_the_parser_would(
+            text in proptest::prop_oneof![
+                // Anything, markup included...
+                "[ a-zA-Z0-9.,:;!?'\"()\\[\\]*_`~<>&#=+\\-/\\\\\t\n\u{a0}éяا€«»“”…—]{0,40}",
+                // ...and prose, with one character of markup at most.
+                "[ a-zA-Z0-9.,:;?'\"()#=+\\-/\u{a0}éяا€«»“”…—]{0,30}[!*_<>&\\[\\]`~\\\\]?[ a-zA-Z0-9.,'\"]{0,8}",
+            ]
+        ) {
+            if plain_text(&text).is_some() {
+                proptest::prop_assert_eq!(inline_html(&text), parsed_html(&text));
+                proptest::prop_assert_eq!(inline_plain(&text), parsed_plain(&text));
+            }
+        }
+    }
 
     #[test]
     fn html_is_escaped_and_unsafe_links_dropped() {
