@@ -27,6 +27,11 @@ pub fn check(
         |p| p.display().to_string(),
     );
     for lang in newsroom.editions_of(article) {
+        let text_lang = newsroom.derived_from(&lang).unwrap_or(&lang);
+        if files.loaded(text_lang).is_err() {
+            // Unreadable: the translation checks reported it already.
+            continue;
+        }
         let (result, notes) = resolve_edition(article, files, newsroom, stack, cldr, &lang, true)?;
         if let Err(Refusal::MissingNotices(ids)) = result {
             for id in ids {

@@ -573,22 +573,36 @@ impl Script {
     /// script, so no Unicode property lookup is needed (a test holds them
     /// to [`Script::of_any`]).
     fn of_letter(code: u32) -> Option<Script> {
-        Some(match code {
-            0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => Script::Latin,
-            0x388..=0x38A | 0x38C | 0x38E..=0x3A1 | 0x3A3..=0x3CE => Script::Greek,
-            0x400..=0x481 | 0x48A..=0x52F => Script::Cyrillic,
-            0x531..=0x556 | 0x561..=0x587 => Script::Armenian,
-            0x5D0..=0x5EA => Script::Hebrew,
-            0x621..=0x64A | 0x671..=0x6D3 => Script::Arabic,
-            0x905..=0x939 => Script::Devanagari,
-            0x995..=0x9A8 => Script::Bengali,
-            0xE01..=0xE30 => Script::Thai,
-            0x10D0..=0x10FA => Script::Georgian,
-            0x3041..=0x3096 | 0x30A1..=0x30FA => Script::Kana,
-            0x4E00..=0x9FFF => Script::Han,
-            0xAC00..=0xD7A3 => Script::Hangul,
-            _ => return None,
-        })
+        /// Sorted, disjoint ranges.
+        const RANGES: &[(u32, u32, Script)] = &[
+            (0xC0, 0xD6, Script::Latin),
+            (0xD8, 0xF6, Script::Latin),
+            (0xF8, 0x24F, Script::Latin),
+            (0x388, 0x38A, Script::Greek),
+            (0x38C, 0x38C, Script::Greek),
+            (0x38E, 0x3A1, Script::Greek),
+            (0x3A3, 0x3CE, Script::Greek),
+            (0x400, 0x481, Script::Cyrillic),
+            (0x48A, 0x52F, Script::Cyrillic),
+            (0x531, 0x556, Script::Armenian),
+            (0x561, 0x587, Script::Armenian),
+            (0x5D0, 0x5EA, Script::Hebrew),
+            (0x621, 0x64A, Script::Arabic),
+            (0x671, 0x6D3, Script::Arabic),
+            (0x905, 0x939, Script::Devanagari),
+            (0x995, 0x9A8, Script::Bengali),
+            (0xE01, 0xE30, Script::Thai),
+            (0x10D0, 0x10FA, Script::Georgian),
+            (0x3041, 0x3096, Script::Kana),
+            (0x30A1, 0x30FA, Script::Kana),
+            (0x4E00, 0x9FFF, Script::Han),
+            (0xAC00, 0xD7A3, Script::Hangul),
+        ];
+        let at = RANGES.partition_point(|&(_, last, _)| last < code);
+        RANGES
+            .get(at)
+            .filter(|&&(first, _, _)| first <= code)
+            .map(|&(_, _, script)| script)
     }
 
     /// [`Script::of`] for any character, by block and the Alphabetic property.

@@ -29,17 +29,41 @@ pub fn check(
     newsroom: &Newsroom,
     diags: &mut Vec<Diagnostic>,
 ) {
+    use rayon::prelude::*;
     let segments = article.segments();
+    let langs = translated_editions(article, newsroom);
+    files.load_all(&langs);
     // Each source is read once for its targets in every language.
-    let sources: Vec<std::cell::OnceCell<quality::Source>> = segments
+    let sources: Vec<quality::Source> = segments
         .iter()
-        .map(|_| std::cell::OnceCell::new())
+        .map(|s| quality::Source::new(&s.text, &article.lang.value))
         .collect();
-    for lang in translated_editions(article, newsroom) {
+    let files = &*files;
+    let found: Vec<Vec<Diagnostic>> = langs
+        .into_par_iter()
+        .map(|lang| {
+            let mut found = Vec::new();
+            check_lang(article, &sources, files, lang, &mut found);
+            found
+        })
+        .collect();
+    diags.extend(found.into_iter().flatten());
+}
+
+/// Checks the translation file of one edition.
+fn check_lang(
+    article: &Article,
+    sources: &[quality::Source],
+    files: &Files,
+    lang: String,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let segments = article.segments();
+    {
         let Some(file_path) = files.path(&lang) else {
-            continue;
+            return;
         };
-        let (tf, parse_diags) = match files.get(&lang) {
+        let (tf, parse_diags) = match files.loaded(&lang) {
             Ok(Some((tf, diags))) => (tf, diags.clone()),
             Ok(None) => {
                 diags.push(
@@ -57,7 +81,7 @@ pub fn check(
                         article.file.name()
                     )),
                 );
-                continue;
+                return;
             }
             Err(err) => {
                 diags.push(
@@ -68,7 +92,7 @@ pub fn check(
                     .file_name(file_path.display().to_string())
                     .lang(lang.clone()),
                 );
-                continue;
+                return;
             }
         };
         let file = &tf.file;
@@ -105,9 +129,9 @@ pub fn check(
             );
         }
         if !syntax_ok && tf.segments.is_empty() {
-            continue;
+            return;
         }
-        for (segment, source) in segments.iter().zip(&sources) {
+        for (segment, source) in segments.iter().zip(sources) {
             let Some(entry) = tf.segment(&segment.key) else {
                 diags.push(
                     Diagnostic::new(
@@ -173,9 +197,7 @@ pub fn check(
                 // Quality checks compare the target with its source; a
                 // stale or untranslated target has nothing to compare yet.
                 if entry.source == segment.text && !entry.target.is_empty() {
-                    let mut findings = source
-                        .get_or_init(|| quality::Source::new(&segment.text, &article.lang.value))
-                        .check(&target.value, &lang);
+                    let mut findings = source.check(&target.value, &lang);
                     // An untranslated target fails every other comparison
                     // for the same reason: report the reason once.
                     if findings.iter().any(|f| f.code == Code::Untranslated) {

@@ -154,6 +154,9 @@ pub fn load(path: &Path) -> std::io::Result<Option<(TranslationFile, Vec<Diagnos
     Ok(read(path)?.map(|(file, bad_utf8)| load_read(file, bad_utf8)))
 }
 
+/// A parsed translation file with its diagnostics.
+type Loaded = (TranslationFile, Vec<Diagnostic>);
+
 /// A translation file read but not parsed, and where its UTF-8 breaks.
 type Read = (Arc<SourceFile>, Option<InvalidUtf8>);
 
@@ -381,6 +384,8 @@ pub struct Files {
     article_path: Option<PathBuf>,
     read: std::collections::HashMap<String, Option<Read>>,
     loaded: std::collections::HashMap<String, Option<(TranslationFile, Vec<Diagnostic>)>>,
+    /// Why a file could not be read, by language (see [`Files::load_all`]).
+    failed: std::collections::HashMap<String, String>,
 }
 
 impl Files {
@@ -391,6 +396,7 @@ impl Files {
             article_path: article_path.map(Path::to_path_buf),
             read: std::collections::HashMap::new(),
             loaded: std::collections::HashMap::new(),
+            failed: std::collections::HashMap::new(),
         }
     }
 
@@ -421,6 +427,51 @@ impl Files {
             .get(lang)
             .and_then(Option::as_ref)
             .map(|(file, _)| file.text()))
+    }
+
+    /// Reads and parses the files for `langs` in parallel (one article with
+    /// many languages is as much work as many articles), so that
+    /// [`Files::loaded`] has them.
+    pub fn load_all(&mut self, langs: &[String]) {
+        use rayon::prelude::*;
+        let mut missing: Vec<(String, Option<Option<Read>>, Option<PathBuf>)> = Vec::new();
+        for lang in langs {
+            if !self.loaded.contains_key(lang) {
+                missing.push((lang.clone(), self.read.remove(lang), self.path(lang)));
+            }
+        }
+        let done: Vec<(String, std::io::Result<Option<Loaded>>)> = missing
+            .into_par_iter()
+            .map(|(lang, read_already, path)| {
+                let read_now = match (read_already, path) {
+                    (Some(read), _) => Ok(read),
+                    (None, Some(path)) => read(&path),
+                    (None, None) => Ok(None),
+                };
+                let loaded = read_now.map(|r| r.map(|(file, bad)| load_read(file, bad)));
+                (lang, loaded)
+            })
+            .collect();
+        for (lang, loaded) in done {
+            match loaded {
+                Ok(loaded) => {
+                    self.loaded.insert(lang, loaded);
+                }
+                Err(err) => {
+                    self.failed.insert(lang, err.to_string());
+                }
+            }
+        }
+    }
+
+    /// The file for `lang` as [`Files::load_all`] left it: `Err` with the
+    /// reason when it could not be read, `Ok(None)` when it does not exist
+    /// (or was not loaded).
+    pub fn loaded(&self, lang: &str) -> Result<Option<&(TranslationFile, Vec<Diagnostic>)>, &str> {
+        if let Some(reason) = self.failed.get(lang) {
+            return Err(reason);
+        }
+        Ok(self.loaded.get(lang).and_then(Option::as_ref))
     }
 
     /// The file for `lang` with its diagnostics, if it exists.

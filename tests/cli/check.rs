@@ -418,3 +418,30 @@ fn readme_documents_every_code() {
         assert!(readme.contains(&row), "README lacks the row: {row}");
     }
 }
+
+#[test]
+fn an_unreadable_translation_file_is_reported_with_the_others() {
+    let fixture = Fixture::story(&["en", "ru", "uk"]);
+    fixture.localize("uk", &[]);
+    // A folder where the Russian file should be: it cannot be read.
+    std::fs::create_dir(fixture.file("story.ru.toml")).unwrap();
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let unreadable = records
+        .iter()
+        .find(|r| r["code"] == "syntax" && r["lang"] == "ru")
+        .expect("the ru file is reported");
+    assert!(
+        unreadable["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot read"),
+        "{unreadable}"
+    );
+    // The Ukrainian file is still checked: its new segments are missing.
+    assert!(
+        records
+            .iter()
+            .any(|r| r["code"] == "missing-translation" && r["lang"] == "uk")
+    );
+}
