@@ -17,9 +17,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     };
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".article-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".article-").suffix(".tmp");
+    // A new file gets the mode any program's new file gets (0666 less the
+    // umask), not the temporary file's private 0600: a web server must be
+    // able to read the pages.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     // No fsync per file: the rename makes the write atomic for every reader

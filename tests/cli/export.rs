@@ -523,3 +523,31 @@ fn export_rewrites_only_what_changed() {
     assert!(run(&[]).contains("1 edition written (2 files), 11 unchanged"));
     assert!(run(&["--force"]).contains("12 editions written"));
 }
+
+#[cfg(unix)]
+#[test]
+fn new_pages_and_translation_files_get_the_usual_file_mode() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let fixture = Fixture::story(&["en", "ru"]);
+    fixture.localize("ru", &[]);
+    fixture
+        .cmd()
+        .args(["export", "story.md", "--lang", "en", "-o", "out"])
+        .assert()
+        .code(0);
+    // What any program's new file gets here: 0666 less the umask.
+    let usual = std::fs::File::create(fixture.file("usual"))
+        .and_then(|f| f.metadata())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    for made in ["out/en/test-story.html", "story.ru.toml"] {
+        let mode = std::fs::metadata(fixture.file(made))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, usual, "{made}: {mode:o}");
+    }
+}
