@@ -141,7 +141,10 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata, the read takes one system call for most
+    // files instead of a series of growing ones (`take` hides the size).
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     // Read one byte past the limit to know whether it was exceeded, even
     // for files whose size the metadata does not tell (pipes).
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
