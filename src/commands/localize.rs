@@ -296,6 +296,7 @@ fn plan_article(
         wanted.to_vec()
     };
     let segments = article.segments();
+    let mut similarities = merge::Similarities::default();
     for lang in langs {
         if lang.eq_ignore_ascii_case(&article.lang.value) {
             if !options.all {
@@ -351,7 +352,12 @@ fn plan_article(
             }
             None => None,
         };
-        let mut plan = merge::plan(segments, existing.as_ref(), options.purge_obsolete);
+        let mut plan = merge::plan_with(
+            segments,
+            existing.as_ref(),
+            options.purge_obsolete,
+            &mut similarities,
+        );
         let from_memory = memory.map_or(0, |m| m.fill(&mut plan, &lang));
         pending.push(Pending {
             article: Arc::clone(&article),

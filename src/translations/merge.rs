@@ -175,6 +175,43 @@ pub fn plan(
     existing: Option<&TranslationFile>,
     purge_obsolete: bool,
 ) -> Plan {
+    plan_with(
+        segments,
+        existing,
+        purge_obsolete,
+        &mut Similarities::default(),
+    )
+}
+
+/// Similarities already computed, by pair of texts. An article's files in
+/// every language hold the same old sources, so `localize` computes each
+/// pair once per article instead of once per language.
+#[derive(Debug, Default)]
+pub struct Similarities {
+    scores: std::collections::HashMap<String, std::collections::HashMap<String, f64>>,
+}
+
+impl Similarities {
+    fn of(&mut self, a: &str, b: &str) -> f64 {
+        if let Some(score) = self.scores.get(a).and_then(|by_b| by_b.get(b)) {
+            return *score;
+        }
+        let score = similarity(a, b);
+        self.scores
+            .entry(a.to_owned())
+            .or_default()
+            .insert(b.to_owned(), score);
+        score
+    }
+}
+
+/// [`plan`], reusing the similarities computed for other languages.
+pub fn plan_with(
+    segments: &[Segment],
+    existing: Option<&TranslationFile>,
+    purge_obsolete: bool,
+    similarities: &mut Similarities,
+) -> Plan {
     let empty: Vec<Entry> = Vec::new();
     let old_segments = existing.map_or(&empty, |f| &f.segments);
     let old_obsolete = existing.map_or(&empty, |f| &f.obsolete);
@@ -224,7 +261,7 @@ pub fn plan(
             continue;
         }
         for (c, (entry, _)) in candidates.iter().enumerate() {
-            let score = similarity(&segment.text, &entry.source);
+            let score = similarities.of(&segment.text, &entry.source);
             if score >= SIMILARITY_THRESHOLD {
                 pairs.push((score, index, c));
             }
@@ -542,6 +579,7 @@ mod properties {
             let mut text: Option<String> = None;
             let mut written: Vec<String> = Vec::new();
             let mut counter = 0;
+            let mut remembered = super::Similarities::default();
             for round in edits.iter().map(Some).chain(std::iter::once(None)) {
                 let segments = body_segments(paragraphs.iter().map(|p| (p.as_str(), 0..0)));
                 let existing = text.as_ref().map(|t| {
@@ -551,6 +589,11 @@ mod properties {
                     tf
                 });
                 let mut plan = super::plan(&segments, existing.as_ref(), false);
+                // Similarities remembered from earlier rounds change nothing.
+                prop_assert_eq!(
+                    &super::plan_with(&segments, existing.as_ref(), false, &mut remembered),
+                    &plan
+                );
                 // A plan that says it keeps the file renders to the same bytes.
                 if let (Some(existing), Some(text)) = (&existing, &text)
                     && plan.keeps(existing, "a", "ru")
