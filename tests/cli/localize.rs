@@ -561,3 +561,31 @@ fn import_refuses_units_whose_source_changed() {
         .code(2)
         .stderr(predicate::str::contains("bad.xlf:"));
 }
+
+#[test]
+fn a_broken_file_stops_its_article_only() {
+    let fixture = Fixture::story(&["en", "ru", "uk"]);
+    fixture.write(
+        "other.md",
+        article_with("", "Another body.\n").replace("test-story", "other-story"),
+    );
+    let broken = "article = \"test-story\"\nlang = \"ru\"\n[[segment]]\nkey = \"headline\"\ntarget = \"unclosed\n";
+    fixture.write("story.ru.toml", broken);
+    fixture
+        .cmd()
+        .args(["localize", ".", "--all"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("story.ru.toml:5:"));
+    // Nothing of the broken file's article is written...
+    assert_eq!(
+        std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap(),
+        broken
+    );
+    assert!(!fixture.file("story.uk.toml").exists());
+    // ...while the other article of the run is localized.
+    for lang in ["ru", "uk"] {
+        let text = std::fs::read_to_string(fixture.file(&format!("other.{lang}.toml"))).unwrap();
+        assert!(text.contains("Another body."), "{text}");
+    }
+}
