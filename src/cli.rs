@@ -378,6 +378,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             let rows = status::run(&status::Options {
                 paths: args.paths,
                 newsroom: cli.newsroom,
+                batch: batch(cli.jobs, cli.quiet, "status"),
             })?;
             print_status(&rows, args.format)?;
             Ok(Exit::Success)
