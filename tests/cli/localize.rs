@@ -589,3 +589,35 @@ fn a_broken_file_stops_its_article_only() {
         assert!(text.contains("Another body."), "{text}");
     }
 }
+
+#[test]
+fn status_of_many_articles_keeps_their_order_whatever_the_threads() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    let ids: Vec<String> = (1..=12).map(|n| format!("story-{n:02}")).collect();
+    for id in &ids {
+        fixture.write(
+            &format!("{id}.md"),
+            article_with("", "Body.\n").replace("test-story", id),
+        );
+    }
+    for jobs in ["1", "4"] {
+        let output = fixture
+            .cmd()
+            .args(["-j", jobs, "status", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let articles: Vec<String> = output
+            .stdout
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice::<Value>(l).unwrap()["article"].to_string())
+            .collect();
+        let expected: Vec<String> = ids
+            .iter()
+            .flat_map(|id| [format!("\"{id}\""), format!("\"{id}\"")])
+            .collect();
+        assert_eq!(articles, expected, "-j {jobs}");
+    }
+}
