@@ -102,13 +102,17 @@ pub fn check_segment(
 pub struct Source<'a> {
     inline: Inline<'a>,
     lang: Lang<'a>,
+    /// The source's numbers, found once for every target.
+    numbers: Vec<Number>,
 }
 
 impl<'a> Source<'a> {
     /// Reads `text`, written in `lang`.
     pub fn new(text: &'a str, lang: &'a str) -> Self {
+        let inline = Inline::parse(text);
         Source {
-            inline: Inline::parse(text),
+            numbers: numbers(&inline),
+            inline,
             lang: Lang::parse(lang),
         }
     }
@@ -121,20 +125,20 @@ impl<'a> Source<'a> {
         }
         let tgt = Inline::parse(target);
         let tgt_lang = Lang::parse(target_lang);
-        compare(&self.inline, &tgt, &self.lang, &tgt_lang, target)
+        compare(self, &tgt, &tgt_lang, target)
     }
 }
 
 fn compare(
-    src: &Inline<'_>,
+    source: &Source<'_>,
     tgt: &Inline<'_>,
-    src_lang: &Lang<'_>,
     tgt_lang: &Lang<'_>,
     target: &str,
 ) -> Vec<Finding> {
+    let (src, src_lang) = (&source.inline, &source.lang);
     let checks = [
         untranslated(src, tgt, src_lang, tgt_lang),
-        number_mismatch(src, tgt),
+        number_mismatch(src, &source.numbers, tgt),
         url_mismatch(src, tgt),
         markup_mismatch(src, tgt),
         wrong_script(tgt, tgt_lang),
@@ -934,9 +938,11 @@ fn digit_value(ch: char) -> Option<u32> {
     if code < 0x660 {
         return (0x30..0x3A).contains(&code).then(|| code - 0x30);
     }
+    // The zeros are sorted: the block of ten that could hold `code`.
+    let at = ZEROS.partition_point(|&zero| zero + 10 <= code);
     ZEROS
-        .iter()
-        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .get(at)
+        .filter(|&&zero| zero <= code)
         .map(|zero| code - zero)
 }
 
@@ -1026,8 +1032,7 @@ fn numbers(inline: &Inline) -> Vec<Number> {
     numbers
 }
 
-fn number_mismatch(src: &Inline, tgt: &Inline) -> Option<Finding> {
-    let wanted = numbers(src);
+fn number_mismatch(src: &Inline, wanted: &[Number], tgt: &Inline) -> Option<Finding> {
     if wanted.is_empty() {
         return None;
     }
@@ -1610,6 +1615,27 @@ fn quotes(tgt: &Inline, lang: &Lang) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_values_are_the_unicode_decimal_digits_of_the_listed_scripts() {
+        for code in 0..=0x10ffff_u32 {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let expected = [
+                0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+                0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+                0xFF10,
+            ]
+            .iter()
+            .find(|&&zero| (zero..zero + 10).contains(&code))
+            .map(|zero| code - zero);
+            assert_eq!(digit_value(ch), expected, "U+{code:04X}");
+            if let Some(value) = expected {
+                assert!(ch.is_numeric() && value < 10, "U+{code:04X}");
+            }
+        }
+    }
 
     #[test]
     fn script_fast_ranges_hold_only_letters_of_their_script() {
