@@ -7,6 +7,9 @@ use toml_edit::{DocumentMut, value};
 
 use crate::support::{Fixture, article_with};
 
+/// A Russian translation file of `story.md` with an unclosed string on line 5.
+const BROKEN_RU: &str = "article = \"test-story\"\nlang = \"ru\"\n[[segment]]\nkey = \"headline\"\ntarget = \"unclosed\n";
+
 const P1: &str = "The ferry left the landing at dawn with forty passengers on board.";
 const P2: &str = "A brass band played on the far bank while children waved painted signs.";
 const P3: &str = "Shopkeepers say their trade fell by a quarter during the long closure.";
@@ -311,7 +314,7 @@ fn memory_reuses_identical_sources() {
 #[test]
 fn broken_translation_file_is_never_rewritten() {
     let fixture = Fixture::story(&["en", "ru"]);
-    let broken = "article = \"test-story\"\nlang = \"ru\"\n[[segment]]\nkey = \"headline\"\ntarget = \"unclosed\n";
+    let broken = BROKEN_RU;
     fixture.write("story.ru.toml", broken);
     fixture
         .cmd()
@@ -569,7 +572,7 @@ fn a_broken_file_stops_its_article_only() {
         "other.md",
         article_with("", "Another body.\n").replace("test-story", "other-story"),
     );
-    let broken = "article = \"test-story\"\nlang = \"ru\"\n[[segment]]\nkey = \"headline\"\ntarget = \"unclosed\n";
+    let broken = BROKEN_RU;
     fixture.write("story.ru.toml", broken);
     fixture
         .cmd()
