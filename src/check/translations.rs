@@ -59,160 +59,150 @@ fn check_lang(
     diags: &mut Vec<Diagnostic>,
 ) {
     let segments = article.segments();
-    {
-        let Some(file_path) = files.path(&lang) else {
-            return;
-        };
-        let (tf, parse_diags) = match files.loaded(&lang) {
-            Ok(Some((tf, diags))) => (tf, diags.clone()),
-            Ok(None) => {
-                diags.push(
-                    Diagnostic::new(
-                        Code::MissingTranslation,
-                        format!(
-                            "the {lang} edition has no translation file ({})",
-                            file_path.display()
-                        ),
-                    )
-                    .file_name(article.file.name())
-                    .lang(lang.clone())
-                    .help(format!(
-                        "run `article localize {} --lang {lang}`",
-                        article.file.name()
-                    )),
-                );
-                return;
-            }
-            Err(err) => {
-                diags.push(
-                    Diagnostic::new(
-                        Code::Syntax,
-                        format!("cannot read {}: {err}", file_path.display()),
-                    )
-                    .file_name(file_path.display().to_string())
-                    .lang(lang.clone()),
-                );
-                return;
-            }
-        };
-        let file = &tf.file;
-        let syntax_ok = parse_diags.is_empty();
-        diags.extend(parse_diags.into_iter().map(|d| d.lang(lang.clone())));
-        if let Some(id) = &tf.article
-            && id.value != article.id.value
-        {
+    let Some(file_path) = files.path(&lang) else {
+        return;
+    };
+    let (tf, parse_diags) = match files.loaded(&lang) {
+        Ok(Some((tf, diags))) => (tf, diags.clone()),
+        Ok(None) => {
             diags.push(
                 Diagnostic::new(
-                    Code::InvalidField,
-                    format!(
-                        "this file translates `{}`, not `{}`",
-                        id.value, article.id.value
-                    ),
-                )
-                .at(file, id.span.clone())
-                .lang(lang.clone()),
-            );
-        }
-        if let Some(file_lang) = &tf.lang
-            && !file_lang.value.eq_ignore_ascii_case(&lang)
-        {
-            diags.push(
-                Diagnostic::new(
-                    Code::InvalidField,
-                    format!(
-                        "`lang` is `{}`, but the file name says `{lang}`",
-                        file_lang.value
-                    ),
-                )
-                .at(file, file_lang.span.clone())
-                .lang(lang.clone()),
-            );
-        }
-        if !syntax_ok && tf.segments.is_empty() {
-            return;
-        }
-        for (segment, source) in segments.iter().zip(sources) {
-            let Some(entry) = tf.segment(&segment.key) else {
-                diags.push(
-                    Diagnostic::new(
-                        Code::MissingTranslation,
-                        format!("segment `{}` is not in the translation file", segment.key),
-                    )
-                    .file_name(file.name())
-                    .lang(lang.clone())
-                    .key(segment.key.clone())
-                    .help(format!(
-                        "run `article localize {} --lang {lang}`",
-                        article.file.name()
-                    )),
-                );
-                continue;
-            };
-            let at = entry
-                .target_text
-                .as_ref()
-                .map(|t| t.span.clone())
-                .or_else(|| entry.key_span.clone())
-                .unwrap_or(0..0);
-            let finding = if entry.source != segment.text {
-                Some((
-                    Code::StaleTranslation,
-                    "the article's text changed since this segment was translated".to_owned(),
-                    format!(
-                        "run `article localize {} --lang {lang}` to see the change",
-                        article.file.name()
-                    ),
-                ))
-            } else if entry.target.is_empty() || entry.state == State::New {
-                Some((
                     Code::MissingTranslation,
-                    "segment is not translated".to_owned(),
-                    "write the `target`, then set `state = \"translated\"`".to_owned(),
-                ))
-            } else if entry.state == State::Stale {
-                Some((
+                    format!(
+                        "the {lang} edition has no translation file ({})",
+                        file_path.display()
+                    ),
+                )
+                .file_name(article.file.name())
+                .lang(lang.clone())
+                .help(format!(
+                    "run `article localize {} --lang {lang}`",
+                    article.file.name()
+                )),
+            );
+            return;
+        }
+        Err(err) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::Syntax,
+                    format!("cannot read {}: {err}", file_path.display()),
+                )
+                .file_name(file_path.display().to_string())
+                .lang(lang.clone()),
+            );
+            return;
+        }
+    };
+    let file = &tf.file;
+    let syntax_ok = parse_diags.is_empty();
+    diags.extend(parse_diags.into_iter().map(|d| d.lang(lang.clone())));
+    if let Some(id) = &tf.article
+        && id.value != article.id.value
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidField,
+                format!(
+                    "this file translates `{}`, not `{}`",
+                    id.value, article.id.value
+                ),
+            )
+            .at(file, id.span.clone())
+            .lang(lang.clone()),
+        );
+    }
+    if let Some(file_lang) = &tf.lang
+        && !file_lang.value.eq_ignore_ascii_case(&lang)
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidField,
+                format!(
+                    "`lang` is `{}`, but the file name says `{lang}`",
+                    file_lang.value
+                ),
+            )
+            .at(file, file_lang.span.clone())
+            .lang(lang.clone()),
+        );
+    }
+    if !syntax_ok && tf.segments.is_empty() {
+        return;
+    }
+    for (segment, source) in segments.iter().zip(sources) {
+        let Some(entry) = tf.segment(&segment.key) else {
+            diags.push(
+                Diagnostic::new(
+                    Code::MissingTranslation,
+                    format!("segment `{}` is not in the translation file", segment.key),
+                )
+                .file_name(file.name())
+                .lang(lang.clone())
+                .key(segment.key.clone())
+                .help(format!(
+                    "run `article localize {} --lang {lang}`",
+                    article.file.name()
+                )),
+            );
+            continue;
+        };
+        let at = entry
+            .target_text
+            .as_ref()
+            .map(|t| t.span.clone())
+            .or_else(|| entry.key_span.clone())
+            .unwrap_or(0..0);
+        let finding = if entry.source != segment.text {
+            Some((
+                Code::StaleTranslation,
+                "the article's text changed since this segment was translated".to_owned(),
+                format!(
+                    "run `article localize {} --lang {lang}` to see the change",
+                    article.file.name()
+                ),
+            ))
+        } else if entry.target.is_empty() || entry.state == State::New {
+            Some((
+                Code::MissingTranslation,
+                "segment is not translated".to_owned(),
+                "write the `target`, then set `state = \"translated\"`".to_owned(),
+            ))
+        } else if entry.state == State::Stale {
+            Some((
                     Code::StaleTranslation,
                     "segment is stale: its source changed after it was translated".to_owned(),
                     "compare `previous_source` with `source`, update `target`, then set `state = \"translated\"`".to_owned(),
                 ))
-            } else if entry.state == State::Machine {
-                Some((
-                    Code::MachineTranslation,
-                    "segment is machine-translated and unchecked".to_owned(),
-                    "check the target, then set `state = \"translated\"`".to_owned(),
-                ))
-            } else {
-                None
-            };
-            if let Some((code, message, help)) = finding {
-                diags.push(
-                    Diagnostic::new(code, message)
-                        .at(file, at.clone())
-                        .lang(lang.clone())
-                        .key(segment.key.clone())
-                        .help(help),
-                );
-            }
-            if let Some(target) = &entry.target_text {
-                // Quality checks compare the target with its source; a
-                // stale or untranslated target has nothing to compare yet.
-                if entry.source == segment.text && !entry.target.is_empty() {
-                    let mut findings = source.check(&target.value, &lang);
-                    // An untranslated target fails every other comparison
-                    // for the same reason: report the reason once.
-                    if findings.iter().any(|f| f.code == Code::Untranslated) {
-                        findings.retain(|f| f.code == Code::Untranslated);
-                    }
-                    for finding in findings {
-                        diags.push(
-                            Diagnostic::new(finding.code, finding.message)
-                                .at(file, target.span_of(finding.range))
-                                .lang(lang.clone())
-                                .key(segment.key.clone()),
-                        );
-                    }
+        } else if entry.state == State::Machine {
+            Some((
+                Code::MachineTranslation,
+                "segment is machine-translated and unchecked".to_owned(),
+                "check the target, then set `state = \"translated\"`".to_owned(),
+            ))
+        } else {
+            None
+        };
+        if let Some((code, message, help)) = finding {
+            diags.push(
+                Diagnostic::new(code, message)
+                    .at(file, at.clone())
+                    .lang(lang.clone())
+                    .key(segment.key.clone())
+                    .help(help),
+            );
+        }
+        if let Some(target) = &entry.target_text {
+            // Quality checks compare the target with its source; a
+            // stale or untranslated target has nothing to compare yet.
+            if entry.source == segment.text && !entry.target.is_empty() {
+                let mut findings = source.check(&target.value, &lang);
+                // An untranslated target fails every other comparison
+                // for the same reason: report the reason once.
+                if findings.iter().any(|f| f.code == Code::Untranslated) {
+                    findings.retain(|f| f.code == Code::Untranslated);
                 }
-                for finding in text::scan(&target.value) {
+                for finding in findings {
                     diags.push(
                         Diagnostic::new(finding.code, finding.message)
                             .at(file, target.span_of(finding.range))
@@ -220,56 +210,64 @@ fn check_lang(
                             .key(segment.key.clone()),
                     );
                 }
-                for problem in inline_problems(&target.value) {
-                    let (code, message, range) = match problem {
-                        BodyProblem::RawHtml(range) => {
-                            (Code::RawHtml, "raw HTML in a translation".to_owned(), range)
-                        }
-                        BodyProblem::Url { url, span, .. } => (
-                            Code::InvalidUrl,
-                            format!("link target `{}` is not allowed", url.escape_debug()),
-                            span,
-                        ),
-                        BodyProblem::TooDeep(range) => (
-                            Code::NestingTooDeep,
-                            "translation nests too deep".to_owned(),
-                            range,
-                        ),
-                    };
-                    diags.push(
-                        Diagnostic::new(code, message)
-                            .at(file, target.span_of(range))
-                            .lang(lang.clone())
-                            .key(segment.key.clone()),
-                    );
-                }
             }
-        }
-        for entry in &tf.segments {
-            if !segments.iter().any(|s| s.key == entry.key) {
+            for finding in text::scan(&target.value) {
                 diags.push(
-                    Diagnostic::new(Code::Obsolete, "segment is no longer in the article")
-                        .at(file, entry.key_span.clone().unwrap_or(0..0))
+                    Diagnostic::new(finding.code, finding.message)
+                        .at(file, target.span_of(finding.range))
                         .lang(lang.clone())
-                        .key(entry.key.clone())
-                        .help(format!(
-                            "run `article localize {} --lang {lang}` to move it to [[obsolete]]",
-                            article.file.name()
-                        )),
+                        .key(segment.key.clone()),
+                );
+            }
+            for problem in inline_problems(&target.value) {
+                let (code, message, range) = match problem {
+                    BodyProblem::RawHtml(range) => {
+                        (Code::RawHtml, "raw HTML in a translation".to_owned(), range)
+                    }
+                    BodyProblem::Url { url, span, .. } => (
+                        Code::InvalidUrl,
+                        format!("link target `{}` is not allowed", url.escape_debug()),
+                        span,
+                    ),
+                    BodyProblem::TooDeep(range) => (
+                        Code::NestingTooDeep,
+                        "translation nests too deep".to_owned(),
+                        range,
+                    ),
+                };
+                diags.push(
+                    Diagnostic::new(code, message)
+                        .at(file, target.span_of(range))
+                        .lang(lang.clone())
+                        .key(segment.key.clone()),
                 );
             }
         }
-        for entry in &tf.obsolete {
+    }
+    for entry in &tf.segments {
+        if !segments.iter().any(|s| s.key == entry.key) {
             diags.push(
-                Diagnostic::new(
-                    Code::Obsolete,
-                    "obsolete segment kept in the translation file",
-                )
-                .at(file, entry.key_span.clone().unwrap_or(0..0))
-                .lang(lang.clone())
-                .key(entry.key.clone())
-                .help("reuse what helps, then run `article localize --purge-obsolete`"),
+                Diagnostic::new(Code::Obsolete, "segment is no longer in the article")
+                    .at(file, entry.key_span.clone().unwrap_or(0..0))
+                    .lang(lang.clone())
+                    .key(entry.key.clone())
+                    .help(format!(
+                        "run `article localize {} --lang {lang}` to move it to [[obsolete]]",
+                        article.file.name()
+                    )),
             );
         }
+    }
+    for entry in &tf.obsolete {
+        diags.push(
+            Diagnostic::new(
+                Code::Obsolete,
+                "obsolete segment kept in the translation file",
+            )
+            .at(file, entry.key_span.clone().unwrap_or(0..0))
+            .lang(lang.clone())
+            .key(entry.key.clone())
+            .help("reuse what helps, then run `article localize --purge-obsolete`"),
+        );
     }
 }

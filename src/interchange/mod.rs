@@ -317,6 +317,20 @@ pub(crate) mod test_support {
         }
     }
 
+    /// A read of `text` either succeeds or fails at a line and column
+    /// inside it.
+    pub fn fails_in_place(
+        text: &str,
+        read: impl Fn(&str) -> Result<Interchange, super::ReadError>,
+    ) -> Result<(), TestCaseError> {
+        if let Err(e) = read(text) {
+            let lines = text.split('\n').count();
+            prop_assert!(e.line >= 1 && e.line <= lines, "{:?}", e);
+            prop_assert!(e.column >= 1);
+        }
+        Ok(())
+    }
+
     /// Random edits of `text`: deletions, insertions and duplications, at
     /// byte positions snapped to character boundaries.
     pub fn mutate(text: &str, edits: &[(usize, usize, String)]) -> String {

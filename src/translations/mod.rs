@@ -436,7 +436,7 @@ impl Files {
         use rayon::prelude::*;
         let mut missing: Vec<(String, Option<Option<Read>>, Option<PathBuf>)> = Vec::new();
         for lang in langs {
-            if !self.loaded.contains_key(lang) {
+            if !self.loaded.contains_key(lang) && !self.failed.contains_key(lang) {
                 missing.push((lang.clone(), self.read.remove(lang), self.path(lang)));
             }
         }
@@ -474,21 +474,16 @@ impl Files {
         Ok(self.loaded.get(lang).and_then(Option::as_ref))
     }
 
-    /// The file for `lang` with its diagnostics, if it exists.
+    /// The file for `lang` with its diagnostics, if it exists (read and
+    /// parsed once, like [`Files::load_all`]; a failure to read is kept too).
     pub fn get(
         &mut self,
         lang: &str,
     ) -> std::io::Result<Option<&(TranslationFile, Vec<Diagnostic>)>> {
-        if !self.loaded.contains_key(lang) {
-            self.text(lang)?;
-            let loaded = self
-                .read
-                .remove(lang)
-                .flatten()
-                .map(|(file, bad_utf8)| load_read(file, bad_utf8));
-            self.loaded.insert(lang.to_owned(), loaded);
+        if !self.loaded.contains_key(lang) && !self.failed.contains_key(lang) {
+            self.load_all(&[lang.to_owned()]);
         }
-        Ok(self.loaded.get(lang).and_then(Option::as_ref))
+        self.loaded(lang).map_err(std::io::Error::other)
     }
 }
 
