@@ -45,4 +45,40 @@ fn main() {
         println!("cargo:warning=could not write the built-in locale table: {err}");
         std::process::exit(1);
     }
+    code_pages(&manifest, &out);
+}
+
+/// Compiles the pages of `docs/codes/*.md` (what `article explain CODE`
+/// prints): a table of `(code, page)`.
+fn code_pages(manifest: &str, out: &str) {
+    println!("cargo:rerun-if-changed=docs/codes");
+    let mut names = Vec::new();
+    if let Ok(files) = fs::read_dir(Path::new(manifest).join("docs").join("codes")) {
+        for file in files.flatten() {
+            let name = file.file_name().to_string_lossy().into_owned();
+            if let Some(code) = name.strip_suffix(".md") {
+                names.push(code.to_owned());
+            }
+        }
+    }
+    names.sort();
+    let mut code = String::from(
+        "/// The page of each diagnostic code: (code, Markdown).\npub static CODE_PAGES: &[(&str, &str)] = &[\n",
+    );
+    for name in &names {
+        let path = Path::new(manifest)
+            .join("docs")
+            .join("codes")
+            .join(format!("{name}.md"));
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    if let Err(err) = fs::write(Path::new(out).join("code_pages.rs"), code) {
+        println!("cargo:warning=could not write the code page table: {err}");
+        std::process::exit(1);
+    }
 }

@@ -54,6 +54,12 @@ def escape_md(text):
     return text.replace("\\", "\\\\").replace("<", "\\<").replace("[", "\\[").replace("`", "\\`").replace('"', '\\"')
 
 
+def literal(text):
+    """The payload as literal inline Markdown that passes `check`: escaped,
+    without the bidi override (an error wherever it appears)."""
+    return escape_md(text.replace("\u202e", ""))
+
+
 def toml_str(text):
     return json.dumps(text, ensure_ascii=False)
 
@@ -64,14 +70,18 @@ def write_newsroom(out):
     with open(os.path.join(out, "newsroom.toml"), "w") as f:
         f.write('editions = ["en", "ru", "fa"]\nlocales = "locales"\n[brand]\nlanguages = 3\n'
                 '[[notice]]\nid = "notice-x"\neditions = ["ru"]\n')
-    # Fluent messages carry the raw payloads.
+    # Fluent messages carry the payloads as text that passes the gate
+    # (raw HTML and unsafe links refuse an edition, so a page is only ever
+    # made of text `check` passes: that is what must not become markup).
+    def message(payload):
+        return literal(payload).replace("{", "").replace("}", "")
     for lang in ["en", "ru"]:
         with open(os.path.join(out, "locales", lang, "x.ftl"), "w") as f:
             for i, payload in enumerate(PAYLOADS):
-                f.write(f"agency-evil{i} = {payload.replace('{', '').replace('}', '')}\n")
-            f.write("about = " + " ".join(p.replace("{", "").replace("}", "") for p in PAYLOADS[:10]) + "\n")
-            f.write("notice-x = " + " ".join(p.replace("{", "").replace("}", "") for p in PAYLOADS[10:20]) + "\n")
-            f.write("related-video = " + PAYLOADS[1].replace("{", "") + "\n")
+                f.write(f"agency-evil{i} = {message(payload)}\n")
+            f.write("about = " + " ".join(message(p) for p in PAYLOADS[:10]) + "\n")
+            f.write("notice-x = " + " ".join(message(p) for p in PAYLOADS[10:20]) + "\n")
+            f.write("related-video = " + message(PAYLOADS[1]) + "\n")
     # The article must pass check to be exported: no bidi overrides there.
     fields = [escape_md(p) for p in PAYLOADS if "\u202e" not in p]
     body = "\n\n".join(fields) + "\n"
@@ -95,7 +105,7 @@ def write_newsroom(out):
 def mt():
     for n, line in enumerate(sys.stdin):
         request = json.loads(line)
-        print(json.dumps({"key": request["key"], "text": PAYLOADS[n % len(PAYLOADS)]}))
+        print(json.dumps({"key": request["key"], "text": literal(PAYLOADS[n % len(PAYLOADS)])}))
 
 
 class Inspector(HTMLParser):

@@ -10,8 +10,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use article::commands::{check, export, localize, status};
 use article::diag::{self, Severity};
+use article::judge::Kind;
 
-/// How the process ends: SPEC 3.
+/// How the process ends (docs/exit-codes.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// 0: success.
@@ -118,6 +119,17 @@ Examples:
 Columns: segments publishable / total, stale, machine, new, and whether the edition is complete.")]
     Status(StatusArgs),
 
+    /// Explain a diagnostic code: what it means, an example, how to fix it.
+    #[command(after_help = "Examples:\n  article explain missing-notice\n  article explain --list")]
+    Explain {
+        /// The code, as printed in `error[CODE]`.
+        #[arg(value_name = "CODE", required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code with its severity.
+        #[arg(long)]
+        list: bool,
+    },
+
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  article completions bash > /etc/bash_completion.d/article")]
     Completions {
@@ -134,8 +146,8 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Only report on these editions (repeatable).
-    #[arg(long = "lang", value_name = "L")]
+    /// Only report on these editions (repeatable, or comma-separated).
+    #[arg(long = "lang", value_name = "L", value_delimiter = ',')]
     pub langs: Vec<String>,
 
     /// Output format.
@@ -250,6 +262,11 @@ pub struct ExportArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Remove the files earlier exports to DIR wrote that this run did not produce (deleted or
+    /// renamed articles, dropped editions and formats). Needs the whole run: no --lang subset.
+    #[arg(long)]
+    pub prune: bool,
+
     /// Print what was written as JSON on standard output (with -o).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -266,6 +283,10 @@ pub struct StatusArgs {
     /// Articles (files or folders); default: the current folder.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Only these editions (repeatable, or comma-separated).
+    #[arg(long = "lang", value_name = "L", value_delimiter = ',')]
+    pub langs: Vec<String>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -351,7 +372,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             };
             let report = localize::run(&options)?;
             print_localize(&report, args.format, cli.quiet, &mut stderr)?;
-            Ok(Exit::Success)
+            Ok(if report.failed.is_empty() {
+                Exit::Success
+            } else {
+                Exit::Findings
+            })
         }
         Command::Export(args) => {
             let options = export::Options {
@@ -364,25 +389,35 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 newsroom: cli.newsroom,
                 locales: cli.locales,
                 force: args.force,
+                prune: args.prune,
                 batch: batch(cli.jobs, cli.quiet, "export"),
             };
             let report = export::run(&options)?;
             print_export(&report, args.format, cli.quiet, &mut stderr)?;
-            Ok(if report.refused.is_empty() {
+            Ok(
+                if report.refused.is_empty() && report.unreadable.is_empty() {
+                    Exit::Success
+                } else {
+                    Exit::Findings
+                },
+            )
+        }
+        Command::Status(args) => {
+            let report = status::run(&status::Options {
+                paths: args.paths,
+                langs: args.langs,
+                newsroom: cli.newsroom,
+                locales: cli.locales,
+                batch: batch(cli.jobs, cli.quiet, "status"),
+            })?;
+            print_status(&report, args.format, cli.quiet, &mut stderr)?;
+            Ok(if report.unreadable.is_empty() {
                 Exit::Success
             } else {
                 Exit::Findings
             })
         }
-        Command::Status(args) => {
-            let rows = status::run(&status::Options {
-                paths: args.paths,
-                newsroom: cli.newsroom,
-                batch: batch(cli.jobs, cli.quiet, "status"),
-            })?;
-            print_status(&rows, args.format)?;
-            Ok(Exit::Success)
-        }
+        Command::Explain { code, list } => explain(code.as_deref(), list),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "article", &mut io::stdout());
             Ok(Exit::Success)
@@ -413,14 +448,26 @@ fn print_check(
             _ => {}
         }
     }
+    if args.format == CheckFormat::Json {
+        for note in &report.notes {
+            serde_json::to_writer(&mut out, &serde_json::json!({ "note": note }))?;
+            out.write_all(b"\n")?;
+        }
+    }
     out.flush()?;
     for failure in &report.failures {
-        print_failure(failure, stderr);
+        print_failure(&failure.error, stderr);
+    }
+    if !quiet && args.format != CheckFormat::Json {
+        for note in &report.notes {
+            writeln!(stderr, "note: {note}")?;
+        }
     }
     if !quiet && args.format == CheckFormat::Human {
         let errors = report.count(Severity::Error);
         let warnings = report.count(Severity::Warning);
         let articles = report.articles;
+        let (publishable, refused) = report.edition_counts();
         let mut line = format!(
             "check: {articles} article{}, {errors} error{}, {warnings} warning{}",
             plural(articles),
@@ -431,6 +478,10 @@ fn print_check(
         if suppressed > 0 {
             line.push_str(&format!(", {suppressed} suppressed"));
         }
+        line.push_str(&format!(
+            "; {publishable} edition{} publishable, {refused} refused",
+            plural(publishable)
+        ));
         writeln!(stderr, "{line}")?;
         if args.summary {
             let mut by_lang: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
@@ -456,6 +507,50 @@ fn print_check(
     Ok(())
 }
 
+/// Writes one JSON Lines record: `{"type": TYPE, ...fields}`.
+fn json_line(
+    out: &mut impl Write,
+    kind: &str,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    let mut record = serde_json::to_value(value)?;
+    match &mut record {
+        serde_json::Value::Object(map) => {
+            map.insert("type".into(), serde_json::Value::from(kind));
+        }
+        other => {
+            *other = serde_json::json!({ "type": kind, "value": other.clone() });
+        }
+    }
+    serde_json::to_writer(&mut *out, &record)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Prints notes (`note: …` on standard error, or `note` records).
+fn print_notes(
+    notes: &[String],
+    format: Format,
+    quiet: bool,
+    out: &mut impl Write,
+    stderr: &mut impl Write,
+) -> anyhow::Result<()> {
+    for note in notes {
+        match format {
+            Format::Json => json_line(out, "note", &serde_json::json!({ "message": note }))?,
+            Format::Human if !quiet => writeln!(stderr, "note: {note}")?,
+            Format::Human => {}
+        }
+    }
+    Ok(())
+}
+
+fn error_style() -> anstyle::Style {
+    anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()))
+}
+
 fn print_localize(
     report: &localize::Report,
     format: Format,
@@ -464,10 +559,35 @@ fn print_localize(
 ) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    print_notes(&report.notes, format, quiet, &mut out, stderr)?;
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, report)?;
-            out.write_all(b"\n")?;
+            for file in &report.files {
+                json_line(&mut out, "file", file)?;
+            }
+            for skipped in &report.skipped {
+                json_line(&mut out, "skipped", skipped)?;
+            }
+            for rejected in &report.rejected {
+                json_line(&mut out, "rejected", rejected)?;
+            }
+            for path in &report.exported {
+                json_line(&mut out, "exported", &serde_json::json!({ "path": path }))?;
+            }
+            for failed in &report.failed {
+                json_line(&mut out, "failed", failed)?;
+            }
+            json_line(
+                &mut out,
+                "summary",
+                &serde_json::json!({
+                    "files": report.files.len(),
+                    "skipped": report.skipped.len(),
+                    "rejected": report.rejected.len(),
+                    "exported": report.exported.len(),
+                    "failed": report.failed.len(),
+                }),
+            )?;
         }
         Format::Human => {
             for file in &report.files {
@@ -499,11 +619,23 @@ fn print_localize(
         }
     }
     out.flush()?;
+    if format == Format::Json {
+        return Ok(());
+    }
     for rejected in &report.rejected {
         writeln!(
             stderr,
             "warning: imported unit `{}` not applied: {}",
             rejected.key, rejected.reason
+        )?;
+    }
+    for failed in &report.failed {
+        print_stopped(
+            &failed.file,
+            "not localized",
+            &failed.error,
+            &failed.diagnostics,
+            stderr,
         )?;
     }
     if !quiet {
@@ -517,23 +649,47 @@ fn print_localize(
                 skipped.article, skipped.lang, skipped.reason
             )?;
         }
+        let changed = report
+            .files
+            .iter()
+            .filter(|f| f.outcome != localize::Outcome::Unchanged)
+            .count();
+        writeln!(
+            stderr,
+            "localize: {} file{} ({changed} changed), {} article{} failed",
+            report.files.len(),
+            plural(report.files.len()),
+            report.failed.len(),
+            plural(report.failed.len()),
+        )?;
     }
     Ok(())
 }
 
-fn print_status(rows: &[status::Row], format: Format) -> anyhow::Result<()> {
+fn print_status(
+    report: &status::Report,
+    format: Format,
+    quiet: bool,
+    stderr: &mut impl Write,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal as _;
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
+    print_notes(&report.notes, format, quiet, &mut out, stderr)?;
     if format == Format::Json {
-        for row in rows {
+        for row in &report.rows {
             serde_json::to_writer(&mut out, row)?;
+            out.write_all(b"\n")?;
+        }
+        for unreadable in &report.unreadable {
+            serde_json::to_writer(&mut out, unreadable)?;
             out.write_all(b"\n")?;
         }
         out.flush()?;
         return Ok(());
     }
+    let rows = &report.rows;
     let width = rows
         .iter()
         .map(|r| r.article.chars().count())
@@ -554,9 +710,9 @@ fn print_status(rows: &[status::Row], format: Format) -> anyhow::Result<()> {
         } else {
             String::new()
         };
-        let complete = match (&row.kind, row.complete) {
-            (status::Kind::Source, _) => "yes (source)".to_owned(),
-            (status::Kind::Derived, yes) => format!(
+        let mut complete = match (&row.kind, row.complete) {
+            (Kind::Source, true) => "yes (source)".to_owned(),
+            (Kind::Derived, yes) => format!(
                 "{} (from {})",
                 if yes { "yes" } else { "no" },
                 row.derived_from.as_deref().unwrap_or("?")
@@ -564,6 +720,9 @@ fn print_status(rows: &[status::Row], format: Format) -> anyhow::Result<()> {
             (_, true) => "yes".to_owned(),
             (_, false) => "no".to_owned(),
         };
+        if !row.complete && !row.reasons.is_empty() {
+            complete.push_str(&format!(": {}", row.reasons.join(", ")));
+        }
         writeln!(
             out,
             "{:<width$}  {:<8}  {bar}{:>7}  {:>5}  {:>7}  {:>3}  {complete}",
@@ -571,6 +730,15 @@ fn print_status(rows: &[status::Row], format: Format) -> anyhow::Result<()> {
         )?;
     }
     out.flush()?;
+    let style = error_style();
+    for unreadable in &report.unreadable {
+        writeln!(
+            stderr,
+            "{style}error{style:#}: {}: {}",
+            unreadable.file.display(),
+            unreadable.error
+        )?;
+    }
     Ok(())
 }
 
@@ -582,36 +750,157 @@ fn print_export(
 ) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let files: usize = report.written.iter().map(|w| w.files.len()).sum();
     if let Some(text) = &report.stdout {
         out.write_all(text.as_bytes())?;
     } else if format == Format::Json {
-        serde_json::to_writer_pretty(&mut out, report)?;
-        out.write_all(b"\n")?;
+        print_notes(&report.notes, format, quiet, &mut out, stderr)?;
+        for written in &report.written {
+            json_line(&mut out, "written", written)?;
+        }
+        for refused in &report.refused {
+            json_line(&mut out, "refused", refused)?;
+        }
+        for unreadable in &report.unreadable {
+            json_line(&mut out, "unreadable", unreadable)?;
+        }
+        for path in &report.pruned {
+            json_line(&mut out, "pruned", &serde_json::json!({ "path": path }))?;
+        }
+        json_line(
+            &mut out,
+            "summary",
+            &serde_json::json!({
+                "written": report.written.len(),
+                "files": files,
+                "unchanged": report.unchanged,
+                "refused": report.refused.len(),
+                "unreadable": report.unreadable.len(),
+                "pruned": report.pruned.len(),
+            }),
+        )?;
     }
     out.flush()?;
-    let style = anstyle::Style::new()
-        .bold()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    if format == Format::Json && report.stdout.is_none() {
+        return Ok(());
+    }
+    if !quiet {
+        for note in &report.notes {
+            writeln!(stderr, "note: {note}")?;
+        }
+    }
+    let style = error_style();
     for refused in &report.refused {
         writeln!(
             stderr,
             "{style}error{style:#}: {} [{}] not written: {}",
             refused.article, refused.lang, refused.reason
         )?;
+        for path in &refused.removed {
+            writeln!(
+                stderr,
+                "  removed {} (written by an earlier export)",
+                path.display()
+            )?;
+        }
     }
-    if !quiet && report.stdout.is_none() {
-        let files: usize = report.written.iter().map(|w| w.files.len()).sum();
-        writeln!(
+    for unreadable in &report.unreadable {
+        print_stopped(
+            &unreadable.file,
+            "not exported",
+            &unreadable.error,
+            &unreadable.diagnostics,
             stderr,
-            "export: {} edition{} written ({files} file{}), {} unchanged, {} not written",
-            report.written.len(),
-            plural(report.written.len()),
-            plural(files),
-            report.unchanged,
-            report.refused.len()
         )?;
     }
+    if !quiet {
+        for path in &report.pruned {
+            writeln!(stderr, "pruned {}", path.display())?;
+        }
+        if report.stdout.is_none() {
+            let mut line = format!(
+                "export: {} edition{} written ({files} file{}), {} unchanged, {} not written",
+                report.written.len(),
+                plural(report.written.len()),
+                plural(files),
+                report.unchanged,
+                report.refused.len()
+            );
+            if !report.unreadable.is_empty() {
+                line.push_str(&format!(
+                    ", {} article{} unreadable",
+                    report.unreadable.len(),
+                    plural(report.unreadable.len())
+                ));
+            }
+            if !report.pruned.is_empty() {
+                line.push_str(&format!(", {} pruned", report.pruned.len()));
+            }
+            writeln!(stderr, "{line}")?;
+        }
+    }
     Ok(())
+}
+
+/// An article a batch could not do: its diagnostics, or one line.
+fn print_stopped(
+    file: &std::path::Path,
+    what: &str,
+    error: &str,
+    diagnostics: &[diag::Diagnostic],
+    stderr: &mut impl Write,
+) -> anyhow::Result<()> {
+    if diagnostics.is_empty() {
+        let style = error_style();
+        writeln!(
+            stderr,
+            "{style}error{style:#}: {}: {what}: {error}",
+            file.display()
+        )?;
+    } else {
+        for diagnostic in diagnostics {
+            writeln!(stderr, "{}\n", diag::render_human(diagnostic))?;
+        }
+    }
+    Ok(())
+}
+
+/// `article explain CODE`: the code's page.
+fn explain(code: Option<&str>, list: bool) -> anyhow::Result<Exit> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if list {
+        for code in diag::Code::ALL {
+            writeln!(out, "{:<28} {}", code.name(), code.severity())?;
+        }
+        return Ok(Exit::Success);
+    }
+    let name = code.unwrap_or_default().trim();
+    let name = name
+        .strip_prefix("error[")
+        .or_else(|| name.strip_prefix("warning["))
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name);
+    let Some(found) = diag::Code::from_name(name) else {
+        let names: Vec<&str> = diag::Code::ALL.iter().map(|c| c.name()).collect();
+        let hint = article::article::front_matter::did_you_mean(name, &names)
+            .map(|best| format!(" (did you mean `{best}`?)"))
+            .unwrap_or_default();
+        anyhow::bail!(
+            "`{name}` is not a diagnostic code{hint}; `article explain --list` lists them"
+        );
+    };
+    match found.page() {
+        Some(page) => out.write_all(page.as_bytes())?,
+        None => writeln!(
+            out,
+            "# {}\n\nSeverity: {}\n\n{}",
+            found.name(),
+            found.severity(),
+            found.docs()
+        )?,
+    }
+    Ok(Exit::Success)
 }
 
 fn plural(n: usize) -> &'static str {

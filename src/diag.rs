@@ -34,7 +34,7 @@ impl fmt::Display for Severity {
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
         /// Every diagnostic code `article` reports. The names are part of the
-        /// contract (SPEC 2.1); `docs` is the one-line explanation printed in
+        /// contract (one page each in docs/codes/); `docs` is the one-line explanation printed in
         /// the README's table.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
@@ -77,7 +77,7 @@ codes! {
     UnknownField = "unknown-field", Error,
         "The front matter has a field the format does not know, often a typo. Rename it as suggested, or remove it.";
     InvalidField = "invalid-field", Error,
-        "A field has the wrong type or an impossible value (`published = \"yesterday\"`, `after = 0`). Use the type the SPEC gives.";
+        "A field has the wrong type or an impossible value (`published = \"yesterday\"`, `after = 0`). Use the type docs/article-format.md gives.";
     InvalidId = "invalid-id", Error,
         "`id` must match `[a-z0-9]+(-[a-z0-9]+)*` and be at most 100 characters: it becomes a file name. Rename it.";
     DuplicateId = "duplicate-id", Error,
@@ -106,12 +106,16 @@ codes! {
         "An edition lacks a translation file, a segment, or a segment's target. Run `article localize` and translate what is `new`.";
     StaleTranslation = "stale-translation", Error,
         "The source changed after the target was written (`state = \"stale\"`, or a `source` that no longer matches the article). Update the target against `previous_source`, then set `state = \"translated\"`.";
-    MachineTranslation = "machine-translation", Warning,
-        "The target was filled by machine translation or translation memory and no person has confirmed it. Check it, then set `state = \"translated\"`.";
+    MachineTranslation = "machine-translation", Error,
+        "The target was filled by machine translation or translation memory and no person has confirmed it, so it is not published. Check it, then set `state = \"translated\"`.";
+    OrphanTranslation = "orphan-translation", Warning,
+        "A translation file is for a language that is not an edition of its article (`story.de.toml` when the article has no `de` edition): nothing reads it. Add the edition, rename the file, or delete it.";
     FluentSyntax = "fluent-syntax", Error,
         "A Fluent (.ftl) file has a syntax error; the broken entry is not used. Fix it at the position shown.";
     FluentMissingMessage = "fluent-missing-message", Error,
         "A message the tool needs (`published`, `credit-line`, `agency-ID` aside, `related-KIND`, `related-open`, `about`) is in no bundle of the edition's chain. Add it to the newsroom's bundle.";
+    FluentFormat = "fluent-format", Error,
+        "A Fluent message failed to format for an edition (an unknown `$variable`, a reference to a missing message or term, a cycle). The edition is refused, so no reader sees a raw `{$var}`. Fix the message.";
     MissingNotice = "missing-notice", Error,
         "An edition must carry a legal notice that no bundle of its own language has; notices never fall back to another language, so the edition is not exported. Add the notice to that language's bundle.";
     CldrFallback = "cldr-fallback", Warning,
@@ -144,6 +148,18 @@ codes! {
         "A message refers to a message or term that no bundle of its locale has. Define it or fix the reference.";
     Obsolete = "obsolete", Warning,
         "The translation file keeps segments that left the article. Reuse what helps, then `article localize --purge-obsolete`.";
+}
+
+include!(concat!(env!("OUT_DIR"), "/code_pages.rs"));
+
+impl Code {
+    /// The code's page (`docs/codes/CODE.md`), printed by `article explain`.
+    pub fn page(self) -> Option<&'static str> {
+        CODE_PAGES
+            .iter()
+            .find(|(name, _)| *name == self.name())
+            .map(|(_, page)| *page)
+    }
 }
 
 impl fmt::Display for Code {
@@ -257,6 +273,16 @@ impl Diagnostic {
             .or(self.file_name.as_deref())
     }
 
+    /// The finding on one line: `file:line:col: error[code]: message`.
+    pub fn headline(&self) -> String {
+        let place = match (self.file(), self.line_col()) {
+            (Some(file), Some((line, col))) => format!("{file}:{line}:{col}: "),
+            (Some(file), None) => format!("{file}: "),
+            _ => String::new(),
+        };
+        format!("{place}{}[{}]: {}", self.severity, self.code, self.message)
+    }
+
     /// 1-based line and column of the start of the span.
     pub fn line_col(&self) -> Option<(usize, usize)> {
         self.location
@@ -264,7 +290,7 @@ impl Diagnostic {
             .map(|loc| loc.file.line_col(loc.span.start))
     }
 
-    /// The JSON Lines record of SPEC 2.1 (one object, no newline).
+    /// The JSON Lines record of a finding (one object, no newline).
     pub fn to_json(&self) -> serde_json::Value {
         let (line, column) = self.line_col().unzip();
         serde_json::json!({

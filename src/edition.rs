@@ -156,6 +156,8 @@ pub struct Edition {
     pub about: Option<String>,
     /// Notices.
     pub notices: Vec<Notice>,
+    /// Keys of the segments shown in the source language (a draft).
+    pub fallback_keys: Vec<String>,
 }
 
 /// Why an edition is not written.
@@ -202,8 +204,8 @@ pub struct Notes {
     pub missing_messages: Vec<String>,
     /// CLDR services that came from another locale: (service, locale used).
     pub cldr_fallbacks: Vec<(String, String)>,
-    /// Fluent formatting errors: (message, error).
-    pub fluent_errors: Vec<(String, String)>,
+    /// Fluent formatting errors: (message, error, locale of its bundle).
+    pub fluent_errors: Vec<(String, String, String)>,
     /// Messages whose value holds raw HTML or an unsafe link: (message, locale).
     pub unsafe_messages: Vec<(String, String)>,
 }
@@ -224,6 +226,44 @@ pub struct Inputs<'a> {
     pub translit: Option<Scheme>,
     /// Write incomplete editions with source text.
     pub draft: bool,
+}
+
+/// Resolves the edition in `lang` of `article`, whose translation into
+/// the edition's text language is `targets` (`None` for the article's own
+/// language). `Err` when the newsroom derives `lang` by a transliteration
+/// the tool does not have.
+pub fn resolve_for(
+    article: &Article,
+    targets: Option<&HashMap<String, String>>,
+    newsroom: &Newsroom,
+    stack: &crate::l10n::bundles::Stack,
+    cldr: &CldrCache,
+    lang: &str,
+    draft: bool,
+) -> Result<(Result<Edition, Refusal>, Notes), String> {
+    let source = article.lang.value.as_str();
+    let derived_from = newsroom.derived_from(lang);
+    let translit = derived_from.and_then(|from| Scheme::for_pair(from, lang));
+    if let (Some(from), None) = (derived_from, translit) {
+        return Err(format!(
+            "newsroom.toml derives {lang} from {from}, but only these transliterations are supported: {}",
+            Scheme::SUPPORTED
+                .iter()
+                .map(|(a, b)| format!("{b} from {a}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let l10n = stack.edition(lang, source, derived_from);
+    Ok(resolve(&Inputs {
+        article,
+        newsroom,
+        l10n: &l10n,
+        cldr,
+        targets,
+        translit,
+        draft,
+    }))
 }
 
 /// Resolves an edition.
@@ -287,7 +327,9 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                 ..
             }) => {
                 for error in errors {
-                    notes.fluent_errors.push((id.to_owned(), error));
+                    notes
+                        .fluent_errors
+                        .push((id.to_owned(), error, locale.clone()));
                 }
                 if !crate::article::body::inline_problems(&text).is_empty() {
                     notes.unsafe_messages.push((id.to_owned(), locale));
@@ -363,8 +405,18 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
             .agencies
             .iter()
             .map(|a| {
-                l10n.message(&format!("agency-{}", a.value), None)
-                    .map_or_else(|| a.value.clone(), |f| f.text)
+                let id = format!("agency-{}", a.value);
+                match l10n.message(&id, None) {
+                    Some(formatted) => {
+                        for error in formatted.errors {
+                            notes
+                                .fluent_errors
+                                .push((id.clone(), error, formatted.locale.clone()));
+                        }
+                        formatted.text
+                    }
+                    None => a.value.clone(),
+                }
             })
             .collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -414,6 +466,11 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
     for id in notice_ids {
         match l10n.notice(&id) {
             Some(formatted) => {
+                for error in &formatted.errors {
+                    notes
+                        .fluent_errors
+                        .push((id.clone(), error.clone(), formatted.locale.clone()));
+                }
                 if !crate::article::body::inline_problems(&formatted.text).is_empty() {
                     notes
                         .unsafe_messages
@@ -434,6 +491,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         dir: if l10n.rtl { Dir::Rtl } else { Dir::Ltr },
         source_lang: article.lang.value.clone(),
         complete: missing.is_empty(),
+        fallback_keys: missing.clone(),
         headline,
         summary,
         published,

@@ -19,3 +19,17 @@ fn summary(diags: &[Diagnostic]) -> String {
         None => "failed".into(),
     }
 }
+
+/// A failure in words (one line, with the position when it points into a
+/// file) and the diagnostics it carries, for reports that go on after it.
+pub fn describe(err: &anyhow::Error) -> (String, Vec<Diagnostic>) {
+    match err.downcast_ref::<DiagnosticsError>() {
+        Some(DiagnosticsError(diags)) => (
+            diags
+                .first()
+                .map_or_else(|| "failed".to_owned(), Diagnostic::headline),
+            diags.clone(),
+        ),
+        None => (format!("{err:#}"), Vec::new()),
+    }
+}

@@ -22,7 +22,7 @@ pub enum Input {
 
 /// Expands command-line paths. Paths that cannot be read come back as
 /// failures, and the rest is still expanded.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<anyhow::Error>) {
+pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, anyhow::Error)>) {
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
     for path in paths {
@@ -36,8 +36,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<anyhow::Error>) {
                 path: path.clone(),
                 explicit: true,
             }),
-            Err(err) => failures
-                .push(anyhow::Error::new(err).context(format!("cannot read {}", path.display()))),
+            Err(err) => failures.push((
+                path.clone(),
+                anyhow::Error::new(err).context(format!("cannot read {}", path.display())),
+            )),
         }
     }
     (inputs, failures)
@@ -70,16 +72,15 @@ fn is_markdown(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "md")
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<anyhow::Error>) {
+fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<(PathBuf, anyhow::Error)>) {
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(err) => {
-                failures.push(
-                    anyhow::Error::new(err)
-                        .context(format!("cannot read folder {}", dir.display())),
-                );
+                let error = anyhow::Error::new(err)
+                    .context(format!("cannot read folder {}", dir.display()));
+                failures.push((dir.clone(), error));
                 continue;
             }
         };

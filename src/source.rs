@@ -70,7 +70,7 @@ impl SourceFile {
     pub fn read(path: &Path) -> std::io::Result<(Self, Option<InvalidUtf8>)> {
         let bytes = read_limited(path)?;
         Ok(SourceFile::from_bytes(
-            path.display().to_string(),
+            display_path(path),
             Some(path.to_path_buf()),
             bytes,
         ))
@@ -169,6 +169,21 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// How a path is shown to people: relative to the current folder when it
+/// lies under it (a newsroom found by walking up gives absolute paths, and
+/// diagnostics, annotations and reports should name `locales/ru/x.ftl`,
+/// not `/home/desk/news/locales/ru/x.ftl`), else as given.
+pub fn display_path(path: &Path) -> String {
+    if path.is_absolute()
+        && let Ok(cwd) = std::env::current_dir()
+        && let Ok(rel) = path.strip_prefix(&cwd)
+        && !rel.as_os_str().is_empty()
+    {
+        return rel.display().to_string();
+    }
+    path.display().to_string()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The canonical article (SPEC 1.1): model and parsing.
+//! The canonical article: model and parsing.
 //!
 //! [`parse`] reads one file into an [`Article`] and the diagnostics of every
 //! problem found on the way. It never stops at the first problem: a broken

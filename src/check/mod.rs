@@ -4,7 +4,6 @@
 //! the text-safety checks that apply to every text.
 
 pub mod bundles;
-pub mod editions;
 pub mod quality;
 pub mod suppress;
 pub mod text;

@@ -1,4 +1,4 @@
-//! Translation quality (SPEC 2.1, translations): per-segment checks that
+//! Translation quality: per-segment checks that
 //! compare a target with its source. Every check is a heuristic and gives a
 //! warning (`url-mismatch` aside), at most one finding per check and
 //! segment, with a range in the target.

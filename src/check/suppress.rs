@@ -7,7 +7,12 @@
 //! - in `newsroom.toml`, `[check] allow = ["code"]` silences a code
 //!   everywhere, and `[[check.exception]]` with `code` and any of
 //!   `article`, `lang`, `key` (and a `reason` for the record) silences it
-//!   where all given fields match.
+//!   where all given fields match; it must give a `reason`.
+//!
+//! Only warnings can be accepted. Errors refuse the editions they are about,
+//! so accepting one would make `check` pass what `export` refuses; the
+//! newsroom file refuses such a rule, and a directive naming an error code
+//! changes nothing.
 
 use std::collections::HashMap;
 
@@ -83,6 +88,11 @@ pub fn directives(text: &str) -> Vec<(String, Vec<String>)> {
 pub fn apply(diags: &mut [Diagnostic], newsroom: &Newsroom, article: Option<&str>) {
     let mut cache: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
     for diag in diags.iter_mut() {
+        // An error blocks publishing: no directive or rule can hide it,
+        // or `check` would pass what `export` refuses.
+        if diag.severity == crate::diag::Severity::Error {
+            continue;
+        }
         if newsroom.check.allows(diag, article) {
             diag.suppressed = true;
             continue;

@@ -1,4 +1,4 @@
-//! Text safety (SPEC 2.1), for every text a reader will see: bidi controls
+//! Text safety, for every text a reader will see: bidi controls
 //! that can make text display other than it reads (Trojan Source), control
 //! characters, invisible characters, and text not in Unicode NFC.
 

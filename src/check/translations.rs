@@ -1,4 +1,4 @@
-//! Translation-file checks (SPEC 2.1, translations): every edition of an
+//! Translation-file checks: every edition of an
 //! article must have a translation file whose segments match the article's
 //! and are publishable; targets get the same text-safety and Markdown checks
 //! as the article.
@@ -29,9 +29,20 @@ pub fn check(
     newsroom: &Newsroom,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let langs = translated_editions(article, newsroom);
+    check_langs(article, files, &langs, diags);
+}
+
+/// Checks the translation files of an article into `langs`.
+pub fn check_langs(
+    article: &Article,
+    files: &mut Files,
+    langs: &[String],
+    diags: &mut Vec<Diagnostic>,
+) {
     use rayon::prelude::*;
     let segments = article.segments();
-    let langs = translated_editions(article, newsroom);
+    let langs = langs.to_vec();
     files.load_all(&langs);
     // Each source is read once for its targets in every language.
     let sources: Vec<quality::Source> = segments

@@ -1,18 +1,13 @@
-//! `article check [PATH...]` (SPEC 2.1).
+//! `article check [PATH...]`: every finding about the articles, their
+//! translation files, their editions and their newsrooms' bundles, from the
+//! same judgement `status` and `export` use.
 
-use std::collections::HashMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use anyhow::Context as _;
-
-use crate::article::parse_lang;
-use crate::check::check_article;
-use crate::diag::{Code, Diagnostic, Severity};
-use crate::inputs::{self, Input};
-use crate::newsroom::{self, Newsroom};
-use crate::source::SourceFile;
+use crate::diag::{Diagnostic, Severity};
+use crate::judge::{self, Verdict};
+use crate::workspace::{Failure, Workspace};
 
 /// What to check.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +24,19 @@ pub struct Options {
     pub batch: crate::commands::Batch,
 }
 
+/// The verdicts on one article's editions.
+#[derive(Debug)]
+pub struct ArticleVerdicts {
+    /// The article's file as named.
+    pub file: String,
+    /// Its id, when it could be read.
+    pub id: Option<String>,
+    /// Each edition's verdict (of those asked for).
+    pub verdicts: Vec<Verdict>,
+    /// Every edition the article has.
+    pub all_editions: Vec<String>,
+}
+
 /// What a check run found.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -36,12 +44,17 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Articles read.
     pub articles: usize,
-    /// Paths that could not be read: the run could not do all it was asked.
-    pub failures: Vec<anyhow::Error>,
+    /// The verdict on every edition checked.
+    pub editions: Vec<ArticleVerdicts>,
+    /// Paths of the command line that could not be read (exit code 2,
+    /// after everything else was checked).
+    pub failures: Vec<Failure>,
+    /// What the run could not look at or assumed, in words.
+    pub notes: Vec<String>,
 }
 
 impl Report {
-    /// Count of findings with this severity (suppressed ones do not count).
+    /// Count of findings with this severity (accepted ones do not count).
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
@@ -49,183 +62,107 @@ impl Report {
             .count()
     }
 
-    /// Count of suppressed findings.
+    /// Count of accepted findings.
     pub fn suppressed(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.suppressed).count()
     }
-}
 
-/// Where one article comes from.
-enum Source {
-    File { path: PathBuf, explicit: bool },
-    Stdin(Vec<u8>),
-}
-
-/// What checking one article found.
-struct Outcome {
-    file: Arc<SourceFile>,
-    id: Option<(String, std::ops::Range<usize>)>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-/// Checks one article with its translation files and editions; `None` for
-/// a Markdown file found in a folder that is no article.
-fn check_one(
-    source: Source,
-    newsroom: &Newsroom,
-    stack: &crate::l10n::bundles::Stack,
-    cldr: &crate::l10n::bundles::CldrCache,
-) -> anyhow::Result<Option<Outcome>> {
-    let (file, bad_utf8, path) = match source {
-        Source::Stdin(bytes) => {
-            let (file, bad) = SourceFile::from_bytes("<stdin>", None, bytes);
-            (file, bad, None)
-        }
-        Source::File { path, explicit } => {
-            let (file, bad) = SourceFile::read(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            if !explicit
-                && bad.is_none()
-                && !crate::article::front_matter::has_front_matter(file.text())
-            {
-                return Ok(None); // a README or other Markdown that is no article
-            }
-            (file, bad, Some(path))
-        }
-    };
-    let checked = check_article(Arc::new(file), bad_utf8);
-    let mut diagnostics = checked.diagnostics;
-    if let Some(article) = &checked.article {
-        let mut files = crate::translations::Files::new(path.as_deref());
-        crate::check::translations::check(article, &mut files, newsroom, &mut diagnostics);
-        crate::check::editions::check(
-            article,
-            &mut files,
-            newsroom,
-            stack,
-            cldr,
-            &mut diagnostics,
-        )?;
+    /// (publishable, refused) editions.
+    pub fn edition_counts(&self) -> (usize, usize) {
+        let all = self.editions.iter().flat_map(|a| &a.verdicts);
+        let publishable = all.clone().filter(|v| v.publishable()).count();
+        (publishable, all.count() - publishable)
     }
-    Ok(Some(Outcome {
-        id: checked
-            .article
-            .as_ref()
-            .map(|a| (a.id.value.clone(), a.id.span.clone())),
-        file: checked.file,
-        diagnostics,
-    }))
 }
 
 /// Runs `check`. `stdin` is read when a path is `-`.
 pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
-    let mut langs = Vec::new();
-    for lang in &options.langs {
-        langs.push(
-            parse_lang(lang)
-                .with_context(|| format!("--lang {lang}: not a valid BCP 47 language tag"))?,
-        );
-    }
-    if let Some(dir) = &options.locales {
-        anyhow::ensure!(dir.is_dir(), "--locales {}: no such folder", dir.display());
-    }
-    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
-    let default_paths = [PathBuf::from(".")];
-    let paths = if options.paths.is_empty() {
-        &default_paths[..]
-    } else {
-        &options.paths[..]
-    };
-    let (inputs, failures) = inputs::expand(paths);
+    let langs = crate::commands::parse_langs(&options.langs)?;
+    let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
+    let discovery = workspace.discover(&options.paths, Some(stdin))?;
     let mut report = Report {
-        failures,
+        failures: discovery.failures,
         ..Report::default()
     };
-    let mut stacks = crate::commands::export::Stacks::new(options.locales.clone());
-    let cldr = crate::l10n::bundles::CldrCache::default();
+    report.notes.extend(workspace.builtin_note());
+    let mut bundle_diags = workspace.bundle_diagnostics();
+    let bundle_errors = judge::bundle_errors(&bundle_diags);
+    let duplicates = judge::duplicates(discovery.jobs.iter().map(|j| &j.source));
+    let lang_filter = (!langs.is_empty()).then_some(langs.as_slice());
+    let cldr = &workspace.cldr;
 
-    // Sequentially: read standard input, find each article's newsroom and
-    // bundles (each loaded once; bundle findings reported once).
-    let mut jobs = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let (source, dir) = match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                stdin
-                    .take(crate::source::MAX_FILE_BYTES + 1)
-                    .read_to_end(&mut bytes)
-                    .context("cannot read standard input")?;
-                anyhow::ensure!(
-                    bytes.len() as u64 <= crate::source::MAX_FILE_BYTES,
-                    "standard input is larger than {} MiB, the most article reads",
-                    crate::source::MAX_FILE_BYTES / 1024 / 1024
-                );
-                (Source::Stdin(bytes), PathBuf::from("."))
-            }
-            Input::File { path, explicit } => {
-                let dir = path
-                    .parent()
-                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-                (Source::File { path, explicit }, dir)
-            }
-        };
-        let newsroom = cache.for_dir(&dir)?;
-        let (stack, fresh) = stacks.for_newsroom(&newsroom)?;
-        if fresh {
-            report.diagnostics.extend(stack.diagnostics.iter().cloned());
-            let mut bundle_diags = crate::check::bundles::check(&stack, &newsroom);
-            crate::check::suppress::apply(&mut bundle_diags, &newsroom, None);
-            report.diagnostics.extend(bundle_diags);
-        }
-        jobs.push((source, newsroom, stack));
-    }
-
-    // In parallel: each article with its translation files and editions.
-    let outcomes = options.batch.map(jobs, |(source, newsroom, stack)| {
-        check_one(source, &newsroom, &stack, &cldr).map(|outcome| outcome.map(|o| (o, newsroom)))
+    let judged = options.batch.map(discovery.jobs, |job| {
+        let read = job.source.read();
+        read.map(|found| {
+            found.map(|(file, bad)| {
+                judge::judge(
+                    file,
+                    bad,
+                    job.source.path(),
+                    judge::Context {
+                        newsroom: &job.newsroom,
+                        stack: &job.stack,
+                        cldr,
+                        bundle_errors: &bundle_errors,
+                        duplicates: &duplicates,
+                    },
+                    judge::Options {
+                        langs: lang_filter,
+                        ..judge::Options::default()
+                    },
+                )
+            })
+        })
+        .map_err(|error| Failure {
+            path: job.source.path().map(PathBuf::from).unwrap_or_default(),
+            error,
+        })
     })?;
 
-    // Sequentially, in input order: duplicate ids, suppression, --lang.
-    let mut ids: HashMap<String, Arc<SourceFile>> = HashMap::new();
-    for outcome in outcomes {
-        let (outcome, newsroom) = match outcome {
-            Ok(Some(found)) => found,
+    if let Some(langs) = lang_filter {
+        bundle_diags.retain(|d| {
+            d.lang
+                .as_deref()
+                .is_none_or(|l| langs.iter().any(|w| crate::newsroom::tag_matches(w, l)))
+        });
+    }
+    report.diagnostics.extend(bundle_diags);
+    for outcome in judged {
+        let judged = match outcome {
+            Ok(Some(judged)) => judged,
             Ok(None) => continue,
             Err(failure) => {
-                report.failures.push(failure);
+                report.diagnostics.push(unreadable(&failure));
                 continue;
             }
         };
         report.articles += 1;
-        let mut diagnostics = outcome.diagnostics;
-        if let Some((id, span)) = &outcome.id {
-            if let Some(first_file) = ids.get(id) {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Code::DuplicateId,
-                        format!("another article has the id `{id}`"),
-                    )
-                    .at(&outcome.file, span.clone())
-                    .label("duplicate id")
-                    .help(format!(
-                        "{} has it too; their editions would overwrite each other",
-                        first_file.name()
-                    )),
-                );
-            } else {
-                ids.insert(id.clone(), Arc::clone(&outcome.file));
-            }
-        }
-        crate::check::suppress::apply(
-            &mut diagnostics,
-            &newsroom,
-            outcome.id.as_ref().map(|(id, _)| id.as_str()),
-        );
-        diagnostics.retain(|d| match (&d.lang, langs.is_empty()) {
-            (Some(lang), false) => langs.iter().any(|l| newsroom::tag_matches(l, lang)),
-            _ => true,
+        report.notes.extend(judged.notes);
+        report.diagnostics.extend(judged.diagnostics);
+        report.editions.push(ArticleVerdicts {
+            file: judged.file.name().to_owned(),
+            id: judged.article.as_ref().map(|a| a.id.value.clone()),
+            verdicts: judged.verdicts,
+            all_editions: judged.editions,
         });
-        report.diagnostics.extend(diagnostics);
+    }
+    if let Some(langs) = lang_filter
+        && report.editions.iter().any(|a| a.id.is_some())
+    {
+        let all_editions: Vec<&str> = report
+            .editions
+            .iter()
+            .flat_map(|a| &a.all_editions)
+            .map(String::as_str)
+            .collect();
+        crate::commands::require_editions(langs, all_editions.into_iter())?;
     }
     Ok(report)
+}
+
+/// A path that could not be read, as a `syntax` error about it.
+fn unreadable(failure: &Failure) -> Diagnostic {
+    Diagnostic::new(crate::diag::Code::Syntax, format!("{:#}", failure.error))
+        .file_name(failure.path.display().to_string())
+        .help("check the path and its permissions")
 }

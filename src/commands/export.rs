@@ -1,25 +1,20 @@
-//! `article export PATH... [--lang L|all] [--to FORMATS] [-o DIR]`
-//! (SPEC 2.3): render editions. With `-o DIR` each goes to
-//! `DIR/LANG/ID.EXT`, written atomically; without it, exactly one edition
-//! in one format goes to standard output. An incomplete edition, or one
-//! missing a notice it must carry, is not written (exit 1), while the
-//! other editions of the run are.
+//! `article export PATH... [--lang L|all] [--to FORMATS] [-o DIR]`: write
+//! the editions the judgement finds publishable (or, with `--draft`, the
+//! drafts it allows). With `-o DIR` each goes to `DIR/LANG/ID.EXT`,
+//! written atomically, and the folder mirrors the judgement (see
+//! [`crate::output`]); without it, exactly one edition in one format goes
+//! to standard output.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use serde::Serialize;
 
-use crate::article::{Article, parse_lang};
-use crate::commands::localize::{article_paths, read_article};
-use crate::edition::{self, Edition, Inputs, Notes, Refusal};
-use crate::l10n::bundles::{CldrCache, Stack};
-use crate::l10n::translit::Scheme;
-use crate::newsroom::{self, Newsroom};
+use crate::judge::{self, Verdict};
+use crate::output::{Entry, OutputDir};
 use crate::render::{self, Format, RenderOptions};
-use crate::translations;
+use crate::workspace::{Job, Workspace};
 
 /// What to export.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +37,8 @@ pub struct Options {
     pub locales: Option<PathBuf>,
     /// Rewrite every edition, even those whose inputs did not change.
     pub force: bool,
+    /// Remove files earlier runs wrote that this run did not produce.
+    pub prune: bool,
     /// Threads and progress.
     pub batch: crate::commands::Batch,
 }
@@ -66,8 +63,35 @@ pub struct Refused {
     pub article: String,
     /// Edition language.
     pub lang: String,
-    /// Why.
+    /// Why, in one line.
     pub reason: String,
+    /// The codes of the errors that refuse it, each once.
+    pub codes: Vec<&'static str>,
+    /// Files of this edition an earlier run wrote, now removed.
+    pub removed: Vec<PathBuf>,
+}
+
+/// An article that could not be read or parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unreadable {
+    /// The file.
+    pub file: PathBuf,
+    /// Why, in one line.
+    pub error: String,
+    /// The findings that make it unreadable, when it points into files.
+    #[serde(skip)]
+    pub diagnostics: Vec<crate::diag::Diagnostic>,
+}
+
+impl Unreadable {
+    fn new(file: PathBuf, err: &anyhow::Error) -> Unreadable {
+        let (error, diagnostics) = crate::error::describe(err);
+        Unreadable {
+            file,
+            error,
+            diagnostics,
+        }
+    }
 }
 
 /// What a run did.
@@ -79,112 +103,15 @@ pub struct Report {
     pub refused: Vec<Refused>,
     /// Editions skipped because nothing they depend on changed.
     pub unchanged: usize,
+    /// Articles that could not be read.
+    pub unreadable: Vec<Unreadable>,
+    /// Files of earlier runs removed by `--prune`.
+    pub pruned: Vec<PathBuf>,
+    /// What the run assumed, in words.
+    pub notes: Vec<String>,
     /// The rendered edition, when writing to standard output.
     #[serde(skip)]
     pub stdout: Option<String>,
-}
-
-/// Bundle stacks by newsroom locale folder, built once per run.
-#[derive(Default)]
-pub struct Stacks {
-    extra: Option<PathBuf>,
-    map: HashMap<Option<PathBuf>, Arc<Stack>>,
-}
-
-impl Stacks {
-    /// Stacks with `--locales DIR` over every newsroom's bundles.
-    pub fn new(extra: Option<PathBuf>) -> Stacks {
-        Stacks {
-            extra,
-            map: HashMap::new(),
-        }
-    }
-
-    /// The stack of a newsroom (and whether it was just loaded).
-    pub fn for_newsroom(&mut self, newsroom: &Newsroom) -> anyhow::Result<(Arc<Stack>, bool)> {
-        if let Some(stack) = self.map.get(&newsroom.locales) {
-            return Ok((Arc::clone(stack), false));
-        }
-        let stack = Arc::new(Stack::load(
-            newsroom.locales.as_deref(),
-            self.extra.as_deref(),
-        )?);
-        self.map
-            .insert(newsroom.locales.clone(), Arc::clone(&stack));
-        Ok((stack, true))
-    }
-}
-
-/// Resolves one edition of an article.
-pub fn resolve_edition(
-    article: &Article,
-    files: &mut translations::Files,
-    newsroom: &Newsroom,
-    stack: &Stack,
-    cldr: &CldrCache,
-    lang: &str,
-    draft: bool,
-) -> anyhow::Result<(Result<Edition, Refusal>, Notes)> {
-    let source = article.lang.value.as_str();
-    let derived_from = newsroom.derived_from(lang).map(str::to_owned);
-    let translit = derived_from
-        .as_deref()
-        .and_then(|from| Scheme::for_pair(from, lang));
-    if derived_from.is_some() && translit.is_none() {
-        bail!(
-            "newsroom.toml derives {lang} from {}, but only these transliterations are supported: {}",
-            derived_from.as_deref().unwrap_or(""),
-            Scheme::SUPPORTED
-                .iter()
-                .map(|(a, b)| format!("{b} from {a}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    let text_lang = derived_from.as_deref().unwrap_or(lang);
-    let targets = if text_lang.eq_ignore_ascii_case(source) {
-        None
-    } else {
-        let file = files.get(text_lang).with_context(|| {
-            format!(
-                "cannot read the {text_lang} translation file of {}",
-                article.file.name()
-            )
-        })?;
-        Some(file.map_or_else(HashMap::new, |(tf, _)| {
-            translations::publishable_targets(article.segments(), tf)
-        }))
-    };
-    let l10n = stack.edition(lang, source, derived_from.as_deref());
-    Ok(edition::resolve(&Inputs {
-        article,
-        newsroom,
-        l10n: &l10n,
-        cldr,
-        targets: targets.as_ref(),
-        translit,
-        draft,
-    }))
-}
-
-/// The file beside the output that records what each output was made from.
-pub const MANIFEST: &str = ".article-export.json";
-
-/// Input hashes of the files in an output folder, by relative path.
-#[derive(Debug, Default, Serialize, serde::Deserialize)]
-struct Manifest {
-    tool: String,
-    outputs: std::collections::BTreeMap<String, String>,
-}
-
-impl Manifest {
-    fn load(out: &Path) -> Manifest {
-        std::fs::read_to_string(out.join(MANIFEST))
-            .ok()
-            .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
-            .filter(|m| m.tool == env!("CARGO_PKG_VERSION"))
-            .unwrap_or_default()
-    }
 }
 
 /// What one article's export did.
@@ -193,7 +120,11 @@ struct ArticleExport {
     written: Vec<Written>,
     refused: Vec<Refused>,
     unchanged: usize,
-    hashes: Vec<(String, String)>,
+    unreadable: Option<Unreadable>,
+    /// Files this run produced (written or left unchanged).
+    produced: Vec<(String, Entry)>,
+    editions: Vec<String>,
+    is_article: bool,
     stdout: Option<String>,
 }
 
@@ -207,6 +138,18 @@ fn hash_parts(hasher: &mut blake3::Hasher, parts: &[&[u8]]) {
     }
 }
 
+/// What every article of the run shares.
+struct Shared<'a> {
+    options: &'a Options,
+    formats: &'a [Format],
+    langs: Option<&'a [String]>,
+    out: Option<&'a OutputDir>,
+    cldr: &'a crate::l10n::bundles::CldrCache,
+    bundle_errors: &'a [crate::diag::Diagnostic],
+    duplicates: &'a judge::Duplicates,
+    settings: String,
+}
+
 /// Runs `export`.
 pub fn run(options: &Options) -> anyhow::Result<Report> {
     let formats = if options.formats.is_empty() {
@@ -214,21 +157,18 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     } else {
         options.formats.clone()
     };
-    let all = options.langs.is_empty() || options.langs.iter().any(|l| l == "all");
-    let mut wanted = Vec::new();
-    if !all {
-        for lang in &options.langs {
-            wanted.push(
-                parse_lang(lang)
-                    .with_context(|| format!("--lang {lang}: not a valid BCP 47 language tag"))?,
-            );
-        }
+    let langs = crate::commands::parse_langs(&options.langs)?;
+    if options.prune && !langs.is_empty() {
+        bail!(
+            "--prune removes every file this run does not produce, so it needs the whole run: drop --lang (or use --lang all)"
+        );
     }
-    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
-    let mut stacks = Stacks::new(options.locales.clone());
-    let cldr = CldrCache::default();
-    let paths = article_paths(&options.paths)?;
-    if paths.is_empty() {
+    if options.prune && options.out.is_none() {
+        bail!("--prune needs an output folder (-o DIR)");
+    }
+    let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
+    let discovery = workspace.discover(&options.paths, None)?;
+    if discovery.jobs.is_empty() && discovery.failures.is_empty() {
         bail!(
             "no article found in {}",
             options
@@ -239,185 +179,315 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                 .join(", ")
         );
     }
-    if options.out.is_none() && (paths.len() > 1 || formats.len() > 1 || wanted.len() > 1) {
+    if options.out.is_none() && (discovery.jobs.len() > 1 || formats.len() > 1 || langs.len() > 1) {
         bail!(
             "without -o DIR, export writes one edition in one format to standard output; \
              this run asks for {} article(s), {} edition(s), {} format(s): add --lang L and --to FORMAT, or -o DIR",
-            paths.len(),
-            if all {
+            discovery.jobs.len(),
+            if langs.is_empty() {
                 "all".to_owned()
             } else {
-                wanted.len().to_string()
+                langs.len().to_string()
             },
             formats.len()
         );
     }
-    let manifest = options
-        .out
-        .as_deref()
-        .map(Manifest::load)
-        .unwrap_or_default();
-    let mut jobs = Vec::with_capacity(paths.len());
-    for path in paths {
-        let dir = path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let newsroom = cache.for_dir(&dir)?;
-        let (stack, _) = stacks.for_newsroom(&newsroom)?;
-        jobs.push((path, newsroom, stack));
-    }
-    let settings = format!("{:?}|{}|{}", formats, options.fragment, options.draft);
-    let results = options.batch.map(jobs, |(path, newsroom, stack)| {
-        export_article(
-            &path, &newsroom, &stack, &cldr, options, &formats, all, &wanted, &manifest, &settings,
-        )
-    })?;
+    let out = options.out.as_deref().map(OutputDir::open).transpose()?;
     let mut report = Report::default();
-    let mut outputs = manifest.outputs;
+    report.notes.extend(workspace.builtin_note());
+    for failure in discovery.failures {
+        report
+            .unreadable
+            .push(Unreadable::new(failure.path, &failure.error));
+    }
+    let bundle_errors = judge::bundle_errors(&workspace.bundle_diagnostics());
+    let duplicates = judge::duplicates(discovery.jobs.iter().map(|j| &j.source));
+    let shared = Shared {
+        options,
+        formats: &formats,
+        langs: (!langs.is_empty()).then_some(langs.as_slice()),
+        out: out.as_ref(),
+        cldr: &workspace.cldr,
+        bundle_errors: &bundle_errors,
+        duplicates: &duplicates,
+        settings: format!("{:?}|{}|{}", formats, options.fragment, options.draft),
+    };
+    let results = options
+        .batch
+        .map(discovery.jobs, |job| export_article(&job, &shared))?;
+
+    let mut produced: BTreeMap<String, Entry> = BTreeMap::new();
+    let mut editions: Vec<String> = Vec::new();
+    let mut any_article = false;
+    let mut failed_files: BTreeSet<String> = BTreeSet::new();
     for result in results {
-        let done = result?;
+        let done = match result {
+            Ok(done) => done,
+            Err((file, error)) => {
+                failed_files.insert(file.display().to_string());
+                report.unreadable.push(Unreadable::new(file, &error));
+                continue;
+            }
+        };
+        any_article |= done.is_article;
+        editions.extend(done.editions);
         report.written.extend(done.written);
         report.refused.extend(done.refused);
         report.unchanged += done.unchanged;
+        if let Some(unreadable) = done.unreadable {
+            failed_files.insert(unreadable.file.display().to_string());
+            report.unreadable.push(unreadable);
+        }
         if done.stdout.is_some() {
             report.stdout = done.stdout;
         }
-        outputs.extend(done.hashes);
+        produced.extend(done.produced);
     }
-    if let Some(out) = &options.out {
-        let manifest = Manifest {
-            tool: env!("CARGO_PKG_VERSION").to_owned(),
-            outputs,
-        };
-        let text = serde_json::to_string_pretty(&manifest)?;
-        crate::fsutil::write_atomic(&out.join(MANIFEST), text.as_bytes())?;
+    if let Some(langs) = shared.langs
+        && any_article
+    {
+        crate::commands::require_editions(langs, editions.iter().map(String::as_str))?;
+    }
+    if options.out.is_none() && report.written.len() + report.refused.len() > 1 {
+        bail!(
+            "without -o DIR, export writes one edition in one format to standard output; \
+             this article has {} editions: add --lang L, or -o DIR",
+            report.written.len() + report.refused.len()
+        );
+    }
+    if let Some(out) = &out {
+        // What earlier runs wrote stays recorded unless this run replaced,
+        // refused or pruned it.
+        let removed: BTreeSet<PathBuf> = report
+            .refused
+            .iter()
+            .flat_map(|r| r.removed.iter().cloned())
+            .collect();
+        let mut outputs = BTreeMap::new();
+        for (rel, entry) in &out.previous {
+            if produced.contains_key(rel) || removed.contains(&out.dir.join(rel)) {
+                continue;
+            }
+            // An article that could not be read this run keeps its pages.
+            let keep = !options.prune || failed_files.contains(&entry.article);
+            if keep {
+                outputs.insert(rel.clone(), entry.clone());
+            } else if let Some(path) = out.remove(rel)? {
+                report.pruned.push(path);
+            }
+        }
+        outputs.extend(produced);
+        out.save(outputs)?;
     }
     Ok(report)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The relative path of an edition's file in the output folder.
+fn rel_path(lang: &str, id: &str, format: Format) -> String {
+    format!("{lang}/{id}.{}", format.ext())
+}
+
+/// Exports one article's editions.
 fn export_article(
-    path: &Path,
-    newsroom: &Newsroom,
-    stack: &Stack,
-    cldr: &CldrCache,
-    options: &Options,
-    formats: &[Format],
-    all: bool,
-    wanted: &[String],
-    manifest: &Manifest,
-    settings: &str,
-) -> anyhow::Result<ArticleExport> {
-    let article = read_article(path)?;
-    let mut files = translations::Files::new(Some(path));
-    let langs: Vec<String> = if all {
-        newsroom.editions_of(&article)
-    } else {
-        wanted.to_vec()
+    job: &Job,
+    shared: &Shared<'_>,
+) -> Result<ArticleExport, (PathBuf, anyhow::Error)> {
+    let path = job.source.path().map(Path::to_path_buf).unwrap_or_default();
+    let Some((file, bad)) = job.source.read().map_err(|err| (path.clone(), err))? else {
+        return Ok(ArticleExport::default());
     };
-    let mut done = ArticleExport::default();
-    // What every edition of the article depends on, hashed once.
+    let options = shared.options;
+    let mut done = ArticleExport {
+        is_article: true,
+        ..ArticleExport::default()
+    };
+    let checked = crate::check::check_article(file, bad);
+    let Some(article) = &checked.article else {
+        let errors: Vec<crate::diag::Diagnostic> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .cloned()
+            .collect();
+        done.unreadable = Some(Unreadable::new(
+            path,
+            &crate::error::DiagnosticsError(errors).into(),
+        ));
+        return Ok(done);
+    };
+    let newsroom = &job.newsroom;
+    let id = article.id.value.clone();
+    done.editions = newsroom.editions_of(article);
+    let langs: Vec<String> = done
+        .editions
+        .iter()
+        .filter(|lang| judge::wanted(shared.langs, lang))
+        .cloned()
+        .collect();
+
+    // What every edition of the article depends on, hashed once, and what
+    // each edition adds: its language and translation file (read, not
+    // parsed: an unchanged edition is never parsed).
     let mut article_hash = blake3::Hasher::new();
+    let duplicate = shared.duplicates.contains_key(&id);
     hash_parts(
         &mut article_hash,
         &[
             env!("CARGO_PKG_VERSION").as_bytes(),
-            settings.as_bytes(),
-            article.file.text().as_bytes(),
+            shared.settings.as_bytes(),
+            checked.file.text().as_bytes(),
             newsroom.fingerprint.as_bytes(),
-            stack.fingerprint.as_bytes(),
+            job.stack.fingerprint.as_bytes(),
+            &[u8::from(duplicate)],
         ],
     );
+    let mut files = crate::translations::Files::new(job.source.path());
+    let mut stale: Vec<(String, String)> = Vec::new();
     for lang in langs {
-        // ...and what this edition adds: its language and translation file
-        // (read, not parsed: an unchanged edition is never parsed).
         let text_lang = newsroom.derived_from(&lang).unwrap_or(&lang).to_owned();
         let mut hasher = article_hash.clone();
         let translation = files.text(&text_lang).ok().flatten().unwrap_or_default();
         hash_parts(&mut hasher, &[lang.as_bytes(), translation.as_bytes()]);
         let hash = hasher.finalize().to_hex().to_string();
-        if let Some(out) = &options.out {
-            let targets: Vec<(String, PathBuf)> = formats
-                .iter()
-                .map(|f| {
-                    let rel = format!("{lang}/{}.{}", article.id.value, f.ext());
-                    (rel.clone(), out.join(rel))
-                })
-                .collect();
-            let fresh = !options.force
-                && targets
+        let fresh = !options.force
+            && shared.out.is_some_and(|out| {
+                shared
+                    .formats
                     .iter()
-                    .all(|(rel, file)| manifest.outputs.get(rel) == Some(&hash) && file.is_file());
-            if fresh {
-                done.unchanged += 1;
-                continue;
+                    .all(|f| out.is_fresh(&rel_path(&lang, &id, *f), &hash))
+            });
+        if fresh {
+            done.unchanged += 1;
+            for format in shared.formats {
+                done.produced.push((
+                    rel_path(&lang, &id, *format),
+                    Entry {
+                        hash: hash.clone(),
+                        article: path.display().to_string(),
+                    },
+                ));
             }
+        } else {
+            stale.push((lang, hash));
         }
-        let (result, _) = resolve_edition(
-            &article,
-            &mut files,
-            newsroom,
-            stack,
-            cldr,
-            &lang,
-            options.draft,
-        )?;
-        let edition = match result {
-            Ok(edition) => edition,
-            Err(refusal) => {
-                done.refused.push(Refused {
-                    article: article.id.value.clone(),
-                    lang,
-                    reason: refusal.to_string(),
-                });
-                continue;
-            }
-        };
-        let mut written = Vec::new();
-        for format in formats {
-            let text = render::render(
-                &edition,
-                *format,
-                RenderOptions {
-                    fragment: options.fragment,
-                },
-            );
-            match &options.out {
-                Some(out) => {
-                    let rel = format!("{lang}/{}.{}", article.id.value, format.ext());
-                    let folder = out.join(&lang);
-                    // Nothing is written outside -o DIR, even through a
-                    // symbolic link planted inside it.
-                    if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink())
-                    {
-                        bail!(
-                            "{} is a symbolic link; export writes only inside {}, so it refuses to follow it",
-                            folder.display(),
-                            out.display()
-                        );
-                    }
-                    let file = out.join(&rel);
-                    crate::fsutil::write_atomic(&file, text.as_bytes())?;
-                    done.hashes.push((rel, hash.clone()));
-                    written.push(file);
-                }
-                None => done.stdout = Some(text),
-            }
-        }
-        done.written.push(Written {
-            article: article.id.value.clone(),
-            lang,
-            files: written,
-            complete: edition.complete,
-        });
     }
-    if options.out.is_none() && done.written.len() + done.refused.len() > 1 {
-        bail!(
-            "without -o DIR, export writes one edition in one format to standard output; \
-             {} has {} editions: add --lang L, or -o DIR",
-            article.id.value,
-            done.written.len() + done.refused.len()
-        );
+    if stale.is_empty() {
+        return Ok(done);
+    }
+
+    let wanted: Vec<String> = stale.iter().map(|(l, _)| l.clone()).collect();
+    let judged = judge::judge_checked(
+        checked,
+        job.source.path(),
+        judge::Context {
+            newsroom,
+            stack: &job.stack,
+            cldr: shared.cldr,
+            bundle_errors: shared.bundle_errors,
+            duplicates: shared.duplicates,
+        },
+        judge::Options {
+            langs: Some(&wanted),
+            draft: options.draft,
+            keep_editions: true,
+        },
+    );
+    for verdict in judged.verdicts {
+        let Some(hash) = stale
+            .iter()
+            .find(|(l, _)| *l == verdict.lang)
+            .map(|(_, h)| h.clone())
+        else {
+            continue;
+        };
+        write_edition(verdict, &id, &path, &hash, shared, &mut done)
+            .map_err(|err| (path.clone(), err))?;
     }
     Ok(done)
+}
+
+/// Writes one judged edition, or records its refusal and removes what an
+/// earlier run wrote of it.
+fn write_edition(
+    verdict: Verdict,
+    id: &str,
+    path: &Path,
+    hash: &str,
+    shared: &Shared<'_>,
+    done: &mut ArticleExport,
+) -> anyhow::Result<()> {
+    let lang = verdict.lang.clone();
+    let Some(edition) = verdict.edition.as_ref() else {
+        let mut removed = Vec::new();
+        if let Some(out) = shared.out {
+            for format in Format::ALL {
+                if let Some(file) = out.remove(&rel_path(&lang, id, format))? {
+                    removed.push(file);
+                }
+            }
+        }
+        let mut codes: Vec<&'static str> = Vec::new();
+        for d in &verdict.reasons {
+            if !codes.contains(&d.code.name()) {
+                codes.push(d.code.name());
+            }
+        }
+        let mut reason = verdict.summary();
+        if shared.options.draft {
+            reason.push_str("; not even a draft: fix these first");
+        } else if verdict.draftable {
+            reason.push_str("; --draft writes it with the source text");
+        }
+        done.refused.push(Refused {
+            article: id.to_owned(),
+            lang,
+            reason,
+            codes,
+            removed,
+        });
+        return Ok(());
+    };
+    let mut written = Vec::new();
+    for format in shared.formats {
+        let text = render::render(
+            edition,
+            *format,
+            RenderOptions {
+                fragment: shared.options.fragment,
+            },
+        );
+        match shared.out {
+            Some(out) => {
+                let rel = rel_path(&lang, id, *format);
+                let folder = out.dir.join(&lang);
+                // Nothing is written outside -o DIR, even through a
+                // symbolic link planted inside it.
+                if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
+                    bail!(
+                        "{} is a symbolic link; export writes only inside {}, so it refuses to follow it",
+                        folder.display(),
+                        out.dir.display()
+                    );
+                }
+                let file = out.dir.join(&rel);
+                crate::fsutil::write_atomic(&file, text.as_bytes())?;
+                done.produced.push((
+                    rel,
+                    Entry {
+                        hash: hash.to_owned(),
+                        article: path.display().to_string(),
+                    },
+                ));
+                written.push(file);
+            }
+            None => done.stdout = Some(text),
+        }
+    }
+    done.written.push(Written {
+        article: id.to_owned(),
+        lang,
+        files: written,
+        complete: edition.complete,
+    });
+    Ok(())
 }

@@ -1,4 +1,4 @@
-//! `article localize PATH... --lang L... | --all` (SPEC 2.2): create or
+//! `article localize PATH... --lang L... | --all`: create or
 //! update translation files without ever losing a translator's work.
 //!
 //! Each article is one unit of work: plan its files in memory (merge,
@@ -20,12 +20,12 @@ use serde::Serialize;
 
 use crate::article::{Article, parse_lang};
 use crate::error::DiagnosticsError;
-use crate::inputs::{self, Input};
 use crate::interchange::{self, Format, Interchange, Unit};
-use crate::newsroom::{self, Newsroom};
+use crate::newsroom::Newsroom;
 use crate::source::SourceFile;
 use crate::translations::merge::{self, Counts, Plan};
 use crate::translations::{self, State, TranslationFile, store};
+use crate::workspace::{Workspace, read_article};
 
 /// What to localize.
 #[derive(Debug, Clone, Default)]
@@ -111,6 +111,32 @@ pub struct Skipped {
     pub lang: String,
     /// Why.
     pub reason: String,
+    /// Whether it was skipped because the article has no such edition.
+    #[serde(skip)]
+    pub not_an_edition: bool,
+}
+
+/// An article that could not be localized, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failed {
+    /// The article file.
+    pub file: PathBuf,
+    /// Why, in one line.
+    pub error: String,
+    /// The findings that stopped it, when it points into files.
+    #[serde(skip)]
+    pub diagnostics: Vec<crate::diag::Diagnostic>,
+}
+
+impl Failed {
+    fn new(file: PathBuf, err: &anyhow::Error) -> Failed {
+        let (error, diagnostics) = crate::error::describe(err);
+        Failed {
+            file,
+            error,
+            diagnostics,
+        }
+    }
 }
 
 /// What a run did.
@@ -124,6 +150,10 @@ pub struct Report {
     pub rejected: Vec<Rejected>,
     /// Interchange files written.
     pub exported: Vec<PathBuf>,
+    /// Articles that could not be localized (the others were).
+    pub failed: Vec<Failed>,
+    /// What the run assumed, in words.
+    pub notes: Vec<String>,
 }
 
 /// A translation file planned in memory.
@@ -176,106 +206,117 @@ fn lock(path: &Path) -> anyhow::Result<Option<std::fs::File>> {
     }
 }
 
-/// Reads an article for a command that needs a valid one; its diagnostics
-/// become the failure otherwise.
-pub fn read_article(path: &Path) -> anyhow::Result<Article> {
-    let (file, bad) =
-        SourceFile::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let file = Arc::new(file);
-    let checked = crate::check::check_article(file, bad);
-    let errors: Vec<_> = checked
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-        .collect();
-    match checked.article {
-        Some(article) if errors.is_empty() => Ok(article),
-        _ => Err(DiagnosticsError(errors).into()),
-    }
-}
-
-/// The article files named by `paths` (standard input has nowhere to keep
-/// translation files, so it is refused).
-pub fn article_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let (inputs, mut failures) = inputs::expand(paths);
-    if let Some(failure) = failures.pop() {
-        return Err(failure);
-    }
-    let mut out = Vec::new();
-    for input in inputs {
-        match input {
-            Input::Stdin => bail!(
-                "`-` (standard input) cannot be used here: translation files live beside the article file"
-            ),
-            Input::File { path, explicit } => {
-                if !explicit && !inputs::opens_with_front_matter(&path) {
-                    continue;
-                }
-                out.push(path);
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// What every article of a run shares: the languages asked for, the
 /// translation memory, and each article with its newsroom.
 struct Work {
     wanted: Vec<String>,
     memory: Option<Memory>,
     jobs: Vec<(PathBuf, Arc<Newsroom>)>,
+    failed: Vec<Failed>,
+    notes: Vec<String>,
 }
 
 fn prepare(options: &Options) -> anyhow::Result<Work> {
-    let mut wanted = Vec::new();
-    for lang in &options.langs {
-        wanted.push(
-            parse_lang(lang)
-                .with_context(|| format!("--lang {lang}: not a valid BCP 47 language tag"))?,
-        );
-    }
+    let wanted = crate::commands::parse_langs(&options.langs)?;
     if wanted.is_empty() && !options.all {
-        bail!("say which languages: --lang L (repeatable) or --all");
+        bail!("say which languages: --lang L (repeatable, or a comma list) or --all");
     }
-    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
+    let mut workspace = Workspace::new(options.newsroom.as_deref(), None)?;
     let memory = match &options.memory {
         Some(dir) => Some(Memory::load(dir)?),
         None => None,
     };
+    let discovery = workspace.discover(&options.paths, None)?;
     let mut jobs = Vec::new();
-    for path in article_paths(&options.paths)? {
-        let dir = path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        jobs.push((path, cache.for_dir(&dir)?));
+    for job in discovery.jobs {
+        if let crate::workspace::ArticleSource::File { path, explicit } = job.source {
+            if !explicit && !crate::inputs::opens_with_front_matter(&path) {
+                continue;
+            }
+            jobs.push((path, job.newsroom));
+        }
     }
     Ok(Work {
         wanted,
         memory,
         jobs,
+        failed: discovery
+            .failures
+            .into_iter()
+            .map(|f| Failed::new(f.path, &f.error))
+            .collect(),
+        notes: workspace.builtin_note().into_iter().collect(),
     })
 }
 
-/// Plans every translation file of the run.
-pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>)> {
+/// Plans every translation file of the run; articles that cannot be
+/// planned are reported, not fatal.
+pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Report)> {
     let work = prepare(options)?;
     let planned = options.batch.map(work.jobs, |(path, newsroom)| {
-        plan_article(
+        let result = plan_article(
             &path,
             &newsroom,
             options,
             &work.wanted,
             work.memory.as_ref(),
-        )
+        );
+        (path, result)
     })?;
     let mut pending = Vec::new();
-    let mut skipped = Vec::new();
-    for result in planned {
-        let (p, s) = result?;
-        pending.extend(p);
-        skipped.extend(s);
+    let mut report = Report {
+        failed: work.failed,
+        notes: work.notes,
+        ..Report::default()
+    };
+    for (path, result) in planned {
+        match result {
+            Ok((p, s)) => {
+                pending.extend(p);
+                report.skipped.extend(s);
+            }
+            Err(err) => report.failed.push(Failed::new(path, &err)),
+        }
     }
-    Ok((pending, skipped))
+    check_wanted(&work.wanted, &report)?;
+    Ok((pending, report))
+}
+
+/// `--lang` that names an edition of no article of the run is an error.
+fn check_wanted(wanted: &[String], report: &Report) -> anyhow::Result<()> {
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let not_edition = |lang: &str| {
+        report
+            .skipped
+            .iter()
+            .filter(|s| s.lang.eq_ignore_ascii_case(lang))
+            .all(|s| s.not_an_edition)
+    };
+    let done = |lang: &str| {
+        report
+            .files
+            .iter()
+            .any(|f| f.lang.eq_ignore_ascii_case(lang))
+            || report
+                .skipped
+                .iter()
+                .any(|s| s.lang.eq_ignore_ascii_case(lang) && !s.not_an_edition)
+    };
+    let unknown: Vec<&str> = wanted
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !done(l) && not_edition(l))
+        .collect();
+    let any_article = !report.files.is_empty() || !report.skipped.is_empty();
+    if !unknown.is_empty() && any_article {
+        bail!(
+            "--lang {}: no article of this run has such an edition; add it to the article's `editions` or the newsroom's",
+            unknown.join(",")
+        );
+    }
+    Ok(())
 }
 
 /// Plans the translation files of one article.
@@ -291,19 +332,32 @@ fn plan_article(
     let article = Arc::new(read_article(path)?);
     let editions = newsroom.editions_of(&article);
     let langs = if options.all {
-        editions
+        editions.clone()
     } else {
         wanted.to_vec()
     };
     let segments = article.segments();
     let mut similarities = merge::Similarities::default();
     for lang in langs {
+        if !options.all && !editions.iter().any(|e| e.eq_ignore_ascii_case(&lang)) {
+            skipped.push(Skipped {
+                article: article.id.value.clone(),
+                lang,
+                reason: format!(
+                    "it is not an edition of this article (its editions: {})",
+                    editions.join(", ")
+                ),
+                not_an_edition: true,
+            });
+            continue;
+        }
         if lang.eq_ignore_ascii_case(&article.lang.value) {
             if !options.all {
                 skipped.push(Skipped {
                     article: article.id.value.clone(),
                     lang,
                     reason: "it is the article's own language".into(),
+                    not_an_edition: false,
                 });
             }
             continue;
@@ -313,6 +367,7 @@ fn plan_article(
                 article: article.id.value.clone(),
                 lang: lang.clone(),
                 reason: format!("it is made from the {from} edition by transliteration ([derive] in newsroom.toml)"),
+                not_an_edition: false,
             });
             continue;
         }
@@ -396,40 +451,44 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     if !whole_run {
         let work = prepare(&options)?;
         let done = options.batch.map(work.jobs, |(path, newsroom)| {
-            let (pending, skipped) = plan_article(
+            let result = plan_article(
                 &path,
                 &newsroom,
                 &options,
                 &work.wanted,
                 work.memory.as_ref(),
-            )?;
-            Ok::<_, anyhow::Error>((write_all(pending, options.dry_run)?, skipped))
+            )
+            .and_then(|(pending, skipped)| Ok((write_all(pending, options.dry_run)?, skipped)));
+            (path, result)
         })?;
-        let mut report = Report::default();
-        for result in done {
-            let (files, skipped) = result?;
-            report.files.extend(files);
-            report.skipped.extend(skipped);
+        let mut report = Report {
+            failed: work.failed,
+            notes: work.notes,
+            ..Report::default()
+        };
+        for (path, result) in done {
+            match result {
+                Ok((files, skipped)) => {
+                    report.files.extend(files);
+                    report.skipped.extend(skipped);
+                }
+                Err(err) => report.failed.push(Failed::new(path, &err)),
+            }
         }
+        check_wanted(&work.wanted, &report)?;
         return Ok(report);
     }
-    let (mut pending, skipped) = plan_all(&options)?;
+    let (mut pending, mut report) = plan_all(&options)?;
     if let Some(cmd) = &options.mt {
         for item in &mut pending {
             item.from_mt = machine_translate(cmd, options.mt_timeout, item)?;
         }
     }
-    let mut rejected = Vec::new();
     if let Some((path, doc)) = &import {
-        rejected = apply_import(path, doc, &mut pending)?;
+        report.rejected = apply_import(path, doc, &mut pending)?;
     }
     let exports = interchange_exports(&options, &pending)?;
-    let mut report = Report {
-        files: write_all(pending, options.dry_run)?,
-        skipped,
-        rejected,
-        ..Report::default()
-    };
+    report.files = write_all(pending, options.dry_run)?;
     for (path, text) in exports {
         if !options.dry_run {
             crate::fsutil::write_atomic(&path, text.as_bytes())?;

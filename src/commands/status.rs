@@ -1,36 +1,28 @@
-//! `article status [PATH...]` (SPEC 2.4): how far each edition of each
-//! article is.
+//! `article status [PATH...]`: how far each edition of each article is, and
+//! whether it may be published, from the same judgement `check` and
+//! `export` use.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::check::translations::translated_editions;
-use crate::commands::localize::{article_paths, read_article};
-use crate::newsroom::{self, Newsroom};
-use crate::translations::{self, Completeness};
+use crate::judge::{self, Kind};
+use crate::translations::Completeness;
+use crate::workspace::Workspace;
 
 /// What to report on.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Articles (files or folders); empty means `.`.
     pub paths: Vec<PathBuf>,
+    /// Only these editions (empty: all).
+    pub langs: Vec<String>,
     /// `--newsroom FILE`.
     pub newsroom: Option<PathBuf>,
+    /// `--locales DIR`.
+    pub locales: Option<PathBuf>,
     /// Threads and progress.
     pub batch: crate::commands::Batch,
-}
-
-/// How an edition is made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// The article's own language.
-    Source,
-    /// Translated by people (a translation file).
-    Translated,
-    /// Transliterated from another edition.
-    Derived,
 }
 
 /// One edition's status.
@@ -50,85 +42,146 @@ pub struct Row {
     /// Segment counts.
     #[serde(flatten)]
     pub counts: Completeness,
-    /// Whether every segment is publishable.
+    /// Whether the edition may be published (the judgement `check` and
+    /// `export` share).
     pub complete: bool,
+    /// `publishable` or `refused`.
+    pub verdict: &'static str,
+    /// The codes of the errors that refuse it, each once.
+    pub reasons: Vec<&'static str>,
+    /// The first reason in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// An article (or path) that could not be judged.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unreadable {
+    /// The file.
+    pub file: PathBuf,
+    /// Always `unreadable`.
+    pub verdict: &'static str,
+    /// Why.
+    pub error: String,
+}
+
+/// What a status run found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One row per edition, article by article.
+    pub rows: Vec<Row>,
+    /// Articles that could not be read or parsed.
+    pub unreadable: Vec<Unreadable>,
+    /// What the run assumed, in words.
+    pub notes: Vec<String>,
 }
 
 /// Runs `status`.
-pub fn run(options: &Options) -> anyhow::Result<Vec<Row>> {
-    let mut cache = newsroom::Cache::new(options.newsroom.as_deref())?;
-    let paths = if options.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        options.paths.clone()
-    };
-    let mut jobs = Vec::new();
-    for path in article_paths(&paths)? {
-        let dir = path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), |d| d.to_path_buf());
-        jobs.push((path, cache.for_dir(&dir)?));
-    }
-    let mut rows = Vec::new();
-    for article_rows in options
-        .batch
-        .map(jobs, |(path, newsroom)| rows_of(&path, &newsroom))?
-    {
-        rows.extend(article_rows?);
-    }
-    Ok(rows)
-}
-
-/// The rows of one article's editions.
-fn rows_of(path: &Path, newsroom: &Newsroom) -> anyhow::Result<Vec<Row>> {
-    let article = read_article(path)?;
-    let segments = article.segments();
-    let total = segments.len();
-    let mut article_rows = vec![Row {
-        article: article.id.value.clone(),
-        file: path.to_path_buf(),
-        lang: article.lang.value.clone(),
-        kind: Kind::Source,
-        derived_from: None,
-        counts: Completeness {
-            total,
-            publishable: total,
-            ..Completeness::default()
-        },
-        complete: true,
-    }];
-    for lang in translated_editions(&article, newsroom) {
-        let file_path = translations::path_for(path, &lang);
-        let loaded = translations::load(&file_path)?;
-        let counts = translations::completeness(segments, loaded.as_ref().map(|(tf, _)| tf));
-        article_rows.push(Row {
-            article: article.id.value.clone(),
-            file: path.to_path_buf(),
-            lang,
-            kind: Kind::Translated,
-            derived_from: None,
-            complete: counts.is_complete(),
-            counts,
+pub fn run(options: &Options) -> anyhow::Result<Report> {
+    let langs = crate::commands::parse_langs(&options.langs)?;
+    let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
+    let discovery = workspace.discover(&options.paths, None)?;
+    let mut report = Report::default();
+    report.notes.extend(workspace.builtin_note());
+    for failure in discovery.failures {
+        report.unreadable.push(Unreadable {
+            file: failure.path,
+            verdict: "unreadable",
+            error: format!("{:#}", failure.error),
         });
     }
-    // Derived editions are as complete as the edition they come from.
-    for lang in newsroom.editions_of(&article) {
-        let Some(from) = newsroom.derived_from(&lang) else {
+    let bundle_errors = judge::bundle_errors(&workspace.bundle_diagnostics());
+    let duplicates = judge::duplicates(discovery.jobs.iter().map(|j| &j.source));
+    let lang_filter = (!langs.is_empty()).then_some(langs.as_slice());
+    let cldr = &workspace.cldr;
+    let judged = options.batch.map(discovery.jobs, |job| {
+        let path = job.source.path().map(PathBuf::from).unwrap_or_default();
+        let judged = job.source.read().map(|found| {
+            found.map(|(file, bad)| {
+                judge::judge(
+                    file,
+                    bad,
+                    job.source.path(),
+                    judge::Context {
+                        newsroom: &job.newsroom,
+                        stack: &job.stack,
+                        cldr,
+                        bundle_errors: &bundle_errors,
+                        duplicates: &duplicates,
+                    },
+                    judge::Options {
+                        langs: lang_filter,
+                        ..judge::Options::default()
+                    },
+                )
+            })
+        });
+        (path, judged)
+    })?;
+    let mut all_editions: Vec<String> = Vec::new();
+    let mut any_article = false;
+    for (path, outcome) in judged {
+        let judged = match outcome {
+            Ok(Some(judged)) => judged,
+            Ok(None) => continue,
+            Err(error) => {
+                report.unreadable.push(Unreadable {
+                    file: path,
+                    verdict: "unreadable",
+                    error: format!("{error:#}"),
+                });
+                continue;
+            }
+        };
+        let Some(article) = &judged.article else {
+            let first = judged
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == crate::diag::Severity::Error);
+            report.unreadable.push(Unreadable {
+                file: path,
+                verdict: "unreadable",
+                error: first.map_or_else(
+                    || "the article cannot be read".to_owned(),
+                    crate::diag::Diagnostic::headline,
+                ),
+            });
             continue;
         };
-        let Some(source_row) = article_rows
-            .iter()
-            .find(|r| r.lang.eq_ignore_ascii_case(from))
-        else {
-            continue;
-        };
-        let row = Row {
-            lang,
-            kind: Kind::Derived,
-            derived_from: Some(from.to_owned()),
-            ..source_row.clone()
-        };
-        article_rows.push(row);
+        any_article = true;
+        all_editions.extend(judged.editions.iter().cloned());
+        for verdict in judged.verdicts {
+            let mut reasons: Vec<&'static str> = Vec::new();
+            for d in &verdict.reasons {
+                if !reasons.contains(&d.code.name()) {
+                    reasons.push(d.code.name());
+                }
+            }
+            report.rows.push(Row {
+                article: article.id.value.clone(),
+                file: path.clone(),
+                complete: verdict.publishable(),
+                verdict: if verdict.publishable() {
+                    "publishable"
+                } else {
+                    "refused"
+                },
+                reason: verdict
+                    .reasons
+                    .first()
+                    .map(crate::diag::Diagnostic::headline),
+                reasons,
+                lang: verdict.lang,
+                kind: verdict.kind,
+                derived_from: verdict.derived_from,
+                counts: verdict.counts,
+            });
+        }
     }
-    Ok(article_rows)
+    if let Some(langs) = lang_filter
+        && any_article
+    {
+        crate::commands::require_editions(langs, all_editions.iter().map(String::as_str))?;
+    }
+    Ok(report)
 }

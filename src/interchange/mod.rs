@@ -1,6 +1,6 @@
 //! Interchange with CAT tools: one language's segments of one article as an
 //! XLIFF 2.1 file ([`xliff`]) or a gettext PO file ([`po`]), written for a
-//! translator and read back (SPEC 2.2, `localize --xliff/--po/--import`).
+//! translator and read back (`localize --xliff/--po/--import`).
 //!
 //! Both formats carry the same [`Interchange`]: the article id, the source
 //! and target languages, and one [`Unit`] per segment (key, source, target,

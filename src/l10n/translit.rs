@@ -1,4 +1,4 @@
-//! Transliterated editions (SPEC 1.3 `[derive]`): text of one script made
+//! Transliterated editions (`[derive]` in newsroom.toml): text of one script made
 //! from an edition in another. Only letters of the source script change;
 //! URLs, link targets, code spans and text already in the target script stay
 //! as they are, because only the *text* of inline Markdown is converted.

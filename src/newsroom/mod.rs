@@ -1,4 +1,4 @@
-//! The newsroom (SPEC 1.3): which editions articles get, where its Fluent
+//! The newsroom: which editions articles get, where its Fluent
 //! bundles are, its brand numbers, its legal-notice rules and its derived
 //! (transliterated) editions.
 //!
@@ -284,6 +284,23 @@ impl Newsroom {
                 TableReader::new(table, file, 0, "check.".into(), span, CHECK_FIELDS);
             let code = |text: &Text, diags: &mut Vec<Diagnostic>| -> Option<Code> {
                 let code = Code::from_name(&text.value);
+                if let Some(found) = code
+                    && found.severity() == crate::diag::Severity::Error
+                {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::InvalidField,
+                            format!(
+                                "`{}` is an error, and errors cannot be allowed: they keep the editions they are about from being published",
+                                found.name()
+                            ),
+                        )
+                        .at(file, text.span.clone())
+                        .label("an error code")
+                        .help("fix what the error points at; only warnings can be accepted with [check] allow or [[check.exception]]"),
+                    );
+                    return None;
+                }
                 if code.is_none() {
                     let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
                     let mut diag = Diagnostic::new(
@@ -324,7 +341,12 @@ impl Newsroom {
                 let article = r.string("article", &mut diags).map(|t| t.value);
                 let lang = r.string("lang", &mut diags).map(|t| t.value);
                 let key = r.string("key", &mut diags).map(|t| t.value);
-                let _reason = r.string("reason", &mut diags);
+                let reason = r.string("reason", &mut diags);
+                if reason.as_ref().is_none_or(|t| t.value.trim().is_empty())
+                    && r.raw("reason").is_none_or(|_| reason.is_some())
+                {
+                    r.missing("reason", &mut diags);
+                }
                 r.report_unknown(&mut diags);
                 if let Some(c) = c.and_then(|t| code(&t, &mut diags)) {
                     check.exceptions.push(Exception {
@@ -388,6 +410,13 @@ impl Newsroom {
 
 /// The nearest `newsroom.toml` at or above `dir`.
 pub fn find_file(dir: &Path) -> Option<PathBuf> {
+    // `Path::new("story.md").parent()` is the empty path, which
+    // `std::path::absolute` refuses: it means the current folder.
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let start = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     start
         .ancestors()

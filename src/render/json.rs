@@ -1,4 +1,4 @@
-//! JSON (SPEC 2.3), described by `docs/edition.schema.json`. Rich texts are
+//! JSON, described by `docs/edition.schema.json`. Rich texts are
 //! objects with `text` (plain), `html` and `markdown`; a text still in the
 //! source language (drafts) also has `lang`.
 

@@ -67,7 +67,7 @@ pub fn render(edition: &Edition, format: Format, options: RenderOptions) -> Stri
         Format::Json => json::render(edition),
     };
     if edition.dir == Dir::Ltr {
-        // Left-to-right editions carry no isolation marks (SPEC 2.3).
+        // Left-to-right editions carry no isolation marks.
         out.replace(['\u{2068}', '\u{2069}'], "")
     } else {
         out

@@ -1,4 +1,4 @@
-//! Translation files (SPEC 1.2): one per article and language,
+//! Translation files: one per article and language,
 //! `NAME.LANG.toml` beside `NAME.md`, holding every segment's source, target
 //! and state, and the obsolete segments that left the article.
 //!
@@ -101,7 +101,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether the segment may be published (SPEC 1.2).
+    /// Whether the segment may be published.
     pub fn is_publishable(&self) -> bool {
         matches!(self.state, State::Translated | State::Reviewed) && !self.target.is_empty()
     }
@@ -338,6 +338,9 @@ pub struct Completeness {
     pub machine: usize,
     /// Untranslated segments (including those missing from the file).
     pub new: usize,
+    /// Segments whose target has an error (raw HTML, a changed link, an
+    /// unknown state, a key written twice...): not published until fixed.
+    pub invalid: usize,
     /// Keys of the segments that keep the edition from being complete.
     #[serde(skip)]
     pub blocking: Vec<String>,
@@ -375,6 +378,19 @@ pub fn completeness(
         c.blocking.push(segment.key.clone());
     }
     c
+}
+
+impl Completeness {
+    /// Counts the segments of `blocked` that were publishable as invalid.
+    pub fn block(&mut self, blocked: &[&str]) {
+        for key in blocked {
+            if !self.blocking.iter().any(|k| k == key) {
+                self.blocking.push((*key).to_owned());
+                self.publishable = self.publishable.saturating_sub(1);
+                self.invalid += 1;
+            }
+        }
+    }
 }
 
 /// The translation files of one article, each read at most once per run

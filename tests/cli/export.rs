@@ -230,7 +230,7 @@ fn incomplete_edition_refused_then_drafted() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "incomplete: 2 segments not translated (headline, body.",
+            "2 errors (missing-translation ×2): segment is not translated; --draft writes it with the source text",
         ));
     assert!(!fixture.file("out/de/test-story.html").exists());
     fixture
@@ -295,18 +295,48 @@ fn hostile_text_is_escaped_in_every_field() {
         "ru",
         "<img src=x onerror=alert(1)> [a](javascript:alert(2)) [b](data:text/html,x)",
     );
-    fixture
-        .cmd()
-        .args([
-            "export",
-            "story.md",
-            "--to",
-            "html,md,txt,json",
-            "-o",
-            "out",
-        ])
-        .assert()
-        .code(0);
+    let export = [
+        "export",
+        "story.md",
+        "--to",
+        "html,md,txt,json",
+        "-o",
+        "out",
+    ];
+    // Raw HTML and unsafe links are errors wherever they are: check says
+    // so, and export writes neither edition.
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    for (code, lang) in [
+        ("raw-html", "en"),
+        ("raw-html", "ru"),
+        ("invalid-url", "ru"),
+    ] {
+        assert!(
+            records
+                .iter()
+                .any(|r| r["code"] == code && r["lang"] == lang),
+            "{code} {lang}: {records:#?}"
+        );
+    }
+    fixture.cmd().args(export).assert().code(1);
+    assert!(!fixture.file("out/en").exists() && !fixture.file("out/ru").exists());
+    // The same text written as text (escaped) passes the gate, and every
+    // renderer keeps it text.
+    fixture.write(
+        "locales/en/x.ftl",
+        "about = \\<script>alert('about')\\</script> \\[x](javascript:alert(1))\nagency-evil = \\<img src=x onerror=alert(1)>\n",
+    );
+    fixture.write(
+        "locales/ru/x.ftl",
+        "about = \\<b onmouseover=alert(1)>О нас\\</b>\n",
+    );
+    std::fs::remove_file(fixture.file("story.ru.toml")).unwrap();
+    fixture.translate_all(
+        "ru",
+        "&lt;img src=x onerror=alert(1)&gt; &lt;b&gt; javascript:alert(2)",
+    );
+    fixture.cmd().args(export).assert().code(0);
     for lang in ["en", "ru"] {
         let html =
             std::fs::read_to_string(fixture.file(&format!("out/{lang}/test-story.html"))).unwrap();
@@ -461,17 +491,15 @@ fn raw_html_in_a_message_is_an_error_in_check() {
         .expect("raw-html");
     assert_eq!(record["lang"], "en");
     assert!(record["message"].as_str().unwrap().contains("`about`"));
-    // export shows it as text, never as markup.
-    let output = fixture
+    // ...so export refuses the edition: what check calls an error is never
+    // published.
+    fixture
         .cmd()
         .args(["export", "story.md", "--lang", "en"])
-        .output()
-        .unwrap();
-    let html = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        html.contains("We are &lt;b&gt;bold&lt;/b&gt;, 3 of us."),
-        "{html}"
-    );
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("raw-html"));
 }
 
 #[test]

@@ -150,7 +150,9 @@ fn an_output_folder_that_cannot_be_made_is_an_error() {
         .args(["export", "story.md", "-o", "out"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot create folder out"));
+        .stderr(predicate::str::contains(
+            "cannot create the output folder out",
+        ));
 }
 
 #[test]
@@ -164,7 +166,7 @@ fn nothing_is_written_through_a_symlink_inside_the_output() {
         .cmd()
         .args(["export", "story.md", "-o", "out"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("symbolic link"));
     assert_eq!(
         std::fs::read_dir(fixture.file("outside")).unwrap().count(),
@@ -181,7 +183,7 @@ fn an_oversized_article_is_refused_with_a_message() {
         .cmd()
         .args(["check", "big.md"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("larger than 16 MiB"));
 }
 
@@ -195,7 +197,7 @@ fn a_second_localize_on_the_same_file_refuses() {
         .cmd()
         .args(["localize", "story.md", "--lang", "ru"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains(
             "another `article localize` is updating",
         ));

@@ -1,7 +1,10 @@
 //! One fixture folder per diagnostic code (`tests/fixtures/check/<code>/`),
 //! each with an `expect.json` naming the one finding `check` must report:
 //! code, severity, file, line, column, lang and key. Nothing else may be
-//! reported, so each fixture shows exactly one defect.
+//! reported, so each fixture shows exactly one defect (a defect that is
+//! about two files, like a duplicate id, says `"count"` and which file's
+//! finding to compare). The whole output of each fixture, JSON Lines and
+//! human, is pinned by a snapshot.
 
 use serde_json::Value;
 
@@ -28,14 +31,44 @@ fn every_code_has_a_fixture_that_finds_exactly_it() {
             .args(["check", ".", "--format", "json"])
             .output()
             .unwrap();
-        let records: Vec<Value> = String::from_utf8(output.stdout)
-            .unwrap()
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let records: Vec<Value> = stdout
             .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|r| r.get("note").is_none())
             .collect();
+        let human = article()
+            .current_dir(&case)
+            .args(["check", "."])
+            .output()
+            .unwrap();
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        insta::assert_snapshot!(
+            format!("fixture-{name}"),
+            format!(
+                "$ article check . --format json\n{stdout}\n$ article check .\n{}",
+                String::from_utf8_lossy(&human.stderr)
+            )
+        );
+        let count = expect["count"].as_u64().unwrap_or(1) as usize;
         let problem = (|| {
-            let [record] = records.as_slice() else {
-                return Some(format!("expected exactly one finding, got {records:#?}"));
+            let want_file = expect["file"].as_str().unwrap_or("?");
+            let record = match records.as_slice() {
+                [record] if count == 1 => record,
+                _ if count > 1 && records.len() == count => {
+                    match records
+                        .iter()
+                        .find(|r| r["file"].as_str().is_some_and(|f| f.ends_with(want_file)))
+                    {
+                        Some(record) => record,
+                        None => return Some(format!("no finding in {want_file}: {records:#?}")),
+                    }
+                }
+                _ => {
+                    return Some(format!(
+                        "expected exactly {count} finding(s), got {records:#?}"
+                    ));
+                }
             };
             for field in ["code", "severity", "lang", "key", "line", "column"] {
                 if record[field] != expect[field] {

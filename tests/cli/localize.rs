@@ -220,10 +220,21 @@ fn json_summary() {
         .args(["localize", "story.md", "--all", "--format", "json"])
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["files"][0]["lang"], "ru");
-    assert_eq!(report["files"][0]["outcome"], "created");
-    assert_eq!(report["files"][0]["counts"]["new"], 2);
+    // JSON Lines: one record per file, skipped edition, ... and a summary.
+    let records: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let file = &records[0];
+    assert_eq!(file["type"], "file");
+    assert_eq!(file["lang"], "ru");
+    assert_eq!(file["outcome"], "created");
+    assert_eq!(file["counts"]["new"], 2);
+    let summary = records.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["files"], 1);
+    assert_eq!(summary["failed"], 0);
 }
 
 #[test]
@@ -320,7 +331,7 @@ fn broken_translation_file_is_never_rewritten() {
         .cmd()
         .args(["localize", "story.md", "--lang", "ru"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("story.ru.toml:5:"));
     assert_eq!(
         std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap(),
@@ -578,7 +589,7 @@ fn a_broken_file_stops_its_article_only() {
         .cmd()
         .args(["localize", ".", "--all"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("story.ru.toml:5:"));
     // Nothing of the broken file's article is written...
     assert_eq!(

@@ -1,0 +1,671 @@
+//! The judgement of an article and its editions, shared by `check`,
+//! `status` and `export` (and the preview): no command derives
+//! publishability on its own.
+//!
+//! For one article the judge collects every finding (the article itself,
+//! its translation files, each edition as it resolves), marks the findings
+//! a person has accepted, and gives each edition a [`Verdict`]:
+//! publishable, or refused with the error diagnostics that refuse it.
+//!
+//! The rule is one sentence: **an error refuses the editions it is about.**
+//! An error about the article (no language) refuses every edition; an error
+//! about a language (its translation file, a target, its bundle, a notice
+//! or message it lacks, a message that failed to format) refuses the
+//! editions in that language and the editions derived from them. Warnings
+//! never refuse. Errors cannot be accepted away (see `newsroom.toml`'s
+//! `[check]`), so what `check` reports as an error is exactly what `export`
+//! will not write.
+//!
+//! A draft (`export --draft`) shows source text, marked with its language,
+//! in place of every segment that is not publishable; it is refused only by
+//! errors that are not about one segment.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::edition::{Edition, Notes, Refusal};
+use crate::l10n::bundles::{CldrCache, Stack};
+use crate::newsroom::{Newsroom, tag_matches};
+use crate::source::SourceFile;
+use crate::translations::{self, Completeness, Files};
+use crate::workspace::ArticleSource;
+
+/// How an edition is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The article's own language.
+    Source,
+    /// Translated by people (a translation file).
+    Translated,
+    /// Transliterated from another edition.
+    Derived,
+}
+
+/// The verdict on one edition.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// The edition's language.
+    pub lang: String,
+    /// How it is made.
+    pub kind: Kind,
+    /// The edition its text comes from, when derived.
+    pub derived_from: Option<String>,
+    /// Segment counts of the text it is made from.
+    pub counts: Completeness,
+    /// The errors that refuse it; empty when it is publishable.
+    pub reasons: Vec<Diagnostic>,
+    /// Whether a draft may still be written: every reason is about one
+    /// segment, which a draft shows in the source language.
+    pub draftable: bool,
+    /// The resolved edition, when the judge was asked to keep it and it
+    /// may be written (publishable, or a draft that may be).
+    pub edition: Option<Edition>,
+}
+
+impl Verdict {
+    /// Whether the edition may be published.
+    pub fn publishable(&self) -> bool {
+        self.reasons.is_empty()
+    }
+
+    /// The reasons in one line: `3 errors (missing-translation ×2, missing-notice)`.
+    pub fn summary(&self) -> String {
+        let mut codes: Vec<(Code, usize)> = Vec::new();
+        for reason in &self.reasons {
+            match codes.iter_mut().find(|(c, _)| *c == reason.code) {
+                Some((_, n)) => *n += 1,
+                None => codes.push((reason.code, 1)),
+            }
+        }
+        let list: Vec<String> = codes
+            .iter()
+            .map(|(code, n)| {
+                if *n == 1 {
+                    code.name().to_owned()
+                } else {
+                    format!("{} ×{n}", code.name())
+                }
+            })
+            .collect();
+        let n = self.reasons.len();
+        let mut line = format!(
+            "{n} error{} ({})",
+            if n == 1 { "" } else { "s" },
+            list.join(", ")
+        );
+        if let Some(first) = self.reasons.first() {
+            line.push_str(": ");
+            line.push_str(&first.message);
+        }
+        line
+    }
+}
+
+/// What to judge and what to keep.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Only the editions matching these tags (`None`: every edition).
+    pub langs: Option<&'a [String]>,
+    /// Judge drafts: say which refused editions a draft may still show.
+    pub draft: bool,
+    /// Keep each writable edition's resolution (export).
+    pub keep_editions: bool,
+}
+
+/// One article judged.
+#[derive(Debug)]
+pub struct Judged {
+    /// The article's file.
+    pub file: Arc<SourceFile>,
+    /// The article, when it could be read well enough to use.
+    pub article: Option<Arc<Article>>,
+    /// Every finding about the article, its translation files and its
+    /// editions (accepted ones marked), in a stable order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Each edition's verdict, in the article's edition order (only the
+    /// editions asked for).
+    pub verdicts: Vec<Verdict>,
+    /// Every edition the article has, asked for or not.
+    pub editions: Vec<String>,
+    /// What the judge could not look at, said in words (an article from
+    /// standard input has no translation files beside it).
+    pub notes: Vec<String>,
+}
+
+impl Judged {
+    /// Whether the article itself has an unaccepted error (then it has no
+    /// publishable edition).
+    pub fn has_article_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| blocks(d) && d.lang.is_none())
+    }
+}
+
+/// Whether a diagnostic refuses what it is about.
+fn blocks(diag: &Diagnostic) -> bool {
+    diag.severity == Severity::Error && !diag.suppressed
+}
+
+/// Whether an edition is among those asked for.
+pub fn wanted(langs: Option<&[String]>, lang: &str) -> bool {
+    langs.is_none_or(|langs| langs.iter().any(|l| tag_matches(l, lang)))
+}
+
+/// The articles of a run that share an id: id → the files that have it.
+pub type Duplicates = HashMap<String, Vec<String>>;
+
+/// Reads only the `id` of an article, for finding duplicates before the
+/// articles are judged in parallel.
+pub fn peek_id(source: &ArticleSource) -> Option<(String, String)> {
+    let (file, bad) = source.read().ok()??;
+    if bad.is_some() {
+        return None;
+    }
+    let split = crate::article::front_matter::split(file.text()).ok()?;
+    let table: toml::Table = toml::from_str(file.text().get(split.front_matter)?).ok()?;
+    let id = table.get("id")?.as_str()?.to_owned();
+    Some((id, file.name().to_owned()))
+}
+
+/// The ids that more than one of `sources` has.
+pub fn duplicates<'a>(sources: impl Iterator<Item = &'a ArticleSource> + Send) -> Duplicates {
+    use rayon::prelude::*;
+    let sources: Vec<&ArticleSource> = sources.collect();
+    let ids: Vec<Option<(String, String)>> = sources.into_par_iter().map(peek_id).collect();
+    let mut by_id: Duplicates = HashMap::new();
+    for (id, name) in ids.into_iter().flatten() {
+        by_id.entry(id).or_default().push(name);
+    }
+    by_id.retain(|_, files| files.len() > 1);
+    by_id
+}
+
+/// The bundle errors of a run that refuse editions, by the locale they are
+/// about.
+pub fn bundle_errors(bundle_diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    bundle_diagnostics
+        .iter()
+        .filter(|d| blocks(d) && d.lang.is_some())
+        .cloned()
+        .collect()
+}
+
+/// What the judge needs besides the article: its newsroom and bundles,
+/// and what the run found about all articles.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The article's newsroom.
+    pub newsroom: &'a Newsroom,
+    /// Its bundles.
+    pub stack: &'a Stack,
+    /// CLDR formatters.
+    pub cldr: &'a CldrCache,
+    /// Errors of the run's bundles (see [`bundle_errors`]).
+    pub bundle_errors: &'a [Diagnostic],
+    /// Ids more than one article of the run has.
+    pub duplicates: &'a Duplicates,
+}
+
+/// Judges one article read from `file` (at `path`; `None` for standard
+/// input).
+pub fn judge(
+    file: Arc<SourceFile>,
+    bad_utf8: Option<crate::source::InvalidUtf8>,
+    path: Option<&Path>,
+    context: Context<'_>,
+    options: Options<'_>,
+) -> Judged {
+    judge_checked(
+        crate::check::check_article(file, bad_utf8),
+        path,
+        context,
+        options,
+    )
+}
+
+/// Judges an article already checked by [`crate::check::check_article`].
+pub fn judge_checked(
+    checked: crate::check::ArticleCheck,
+    path: Option<&Path>,
+    context: Context<'_>,
+    options: Options<'_>,
+) -> Judged {
+    let Context {
+        newsroom,
+        stack,
+        cldr,
+        bundle_errors,
+        duplicates,
+    } = context;
+    let mut diagnostics = checked.diagnostics;
+    let file = checked.file;
+    let mut notes = Vec::new();
+    let Some(article) = checked.article else {
+        return Judged {
+            file,
+            article: None,
+            diagnostics,
+            verdicts: Vec::new(),
+            editions: Vec::new(),
+            notes,
+        };
+    };
+    if let Some(others) = duplicates.get(&article.id.value) {
+        let others: Vec<&str> = others
+            .iter()
+            .map(String::as_str)
+            .filter(|name| *name != file.name())
+            .collect();
+        diagnostics.push(
+            Diagnostic::new(
+                Code::DuplicateId,
+                format!("another article has the id `{}`", article.id.value),
+            )
+            .at(&file, article.id.span.clone())
+            .label("duplicate id")
+            .help(format!(
+                "{} {} it too; their editions would overwrite each other, so none is published: give each its own id",
+                others.join(", "),
+                if others.len() == 1 { "has" } else { "have" }
+            )),
+        );
+    }
+
+    let all_editions = newsroom.editions_of(&article);
+    let editions: Vec<String> = all_editions
+        .iter()
+        .filter(|lang| wanted(options.langs, lang))
+        .cloned()
+        .collect();
+    let source_lang = article.lang.value.clone();
+    let text_lang_of =
+        |lang: &str| -> String { newsroom.derived_from(lang).unwrap_or(lang).to_owned() };
+
+    // Translation files: those of the editions asked for (and of the
+    // editions those are derived from).
+    let mut files = Files::new(path);
+    let mut translated: Vec<String> = Vec::new();
+    for lang in &editions {
+        let text_lang = text_lang_of(lang);
+        if !text_lang.eq_ignore_ascii_case(&source_lang)
+            && !translated
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(&text_lang))
+        {
+            translated.push(text_lang);
+        }
+    }
+    if path.is_some() {
+        crate::check::translations::check_langs(
+            &article,
+            &mut files,
+            &translated,
+            &mut diagnostics,
+        );
+        if options.langs.is_none() {
+            orphans(&article, path, newsroom, &mut diagnostics);
+        }
+    } else if !translated.is_empty() {
+        notes.push(format!(
+            "an article from standard input has no translation files beside it: the {} edition{} {} judged without {}",
+            translated.join(", "),
+            if translated.len() == 1 { "" } else { "s" },
+            if translated.len() == 1 { "is" } else { "are" },
+            if translated.len() == 1 { "its translation" } else { "their translations" },
+        ));
+    }
+    crate::check::suppress::apply(&mut diagnostics, newsroom, Some(&article.id.value));
+
+    let article_refused: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| blocks(d) && d.lang.is_none())
+        .cloned()
+        .collect();
+    let newsroom_name = newsroom.file.as_ref().map_or_else(
+        || "<built-in newsroom>".to_owned(),
+        |p| crate::source::display_path(p),
+    );
+
+    let mut verdicts = Vec::new();
+    let mut edition_diags = Vec::new();
+    for lang in editions {
+        let text_lang = text_lang_of(&lang);
+        let derived_from = newsroom.derived_from(&lang).map(str::to_owned);
+        let is_source = text_lang.eq_ignore_ascii_case(&source_lang);
+        let kind = match (&derived_from, is_source) {
+            (Some(_), _) => Kind::Derived,
+            (None, true) => Kind::Source,
+            (None, false) => Kind::Translated,
+        };
+        let about = |d: &Diagnostic| {
+            d.lang.as_deref().is_some_and(|l| {
+                l.eq_ignore_ascii_case(&lang) || l.eq_ignore_ascii_case(&text_lang)
+            })
+        };
+        // Segments whose target has an error are not published.
+        let blocked: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| blocks(d) && about(d))
+            .filter_map(|d| d.key.as_deref())
+            .collect();
+        let (targets, counts) = if is_source {
+            let total = article.segments().len();
+            (
+                None,
+                Completeness {
+                    total,
+                    publishable: total,
+                    ..Completeness::default()
+                },
+            )
+        } else {
+            let tf = files.loaded(&text_lang).ok().flatten().map(|(tf, _)| tf);
+            let mut counts = translations::completeness(article.segments(), tf);
+            counts.block(&blocked);
+            let mut targets = tf
+                .map(|tf| translations::publishable_targets(article.segments(), tf))
+                .unwrap_or_default();
+            targets.retain(|key, _| !blocked.contains(&key.as_str()));
+            (Some(targets), counts)
+        };
+
+        let mut own: Vec<Diagnostic> = Vec::new();
+        let mut resolved = None;
+        match crate::edition::resolve_for(
+            &article,
+            targets.as_ref(),
+            newsroom,
+            stack,
+            cldr,
+            &lang,
+            true,
+        ) {
+            Err(message) => own.push(
+                Diagnostic::new(Code::InvalidField, message)
+                    .file_name(newsroom_name.clone())
+                    .lang(lang.clone()),
+            ),
+            Ok((result, found)) => {
+                edition_findings(&article, stack, &lang, &newsroom_name, &found, &mut own);
+                match result {
+                    Err(Refusal::MissingNotices(ids)) => {
+                        notice_findings(&article, &lang, &newsroom_name, &ids, &mut own)
+                    }
+                    Err(Refusal::Incomplete(_)) => {}
+                    Ok(edition) => {
+                        // Every segment shown in the source language has
+                        // an error that says why (the translation checks
+                        // give one; this is the guarantee).
+                        let missing = edition.fallback_keys.clone();
+                        for key in missing {
+                            let said = diagnostics.iter().any(|d| {
+                                blocks(d) && about(d) && d.key.as_deref() == Some(key.as_str())
+                            }) || diagnostics
+                                .iter()
+                                .any(|d| blocks(d) && about(d) && d.key.is_none());
+                            if !said {
+                                own.push(
+                                    Diagnostic::new(
+                                        Code::MissingTranslation,
+                                        format!("segment `{key}` has no publishable target"),
+                                    )
+                                    .file_name(file.name())
+                                    .lang(text_lang.clone())
+                                    .key(key),
+                                );
+                            }
+                        }
+                        resolved = Some(edition);
+                    }
+                }
+            }
+        }
+        crate::check::suppress::apply(&mut own, newsroom, Some(&article.id.value));
+
+        let mut reasons: Vec<Diagnostic> = article_refused.clone();
+        reasons.extend(
+            diagnostics
+                .iter()
+                .filter(|d| blocks(d) && about(d))
+                .cloned(),
+        );
+        reasons.extend(own.iter().filter(|d| blocks(d)).cloned());
+        reasons.extend(
+            bundle_errors
+                .iter()
+                .filter(|d| {
+                    d.lang
+                        .as_deref()
+                        .is_some_and(|l| tag_matches(l, &lang) || tag_matches(l, &text_lang))
+                })
+                .cloned(),
+        );
+        let draftable = reasons.iter().all(|d| {
+            d.key.is_some() && d.lang.is_some()
+                || matches!(d.code, Code::MissingTranslation)
+                    && d.lang
+                        .as_deref()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(&text_lang))
+        });
+        let writable = reasons.is_empty() || (options.draft && draftable);
+        edition_diags.extend(own);
+        verdicts.push(Verdict {
+            lang,
+            kind,
+            derived_from,
+            counts,
+            reasons,
+            draftable,
+            edition: if options.keep_editions && writable {
+                resolved
+            } else {
+                None
+            },
+        });
+    }
+    diagnostics.extend(edition_diags);
+    Judged {
+        file,
+        article: Some(Arc::new(article)),
+        diagnostics,
+        verdicts,
+        editions: all_editions,
+        notes,
+    }
+}
+
+/// Findings the resolution of one edition made.
+fn edition_findings(
+    article: &Article,
+    stack: &Stack,
+    lang: &str,
+    newsroom_name: &str,
+    found: &Notes,
+    out: &mut Vec<Diagnostic>,
+) {
+    for id in &found.missing_messages {
+        out.push(
+            Diagnostic::new(
+                Code::FluentMissingMessage,
+                format!("no bundle of the {lang} edition's chain has the message `{id}`"),
+            )
+            .file_name(article.file.name())
+            .lang(lang.to_owned())
+            .help(format!(
+                "add `{id} = …` to the newsroom's bundle for {lang} (or its source language)"
+            )),
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (id, error, locale) in &found.fluent_errors {
+        if seen.contains(&id.as_str()) {
+            continue;
+        }
+        seen.push(id);
+        let diag = Diagnostic::new(
+            Code::FluentFormat,
+            format!("the message `{id}` ({locale}) failed to format for the {lang} edition: {error}"),
+        )
+        .lang(lang.to_owned())
+        .help(format!(
+            "fix `{id}` in the {locale} bundle (docs/codes/fluent-format.md lists the variables each message gets); the edition is not published while it fails"
+        ));
+        out.push(match locate_message(stack, locale, id) {
+            Some((file, span)) => diag.at(&file, span).label("this message"),
+            None => diag.file_name(article.file.name()),
+        });
+    }
+    for (id, locale) in &found.unsafe_messages {
+        out.push(
+            Diagnostic::new(
+                Code::RawHtml,
+                format!("the message `{id}` ({locale}) holds raw HTML or a link that is not http, https or mailto"),
+            )
+            .file_name(article.file.name())
+            .lang(lang.to_owned())
+            .help("message values are inline Markdown: use *emphasis* and [links](https://…)"),
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (service, from) in &found.cldr_fallbacks {
+        if seen.contains(&service.as_str()) {
+            continue;
+        }
+        seen.push(service);
+        out.push(
+            Diagnostic::new(
+                Code::CldrFallback,
+                format!("CLDR has no {service} for {lang}; the {lang} edition's {service} are formatted as {from}"),
+            )
+            .file_name(article.file.name())
+            .lang(lang.to_owned()),
+        );
+    }
+    let _ = newsroom_name;
+}
+
+/// The file and span of message `id` in the bundle of `locale` (the
+/// newsroom's or `--locales`', which a person can edit), by its first line.
+fn locate_message(
+    stack: &Stack,
+    locale: &str,
+    id: &str,
+) -> Option<(Arc<SourceFile>, std::ops::Range<usize>)> {
+    use crate::l10n::bundles::Origin;
+    for (origin, tag, files) in stack.sources() {
+        if origin == Origin::Builtin || *tag != locale {
+            continue;
+        }
+        for file in files {
+            let mut start = 0;
+            for line in file.text().split_inclusive('\n') {
+                if let Some(rest) = line.strip_prefix(id)
+                    && rest.trim_start().starts_with('=')
+                {
+                    return Some((Arc::clone(file), start..start + id.len()));
+                }
+                start += line.len();
+            }
+        }
+    }
+    None
+}
+
+/// `missing-notice` for each notice an edition must carry and lacks.
+fn notice_findings(
+    article: &Article,
+    lang: &str,
+    newsroom_name: &str,
+    ids: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
+    for id in ids {
+        let from_article = article.notices.iter().find(|n| n.value == *id);
+        let diag = Diagnostic::new(
+            Code::MissingNotice,
+            format!("the {lang} edition must carry the notice `{id}`, but no {lang} bundle has it"),
+        )
+        .lang(lang.to_owned())
+        .help(format!(
+            "add `{id} = …` to the newsroom's locales/{lang}/*.ftl; notices never fall back to another language"
+        ));
+        out.push(match from_article {
+            Some(text) => diag.at(&article.file, text.span.clone()),
+            None => diag.file_name(newsroom_name.to_owned()),
+        });
+    }
+}
+
+/// `orphan-translation` for translation files beside the article whose
+/// language is none of its editions.
+fn orphans(article: &Article, path: Option<&Path>, newsroom: &Newsroom, out: &mut Vec<Diagnostic>) {
+    let Some(path) = path else { return };
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return;
+    };
+    let dir = crate::workspace::folder_of(path);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let editions = newsroom.editions_of(article);
+    let prefix = format!("{stem}.");
+    let mut found: Vec<(String, String)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(lang) = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".toml"))
+        else {
+            continue;
+        };
+        if lang.is_empty() || lang.contains('.') {
+            continue;
+        }
+        let is_edition = editions
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(lang) && newsroom.derived_from(e).is_none());
+        if !is_edition {
+            found.push((name.to_owned(), lang.to_owned()));
+        }
+    }
+    found.sort();
+    for (name, lang) in found {
+        let shown = dir.join(&name);
+        let mut diag = Diagnostic::new(
+            Code::OrphanTranslation,
+            format!(
+                "{} translates `{}` into `{lang}`, which is not one of its editions ({}); nothing reads it",
+                shown.display(),
+                article.id.value,
+                editions.join(", ")
+            ),
+        )
+        .file_name(shown.display().to_string());
+        let lang = lang.as_str();
+        let help = match crate::article::parse_lang(lang) {
+            None => match crate::article::front_matter::did_you_mean(
+                lang,
+                &editions.iter().map(String::as_str).collect::<Vec<_>>(),
+            ) {
+                Some(best) => format!("`{lang}` is not a language tag; did you mean `{best}`? rename the file"),
+                None => format!("`{lang}` is not a language tag: rename or delete the file"),
+            },
+            Some(_) if editions.iter().any(|e| e.eq_ignore_ascii_case(lang)) => {
+                "this edition is derived by transliteration and reads no translation file: delete it".to_owned()
+            }
+            Some(_) => format!(
+                "add `{lang}` to the article's `editions` (or the newsroom's), or delete the file"
+            ),
+        };
+        diag = diag.help(help);
+        out.push(diag);
+    }
+}
