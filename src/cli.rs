@@ -346,9 +346,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             print_check(&report, &args, cli.quiet, &mut stderr)?;
             let errors = report.count(Severity::Error);
             let warnings = report.count(Severity::Warning);
-            Ok(if !report.failures.is_empty() {
-                Exit::Failure
-            } else if errors > 0 || (args.strict && warnings > 0) {
+            Ok(if errors > 0 || (args.strict && warnings > 0) {
                 Exit::Findings
             } else {
                 Exit::Success
@@ -450,14 +448,14 @@ fn print_check(
     }
     if args.format == CheckFormat::Json {
         for note in &report.notes {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "note": note }))?;
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({ "type": "note", "message": note }),
+            )?;
             out.write_all(b"\n")?;
         }
     }
     out.flush()?;
-    for failure in &report.failures {
-        print_failure(&failure.error, stderr);
-    }
     if !quiet && args.format != CheckFormat::Json {
         for note in &report.notes {
             writeln!(stderr, "note: {note}")?;

@@ -46,7 +46,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, anyhow::Error)>) 
 }
 
 /// Whether the file at `path` starts with a `+++` line (after an optional
-/// BOM): reads only its first bytes, so commands that then read the article
+/// BOM), or is not UTF-8 at all: reads only its first bytes, so commands that then read the article
 /// do not read every file of a folder twice.
 pub fn opens_with_front_matter(path: &Path) -> bool {
     use std::io::Read as _;
@@ -63,6 +63,13 @@ pub fn opens_with_front_matter(path: &Path) -> bool {
     }
     let head = &head[..len];
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    // A file that is not UTF-8 may be an article saved in another encoding:
+    // it is read (and reported), as `check` does, not skipped.
+    if let Err(err) = std::str::from_utf8(head)
+        && err.error_len().is_some()
+    {
+        return true;
+    }
     let text = String::from_utf8_lossy(head);
     crate::article::front_matter::has_front_matter(&text)
 }

@@ -161,17 +161,48 @@ pub fn wanted(langs: Option<&[String]>, lang: &str) -> bool {
 /// The articles of a run that share an id: id → the files that have it.
 pub type Duplicates = HashMap<String, Vec<String>>;
 
-/// Reads only the `id` of an article, for finding duplicates before the
-/// articles are judged in parallel.
-pub fn peek_id(source: &ArticleSource) -> Option<(String, String)> {
+/// What a glance at an article's front matter tells, before the articles
+/// are judged in parallel.
+#[derive(Debug, Clone)]
+pub struct Peek {
+    /// The file as named.
+    pub file: String,
+    /// `id`.
+    pub id: Option<String>,
+    /// `lang`.
+    pub lang: Option<String>,
+    /// `editions`, when the article names its own.
+    pub editions: Option<Vec<String>>,
+}
+
+/// Reads only the front matter of an article (`None` when it has none that
+/// parses).
+pub fn peek(source: &ArticleSource) -> Option<Peek> {
     let (file, bad) = source.read().ok()??;
     if bad.is_some() {
         return None;
     }
     let split = crate::article::front_matter::split(file.text()).ok()?;
     let table: toml::Table = toml::from_str(file.text().get(split.front_matter)?).ok()?;
-    let id = table.get("id")?.as_str()?.to_owned();
-    Some((id, file.name().to_owned()))
+    let text = |name: &str| table.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+    Some(Peek {
+        file: file.name().to_owned(),
+        id: text("id"),
+        lang: text("lang"),
+        editions: table
+            .get("editions")
+            .and_then(|v| v.as_array())
+            .map(|list| {
+                list.iter()
+                    .filter_map(|v| v.as_str().and_then(crate::article::parse_lang))
+                    .collect()
+            }),
+    })
+}
+
+fn peek_id(source: &ArticleSource) -> Option<(String, String)> {
+    let peek = peek(source)?;
+    Some((peek.id?, peek.file))
 }
 
 /// The ids that more than one of `sources` has.

@@ -225,6 +225,15 @@ impl Workspace {
                 stack,
             });
         }
+        // Nothing to work on at all: the run could not start.
+        if discovery.jobs.is_empty() && !discovery.failures.is_empty() {
+            let reasons: Vec<String> = discovery
+                .failures
+                .iter()
+                .map(|f| format!("{:#}", f.error))
+                .collect();
+            anyhow::bail!("{}", reasons.join("; "));
+        }
         Ok(discovery)
     }
 

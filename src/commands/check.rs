@@ -46,9 +46,6 @@ pub struct Report {
     pub articles: usize,
     /// The verdict on every edition checked.
     pub editions: Vec<ArticleVerdicts>,
-    /// Paths of the command line that could not be read (exit code 2,
-    /// after everything else was checked).
-    pub failures: Vec<Failure>,
     /// What the run could not look at or assumed, in words.
     pub notes: Vec<String>,
 }
@@ -80,10 +77,12 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     let langs = crate::commands::parse_langs(&options.langs)?;
     let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
     let discovery = workspace.discover(&options.paths, Some(stdin))?;
-    let mut report = Report {
-        failures: discovery.failures,
-        ..Report::default()
-    };
+    let mut report = Report::default();
+    // A path that cannot be read is an error about that path; the rest of
+    // the run goes on.
+    for failure in &discovery.failures {
+        report.diagnostics.push(unreadable(failure));
+    }
     report.notes.extend(workspace.builtin_note());
     let mut bundle_diags = workspace.bundle_diagnostics();
     let bundle_errors = judge::bundle_errors(&bundle_diags);

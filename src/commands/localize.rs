@@ -227,6 +227,21 @@ fn prepare(options: &Options) -> anyhow::Result<Work> {
         None => None,
     };
     let discovery = workspace.discover(&options.paths, None)?;
+    if !wanted.is_empty() {
+        // Every language asked for must be an edition of some article,
+        // known before any file is written.
+        let mut editions: Vec<String> = Vec::new();
+        for job in &discovery.jobs {
+            if let Some(peek) = crate::judge::peek(&job.source)
+                && let Some(lang) = &peek.lang
+            {
+                editions.extend(job.newsroom.editions_for(lang, peek.editions.as_deref()));
+            }
+        }
+        if !editions.is_empty() {
+            crate::commands::require_editions(&wanted, editions.iter().map(String::as_str))?;
+        }
+    }
     let mut jobs = Vec::new();
     for job in discovery.jobs {
         if let crate::workspace::ArticleSource::File { path, explicit } = job.source {
@@ -278,45 +293,7 @@ pub fn plan_all(options: &Options) -> anyhow::Result<(Vec<Pending>, Report)> {
             Err(err) => report.failed.push(Failed::new(path, &err)),
         }
     }
-    check_wanted(&work.wanted, &report)?;
     Ok((pending, report))
-}
-
-/// `--lang` that names an edition of no article of the run is an error.
-fn check_wanted(wanted: &[String], report: &Report) -> anyhow::Result<()> {
-    if wanted.is_empty() {
-        return Ok(());
-    }
-    let not_edition = |lang: &str| {
-        report
-            .skipped
-            .iter()
-            .filter(|s| s.lang.eq_ignore_ascii_case(lang))
-            .all(|s| s.not_an_edition)
-    };
-    let done = |lang: &str| {
-        report
-            .files
-            .iter()
-            .any(|f| f.lang.eq_ignore_ascii_case(lang))
-            || report
-                .skipped
-                .iter()
-                .any(|s| s.lang.eq_ignore_ascii_case(lang) && !s.not_an_edition)
-    };
-    let unknown: Vec<&str> = wanted
-        .iter()
-        .map(String::as_str)
-        .filter(|l| !done(l) && not_edition(l))
-        .collect();
-    let any_article = !report.files.is_empty() || !report.skipped.is_empty();
-    if !unknown.is_empty() && any_article {
-        bail!(
-            "--lang {}: no article of this run has such an edition; add it to the article's `editions` or the newsroom's",
-            unknown.join(",")
-        );
-    }
-    Ok(())
 }
 
 /// Plans the translation files of one article.
@@ -475,7 +452,6 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                 Err(err) => report.failed.push(Failed::new(path, &err)),
             }
         }
-        check_wanted(&work.wanted, &report)?;
         return Ok(report);
     }
     let (mut pending, mut report) = plan_all(&options)?;

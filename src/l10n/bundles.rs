@@ -1,4 +1,4 @@
-//! The Fluent bundle stack (SPEC 1.4): the built-in bundles compiled into
+//! The Fluent bundle stack: the built-in bundles compiled into
 //! the binary, a newsroom's `locales/` over them, `--locales DIR` over all;
 //! and for each edition the ordered list of bundles its messages come from.
 //!

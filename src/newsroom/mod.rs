@@ -417,7 +417,11 @@ pub fn find_file(dir: &Path) -> Option<PathBuf> {
     } else {
         dir
     };
-    let start = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    // Canonical, so `../other/story.md` walks up from `other`'s real
+    // parent, not through the `..` of the path as written.
+    let start = std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf());
     start
         .ancestors()
         .map(|d| d.join(FILE_NAME))

@@ -5,5 +5,6 @@ mod check;
 mod export;
 mod faults;
 mod fixtures;
+mod judgement;
 mod localize;
 mod support;

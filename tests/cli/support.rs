@@ -62,7 +62,7 @@ impl Fixture {
                 serde_json::from_str::<Value>(line)
                     .unwrap_or_else(|e| panic!("not JSON: {line}: {e}"))
             })
-            .filter(|record| record.get("note").is_none())
+            .filter(|record| record["type"] != "note")
             .collect();
         (records, output.status.code().unwrap_or(-1))
     }
