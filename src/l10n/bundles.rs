@@ -81,11 +81,13 @@ fn format_number(
     let FluentValue::Number(number) = value else {
         return None;
     };
+    // The number as its plural form was chosen: "1.0" stays "1.0".
+    let decimal = plural::decimal(number);
     memo.with_try_get::<Numbers, _, _>((), |numbers| {
-        numbers
-            .0
-            .as_ref()
-            .and_then(|cldr| cldr.number(number.value).ok())
+        numbers.0.as_ref().and_then(|cldr| match &decimal {
+            Some(decimal) => cldr.number_decimal(decimal).ok(),
+            None => cldr.number(number.value).ok(),
+        })
     })
     .ok()
     .flatten()

@@ -103,7 +103,7 @@ use icu_plurals::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
 use crate::l10n::bundles::alias;
-use crate::l10n::cldr::{category_name, decimal_from_f64, plural_rules_locale};
+use crate::l10n::cldr::{Decimal, category_name, decimal_from_f64, plural_rules_locale};
 
 /// The Fluent function every rewritten select goes through. Registered in
 /// each bundle by [`crate::l10n::bundles`]; translators never write it.
@@ -166,13 +166,9 @@ impl Plurals {
             FluentNumberType::Ordinal => &self.ordinal,
             FluentNumberType::Cardinal => &self.cardinal,
         };
-        let (Some(rules), Some(mut decimal)) = (rules, decimal_from_f64(number.value)) else {
+        let (Some(rules), Some(decimal)) = (rules, decimal(number)) else {
             return PluralCategory::Other;
         };
-        if let Some(digits) = number.options.minimum_fraction_digits {
-            let digits = i16::try_from(digits.min(MAX_FRACTION_DIGITS)).unwrap_or(0);
-            decimal.pad_end(-digits);
-        }
         rules.category_for(&decimal)
     }
 
@@ -202,6 +198,20 @@ impl Plurals {
             None => FluentValue::None,
         }
     }
+}
+
+/// The exact decimal a Fluent number stands for, whose plural operands
+/// select its variant and which is what is shown: its value in the shortest
+/// round-trip form, with the trailing zeros its `minimumFractionDigits`
+/// asks for (`"1.50"` given as a string keeps them). `None` for NaN and
+/// infinities.
+pub fn decimal(number: &FluentNumber) -> Option<Decimal> {
+    let mut decimal = decimal_from_f64(number.value)?;
+    if let Some(digits) = number.options.minimum_fraction_digits {
+        let digits = i16::try_from(digits.min(MAX_FRACTION_DIGITS)).unwrap_or(0);
+        decimal.pad_end(-digits);
+    }
+    Some(decimal)
 }
 
 /// The name a rewritten select gives its `index`th variant.
@@ -660,6 +670,34 @@ o =
         ] {
             let got = format(&stack, "en", "en", id, value.clone());
             assert_eq!(got.text, expected, "{id} {value:?}");
+        }
+    }
+
+    /// A number is shown as the decimal its plural form was chosen by.
+    #[test]
+    fn shown_as_selected() {
+        let ftl = "\
+items =
+    { $n } { $n ->
+        [one] item
+       *[other] items
+    }
+fixed = { NUMBER($n, minimumFractionDigits: 2) }
+literal = { 1.50 }
+";
+        let (_dir, stack) = stack_with(&[("en", ftl), ("ru", ftl), ("fa", ftl)]);
+        for (tag, id, value, expected) in [
+            ("en", "items", FluentValue::from(1), "1 item"),
+            ("en", "items", FluentValue::try_number("1.0"), "1.0 items"),
+            ("en", "items", FluentValue::from(1200.5), "1,200.5 items"),
+            ("en", "fixed", FluentValue::from(3), "3.00"),
+            ("en", "literal", FluentValue::None, "1.50"),
+            ("ru", "literal", FluentValue::None, "1,50"),
+            ("fa", "fixed", FluentValue::from(3), "۳٫۰۰"),
+            ("en", "fixed", FluentValue::from(f64::NAN), "NaN"),
+        ] {
+            let got = format(&stack, tag, tag, id, value.clone());
+            assert_eq!(got.text, expected, "{tag} {id} {value:?}");
         }
     }
 
