@@ -7,7 +7,9 @@
 //! Left-to-right editions format without Fluent's isolation marks;
 //! right-to-left ones keep them around placeables. Numbers placed in
 //! messages are formatted by CLDR for the bundle's locale (Persian digits in
-//! Persian), not by Fluent's unlocalized default.
+//! Persian), not by Fluent's unlocalized default, and selects on numbers
+//! pick their variant by ICU4X's CLDR plural rules for the bundle's locale,
+//! the ones `check` uses, not by Fluent's own ([`crate::l10n::plural`]).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -22,6 +24,7 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::diag::{Code, Diagnostic};
 use crate::l10n::cldr::Cldr;
+use crate::l10n::plural::{self, Plurals};
 use crate::l10n::translit::Scheme;
 use crate::locales;
 use crate::source::SourceFile;
@@ -78,20 +81,33 @@ fn format_number(
     let FluentValue::Number(number) = value else {
         return None;
     };
+    // The number as its plural form was chosen: "1.0" stays "1.0".
+    let decimal = plural::decimal(number);
     memo.with_try_get::<Numbers, _, _>((), |numbers| {
-        numbers
-            .0
-            .as_ref()
-            .and_then(|cldr| cldr.number(number.value).ok())
+        numbers.0.as_ref().and_then(|cldr| match &decimal {
+            Some(decimal) => cldr.number_decimal(decimal).ok(),
+            None => cldr.number(number.value).ok(),
+        })
     })
     .ok()
     .flatten()
 }
 
-fn new_bundle(locale: &LanguageIdentifier, isolating: bool) -> Bundle {
+/// A bundle for `locale` whose selects on numbers use `plurals` (see
+/// [`crate::l10n::plural`]); Fluent's `NUMBER` is available.
+fn new_bundle(locale: &LanguageIdentifier, isolating: bool, plurals: &Arc<Plurals>) -> Bundle {
     let mut bundle = Bundle::new_concurrent(vec![locale.clone()]);
     bundle.set_use_isolating(isolating);
     bundle.set_formatter(Some(format_number));
+    let plurals = Arc::clone(plurals);
+    let registered = bundle.add_builtins().is_ok()
+        && bundle
+            .add_function(plural::SELECT_FUNCTION, move |positional, _named| {
+                plurals.select(positional)
+            })
+            .is_ok();
+    // Only a name registered twice fails, and the bundle is new.
+    debug_assert!(registered, "functions registered twice");
     bundle
 }
 
@@ -124,34 +140,32 @@ fn build(
     files: &[Arc<SourceFile>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> LocaleBundle {
-    let mut ltr = new_bundle(locale, false);
-    let mut rtl = new_bundle(locale, true);
+    let plurals = Arc::new(Plurals::new(locale));
+    let mut ltr = new_bundle(locale, false, &plurals);
+    let mut rtl = new_bundle(locale, true, &plurals);
     for file in files {
-        let resource = match FluentResource::try_new(file.text().to_owned()) {
-            Ok(resource) => resource,
-            Err((resource, errors)) => {
-                for error in errors {
-                    // Point at the broken entry: the parser's own position
-                    // is often the end of the file.
-                    let span = match &error.slice {
-                        Some(slice) if slice.start <= error.pos.start => {
-                            slice.start..slice.end.min(error.pos.end)
-                        }
-                        _ => error.pos.clone(),
-                    };
-                    diagnostics.push(
-                        Diagnostic::new(
-                            Code::FluentSyntax,
-                            format!("Fluent syntax error: {}", error.kind),
-                        )
-                        .at(file, span)
-                        .lang(locale.to_string())
-                        .help("the entry is left out of the bundle until it is fixed"),
-                    );
+        // Selects on numbers are routed through ICU4X's plural rules; the
+        // syntax errors are those of the file as written.
+        let (resource, errors) = plural::resource(file.text());
+        for error in errors {
+            // Point at the broken entry: the parser's own position
+            // is often the end of the file.
+            let span = match &error.slice {
+                Some(slice) if slice.start <= error.pos.start => {
+                    slice.start..slice.end.min(error.pos.end)
                 }
-                resource
-            }
-        };
+                _ => error.pos.clone(),
+            };
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::FluentSyntax,
+                    format!("Fluent syntax error: {}", error.kind),
+                )
+                .at(file, span)
+                .lang(locale.to_string())
+                .help("the entry is left out of the bundle until it is fixed"),
+            );
+        }
         let resource = Arc::new(resource);
         ltr.add_resource_overriding(Arc::clone(&resource));
         rtl.add_resource_overriding(resource);
@@ -397,7 +411,7 @@ impl Stack {
 }
 
 /// Deprecated or macro-language tags CLDR knows under another name.
-fn alias(tag: &str) -> Option<&'static str> {
+pub(crate) fn alias(tag: &str) -> Option<&'static str> {
     let language = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
     Some(match language.as_str() {
         "cnr" => "sr-Latn-ME",

@@ -95,7 +95,7 @@ use icu_list::ListFormatter;
 use icu_list::options::{ListFormatterOptions, ListLength};
 use icu_locale::Locale;
 use icu_locale::preferences::LocalePreferences;
-use icu_plurals::{PluralCategory, PluralOperands, PluralRules};
+use icu_plurals::{PluralCategory, PluralOperands, PluralRuleType, PluralRules};
 use icu_provider::prelude::*;
 
 /// An exact decimal number (re-exported from ICU4X): use it with
@@ -376,27 +376,48 @@ fn month_names_are_real(calendar: AnyCalendarKind, prefs: LocalePreferences) -> 
 /// Cardinal plural rules for `locale`, if CLDR has real ones (see the
 /// module documentation).
 fn plural_rules(locale: &Locale) -> Option<PluralRules> {
-    use icu_plurals::provider::{Baked, PluralsCardinalV1};
+    let rules_locale = plural_rules_locale(locale, PluralRuleType::Cardinal)?;
+    PluralRules::try_new_cardinal((&rules_locale).into()).ok()
+}
+
+/// The locale to ask ICU4X for `kind` plural rules on behalf of `locale`,
+/// if CLDR has real rules of that kind for it (see the module
+/// documentation): `locale` itself when its rules resolve to a non-root
+/// locale, else its bare language (`sr-Latn` → `sr`) when that one's do or,
+/// for cardinals, when CLDR gives the language only "other"
+/// ([`OTHER_ONLY_LANGUAGES`]). `None` when the rules resolve to root.
+///
+/// For ordinals `None` is also what a language whose ordinals are all
+/// "other" gets (`ru`: ICU4X stores such rules once, at root), so `None`
+/// there means "root's rules are CLDR's answer or no better one is known".
+pub(crate) fn plural_rules_locale(locale: &Locale, kind: PluralRuleType) -> Option<Locale> {
+    use icu_plurals::provider::{Baked, PluralsCardinalV1, PluralsOrdinalV1};
     let empty = DataMarkerAttributes::empty();
-    if is_real::<PluralsCardinalV1, _>(&Baked, locale.into(), empty) {
-        return PluralRules::try_new_cardinal(locale.into()).ok();
+    let ordinal = kind == PluralRuleType::Ordinal;
+    let real = |locale: &Locale| {
+        if ordinal {
+            is_real::<PluralsOrdinalV1, _>(&Baked, locale.into(), empty)
+        } else {
+            is_real::<PluralsCardinalV1, _>(&Baked, locale.into(), empty)
+        }
+    };
+    if real(locale) {
+        return Some(locale.clone());
     }
     let mut bare = Locale::UNKNOWN;
     bare.id.language = locale.id.language;
     if bare.id.language.is_unknown() {
         return None;
     }
-    if is_real::<PluralsCardinalV1, _>(&Baked, (&bare).into(), empty)
-        || OTHER_ONLY_LANGUAGES.contains(&bare.id.language.as_str())
-    {
-        return PluralRules::try_new_cardinal((&bare).into()).ok();
+    if real(&bare) || (!ordinal && OTHER_ONLY_LANGUAGES.contains(&bare.id.language.as_str())) {
+        return Some(bare);
     }
     None
 }
 
 /// The shortest round-trip decimal of a finite `n` (`None` for NaN and
 /// infinities); `-0` becomes `0`.
-fn decimal_from_f64(n: f64) -> Option<Decimal> {
+pub(crate) fn decimal_from_f64(n: f64) -> Option<Decimal> {
     if !n.is_finite() {
         return None;
     }
@@ -407,7 +428,7 @@ fn decimal_from_f64(n: f64) -> Option<Decimal> {
 }
 
 /// CLDR's name of a plural category.
-fn category_name(category: PluralCategory) -> &'static str {
+pub(crate) fn category_name(category: PluralCategory) -> &'static str {
     match category {
         PluralCategory::Zero => "zero",
         PluralCategory::One => "one",

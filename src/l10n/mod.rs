@@ -3,4 +3,5 @@
 
 pub mod bundles;
 pub mod cldr;
+pub mod plural;
 pub mod translit;
