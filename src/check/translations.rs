@@ -84,7 +84,7 @@ fn check_lang(
                         file_path.display()
                     ),
                 )
-                .file_name(article.file.name())
+                .file_name(crate::source::display_path(&file_path))
                 .lang(lang.clone())
                 .help(format!(
                     "run `article localize {} --lang {lang}`",

@@ -594,3 +594,317 @@ fn every_code_has_a_page_and_explain_prints_it() {
         .code(2)
         .stderr(predicate::str::contains("did you mean `missing-notice`?"));
 }
+
+/// The property: for any sequence of edits a newsroom sees (states, keys,
+/// targets, files, notice rules, bundles, allow rules, duplicate ids,
+/// changed articles), the editions `check` passes (derived from its
+/// findings by the documented rule, not from its verdicts), the editions
+/// `status` calls complete and the editions `export` leaves in an output
+/// folder that held every edition before are the same set.
+mod agreement {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use article::commands::{check, export, status};
+    use article::diag::{Diagnostic, Severity};
+    use proptest::prelude::*;
+
+    use crate::support::{copy_tree, root};
+
+    const ARTICLES: [&str; 2] = ["glacier-survey", "river-ferry-restored"];
+    const TRANSLATED: [&str; 4] = ["ru", "uk", "sr-Cyrl", "fa"];
+    const EDITIONS: [&str; 6] = ["en", "ru", "uk", "sr-Cyrl", "sr-Latn", "fa"];
+    const BUNDLES: [&str; 5] = ["en", "ru", "uk", "sr-Cyrl", "fa"];
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        State(usize, usize, usize, &'static str),
+        DuplicateKey(usize, usize, usize),
+        Target(usize, usize, usize, &'static str),
+        RemoveFile(usize, usize),
+        Notice(&'static str, Option<&'static str>),
+        BadMessage(&'static str),
+        BrokenBundle(&'static str),
+        Allow(&'static str),
+        DuplicateId(usize),
+        ChangeArticle(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let file = (0..2usize, 0..4usize);
+        prop_oneof![
+            (
+                file.clone(),
+                0..24usize,
+                prop::sample::select(vec![
+                    "new",
+                    "machine",
+                    "stale",
+                    "translated",
+                    "reviewed",
+                    "done"
+                ])
+            )
+                .prop_map(|((a, l), s, state)| Edit::State(a, l, s, state)),
+            (file.clone(), 0..24usize).prop_map(|((a, l), s)| Edit::DuplicateKey(a, l, s)),
+            (
+                file.clone(),
+                0..24usize,
+                prop::sample::select(vec![
+                    "<b>жирный</b> текст",
+                    "[ссылка](javascript:alert(1))",
+                    "текст \u{202e}наоборот",
+                    "текст\u{200b}слитно",
+                    "текст  двойной",
+                    "",
+                ])
+            )
+                .prop_map(|((a, l), s, t)| Edit::Target(a, l, s, t)),
+            file.prop_map(|(a, l)| Edit::RemoveFile(a, l)),
+            (
+                prop::sample::select(EDITIONS.to_vec()),
+                prop::option::of(prop::sample::select(BUNDLES.to_vec()))
+            )
+                .prop_map(|(e, b)| Edit::Notice(e, b)),
+            prop::sample::select(BUNDLES.to_vec()).prop_map(Edit::BadMessage),
+            prop::sample::select(BUNDLES.to_vec()).prop_map(Edit::BrokenBundle),
+            prop::sample::select(vec!["stale-translation", "cldr-fallback", "untranslated"])
+                .prop_map(Edit::Allow),
+            (0..2usize).prop_map(Edit::DuplicateId),
+            (0..2usize).prop_map(Edit::ChangeArticle),
+        ]
+    }
+
+    fn translation(news: &Path, a: usize, l: usize) -> PathBuf {
+        news.join(format!("articles/{}.{}.toml", ARTICLES[a], TRANSLATED[l]))
+    }
+
+    /// Byte ranges of the `[[segment]]` tables of a translation file.
+    fn tables(text: &str) -> Vec<std::ops::Range<usize>> {
+        let starts: Vec<usize> = text.match_indices("[[segment]]").map(|(i, _)| i).collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| s..starts.get(i + 1).copied().unwrap_or(text.len()))
+            .collect()
+    }
+
+    fn edit_table(path: &Path, n: usize, change: impl Fn(&str) -> String) {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let all = tables(&text);
+        let range = all[n % all.len()].clone();
+        let new = format!(
+            "{}{}{}",
+            &text[..range.start],
+            change(&text[range.clone()]),
+            &text[range.end..]
+        );
+        std::fs::write(path, new).unwrap();
+    }
+
+    fn append(path: &Path, text: &str) {
+        let mut old = std::fs::read_to_string(path).unwrap_or_default();
+        old.push_str(text);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, old).unwrap();
+    }
+
+    fn apply(news: &Path, edit: &Edit) {
+        match edit {
+            Edit::State(a, l, s, state) => edit_table(&translation(news, *a, *l), *s, |t| {
+                let mut out: String = t
+                    .lines()
+                    .filter(|line| !line.starts_with("state ="))
+                    .map(|line| format!("{line}\n"))
+                    .collect();
+                out.push_str(&format!("state = \"{state}\"\n\n"));
+                out
+            }),
+            Edit::DuplicateKey(a, l, s) => {
+                let path = translation(news, *a, *l);
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    return;
+                };
+                let all = tables(&text);
+                let table =
+                    text[all[s % all.len()].clone()].replace("target = \"", "target = \"ИНОЕ ");
+                append(&path, &format!("\n{table}"));
+            }
+            Edit::Target(a, l, s, target) => edit_table(&translation(news, *a, *l), *s, |t| {
+                t.lines()
+                    .map(|line| {
+                        if line.starts_with("target =") {
+                            format!("target = {}\n", serde_json::to_string(target).unwrap())
+                        } else {
+                            format!("{line}\n")
+                        }
+                    })
+                    .collect()
+            }),
+            Edit::RemoveFile(a, l) => {
+                let _ = std::fs::remove_file(translation(news, *a, *l));
+            }
+            Edit::Notice(edition, bundle) => {
+                append(
+                    &news.join("newsroom.toml"),
+                    &format!("\n[[notice]]\nid = \"notice-x\"\neditions = [\"{edition}\"]\n"),
+                );
+                if let Some(bundle) = bundle {
+                    append(
+                        &news.join(format!("locales/{bundle}/x.ftl")),
+                        "notice-x = A notice.\n",
+                    );
+                }
+            }
+            Edit::BadMessage(bundle) => append(
+                &news.join(format!("locales/{bundle}/newsroom.ftl")),
+                "\npublished = X { $dat }\n",
+            ),
+            Edit::BrokenBundle(bundle) => append(
+                &news.join(format!("locales/{bundle}/newsroom.ftl")),
+                "\nbroken = { \n",
+            ),
+            Edit::Allow(code) => {
+                let path = news.join("newsroom.toml");
+                let text = std::fs::read_to_string(&path).unwrap();
+                if !text.contains("[check]") {
+                    append(&path, &format!("\n[check]\nallow = [\"{code}\"]\n"));
+                }
+            }
+            Edit::DuplicateId(a) => {
+                let from = news.join(format!("articles/{}.md", ARTICLES[*a]));
+                std::fs::copy(from, news.join(format!("articles/copy-{a}.md"))).unwrap();
+            }
+            Edit::ChangeArticle(a) => {
+                let path = news.join(format!("articles/{}.md", ARTICLES[*a]));
+                let text = std::fs::read_to_string(&path).unwrap();
+                let cut = text.rfind("\n\n").unwrap() + 2;
+                let changed = format!("{}Edited. {}", &text[..cut], &text[cut..]);
+                std::fs::write(path, changed).unwrap();
+            }
+        }
+    }
+
+    /// Whether an error refuses edition `lang` of the article in `file`,
+    /// by the rule docs/judgement.md states.
+    fn refuses(d: &Diagnostic, news: &Path, stem: &str, lang: &str) -> bool {
+        let derived_from = (lang == "sr-Latn").then_some("sr-Cyrl");
+        let file = d.file().unwrap_or("");
+        let article_file = format!("articles/{stem}.md");
+        let in_article = file.ends_with(&article_file);
+        let translation_lang = file
+            .strip_suffix(".toml")
+            .and_then(|f| f.rsplit_once(&format!("articles/{stem}.")))
+            .map(|(_, l)| l.to_owned());
+        let in_bundle = file.contains("/locales/");
+        let newsroom = file == news.join("newsroom.toml").display().to_string();
+        let about = |l: &str| d.lang.as_deref() == Some(l);
+        let about_text = about(lang) || derived_from.is_some_and(&about);
+        match &d.lang {
+            None => in_article,
+            Some(_) if translation_lang.is_some() || in_bundle => about_text,
+            Some(_) if in_article || newsroom => about(lang),
+            Some(_) => false,
+        }
+    }
+
+    fn run(
+        news: &Path,
+        www: &Path,
+    ) -> Option<(BTreeSet<String>, BTreeSet<String>, BTreeSet<String>)> {
+        let paths = vec![news.to_path_buf()];
+        let checked = check::run(
+            &check::Options {
+                paths: paths.clone(),
+                ..check::Options::default()
+            },
+            &mut std::io::empty(),
+        );
+        let status = status::run(&status::Options {
+            paths: paths.clone(),
+            ..status::Options::default()
+        });
+        let exported = export::run(&export::Options {
+            paths,
+            out: Some(www.to_path_buf()),
+            ..export::Options::default()
+        });
+        let (checked, status, _) = match (checked, status, exported) {
+            (Ok(c), Ok(s), Ok(e)) => (c, s, e),
+            (Err(_), Err(_), Err(_)) => return None,
+            (c, s, e) => panic!(
+                "one command could not run, another could: check {:?}, status {:?}, export {:?}",
+                c.err(),
+                s.err(),
+                e.err()
+            ),
+        };
+        let errors: Vec<&Diagnostic> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error && !d.suppressed)
+            .collect();
+        let mut passed = BTreeSet::new();
+        for article in &checked.editions {
+            let Some(id) = &article.id else { continue };
+            let stem = Path::new(&article.file)
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            for lang in &article.all_editions {
+                if !errors.iter().any(|d| refuses(d, news, &stem, lang)) {
+                    passed.insert(format!("{lang}/{id}"));
+                }
+            }
+        }
+        let complete: BTreeSet<String> = status
+            .rows
+            .iter()
+            .filter(|r| r.complete)
+            .map(|r| format!("{}/{}", r.lang, r.article))
+            .collect();
+        let mut on_disk = BTreeSet::new();
+        for lang in std::fs::read_dir(www).unwrap().flatten() {
+            for page in std::fs::read_dir(lang.path()).unwrap().flatten() {
+                let name = page.file_name().to_string_lossy().into_owned();
+                if let Some(id) = name.strip_suffix(".html") {
+                    on_disk.insert(format!("{}/{id}", lang.file_name().to_string_lossy()));
+                }
+            }
+        }
+        Some((passed, complete, on_disk))
+    }
+
+    fn cases() -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(48)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+        #[test]
+        fn check_status_and_export_agree(edits in prop::collection::vec(edit(), 1..5)) {
+            let dir = tempfile::tempdir().unwrap();
+            let news = dir.path().join("news");
+            let www = dir.path().join("www");
+            copy_tree(&root().join("examples/newsroom"), &news);
+            // Every edition is published before the edits.
+            let (before, _, on_disk) = run(&news, &www).expect("the example runs");
+            prop_assert_eq!(before.len(), 12);
+            prop_assert_eq!(&on_disk, &before);
+            for edit in &edits {
+                apply(&news, edit);
+            }
+            if let Some((passed, complete, on_disk)) = run(&news, &www) {
+                prop_assert_eq!(&passed, &complete, "check vs status");
+                prop_assert_eq!(&passed, &on_disk, "check vs export's folder");
+            }
+        }
+    }
+}
