@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 
 /// Writes `bytes` to `path` atomically, creating the parent folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -44,4 +44,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .map_err(|err| err.error)
         .with_context(|| format!("cannot replace {}", path.display()))?;
     Ok(())
+}
+
+/// Locks the translation file at `path`, if it exists, for this run. The
+/// lock is the operating system's (flock), so it goes away with the process,
+/// even one that was killed; a second `localize` on the same file refuses
+/// instead of waiting or overwriting. (A file that does not exist yet cannot
+/// be locked: two runs creating it at once are caught by the check before
+/// writing, which refuses to replace a file that changed since it was read.)
+pub fn lock_existing(path: &Path) -> anyhow::Result<Option<std::fs::File>> {
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(anyhow::Error::new(err).context(format!("cannot open {}", path.display())));
+        }
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "another `article localize` is updating {}; run again when it has finished",
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(err)) => {
+            Err(anyhow::Error::new(err).context(format!("cannot lock {}", path.display())))
+        }
+    }
 }

@@ -8,10 +8,7 @@
 //! flight. A run with `--mt`, `--import`, `--xliff` or `--po` plans every
 //! file first, because those act on the run's files as a whole.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -180,37 +177,11 @@ pub struct Pending {
     _lock: Option<std::fs::File>,
 }
 
-/// Locks the translation file at `path`, if it exists, for this run. The
-/// lock is the operating system's (flock), so it goes away with the process,
-/// even one that was killed; a second `localize` on the same file refuses
-/// instead of waiting or overwriting. (A file that does not exist yet cannot
-/// be locked: two runs creating it at once are caught by the check before
-/// writing, which refuses to replace a file that changed since it was read.)
-fn lock(path: &Path) -> anyhow::Result<Option<std::fs::File>> {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => {
-            return Err(anyhow::Error::new(err).context(format!("cannot open {}", path.display())));
-        }
-    };
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(std::fs::TryLockError::WouldBlock) => bail!(
-            "another `article localize` is updating {}; run again when it has finished",
-            path.display()
-        ),
-        Err(std::fs::TryLockError::Error(err)) => {
-            Err(anyhow::Error::new(err).context(format!("cannot lock {}", path.display())))
-        }
-    }
-}
-
 /// What every article of a run shares: the languages asked for, the
 /// translation memory, and each article with its newsroom.
 struct Work {
     wanted: Vec<String>,
-    memory: Option<Memory>,
+    memory: Option<crate::translations::memory::Memory>,
     jobs: Vec<(PathBuf, Arc<Newsroom>)>,
     failed: Vec<Failed>,
     notes: Vec<String>,
@@ -223,7 +194,7 @@ fn prepare(options: &Options) -> anyhow::Result<Work> {
     }
     let mut workspace = Workspace::new(options.newsroom.as_deref(), None)?;
     let memory = match &options.memory {
-        Some(dir) => Some(Memory::load(dir)?),
+        Some(dir) => Some(crate::translations::memory::Memory::load(dir)?),
         None => None,
     };
     let discovery = workspace.discover(&options.paths, None)?;
@@ -302,7 +273,7 @@ fn plan_article(
     newsroom: &Newsroom,
     options: &Options,
     wanted: &[String],
-    memory: Option<&Memory>,
+    memory: Option<&crate::translations::memory::Memory>,
 ) -> anyhow::Result<(Vec<Pending>, Vec<Skipped>)> {
     let mut pending = Vec::new();
     let mut skipped = Vec::new();
@@ -352,7 +323,7 @@ fn plan_article(
         let lock = if options.dry_run {
             None
         } else {
-            lock(&file_path)?
+            crate::fsutil::lock_existing(&file_path)?
         };
         let existing_text = match crate::source::read_limited(&file_path) {
             Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
@@ -410,7 +381,7 @@ fn plan_article(
 /// Runs `localize`.
 pub fn run(options: &Options) -> anyhow::Result<Report> {
     let import = match &options.import {
-        Some(path) => Some(read_interchange(path)?),
+        Some(path) => Some(interchange::read_file(path)?),
         None => None,
     };
     let mut options = options.clone();
@@ -457,7 +428,13 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     let (mut pending, mut report) = plan_all(&options)?;
     if let Some(cmd) = &options.mt {
         for item in &mut pending {
-            item.from_mt = machine_translate(cmd, options.mt_timeout, item)?;
+            item.from_mt = crate::translations::mt::fill(
+                cmd,
+                options.mt_timeout,
+                &item.article,
+                &item.lang,
+                &mut item.plan,
+            )?;
         }
     }
     if let Some((path, doc)) = &import {
@@ -472,27 +449,6 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         report.exported.push(path);
     }
     Ok(report)
-}
-
-/// Reads an XLIFF or PO file, with its line and column on error.
-fn read_interchange(path: &Path) -> anyhow::Result<(PathBuf, Interchange)> {
-    let text = crate::source::read_limited(path)
-        .and_then(|bytes| {
-            String::from_utf8(bytes)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-        })
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let format = interchange::detect(&text);
-    let doc = format.read(&text).map_err(|err| {
-        anyhow::anyhow!(
-            "{}:{}:{}: {}",
-            path.display(),
-            err.line,
-            err.column,
-            err.message
-        )
-    })?;
-    Ok((path.to_path_buf(), doc))
 }
 
 /// The XLIFF and PO files asked for, rendered (one article, one language).
@@ -548,7 +504,7 @@ fn interchange_exports(
 /// Merges an imported file into the planned translation file it belongs
 /// to. A unit whose source no longer matches the article, or whose key the
 /// article does not have, is reported and not applied.
-fn apply_import(
+pub fn apply_import(
     path: &Path,
     doc: &Interchange,
     pending: &mut [Pending],
@@ -676,201 +632,4 @@ pub fn write_all(pending: Vec<Pending>, dry_run: bool) -> anyhow::Result<Vec<Fil
         });
     }
     Ok(files)
-}
-
-/// Targets from other translation files, by language and exact source.
-pub struct Memory {
-    by_lang: HashMap<String, HashMap<String, (String, PathBuf)>>,
-}
-
-impl Memory {
-    /// Reads every `*.LANG.toml` translation file under `dir`; only
-    /// publishable targets (translated or reviewed) are remembered.
-    pub fn load(dir: &Path) -> anyhow::Result<Memory> {
-        anyhow::ensure!(dir.is_dir(), "--memory {}: no such folder", dir.display());
-        let mut by_lang: HashMap<String, HashMap<String, (String, PathBuf)>> = HashMap::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-            paths.sort();
-            for path in paths {
-                if path.is_dir() {
-                    if !path
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                    {
-                        stack.push(path);
-                    }
-                    continue;
-                }
-                if path.extension().is_none_or(|e| e != "toml") {
-                    continue;
-                }
-                let Ok(Some((tf, diags))) = translations::load(&path) else {
-                    continue;
-                };
-                if !diags.is_empty() {
-                    continue;
-                }
-                let Some(lang) = tf.lang.as_ref().and_then(|l| parse_lang(&l.value)) else {
-                    continue;
-                };
-                let map = by_lang.entry(lang).or_default();
-                for entry in tf.segments.iter().filter(|e| e.is_publishable()) {
-                    map.entry(entry.source.clone())
-                        .or_insert_with(|| (entry.target.clone(), path.clone()));
-                }
-            }
-        }
-        Ok(Memory { by_lang })
-    }
-
-    /// Fills empty `new` targets whose source is remembered. They get state
-    /// `machine`: reused text still needs a person's look in its new context.
-    pub fn fill(&self, plan: &mut Plan, lang: &str) -> usize {
-        let Some(map) = self.by_lang.get(lang) else {
-            return 0;
-        };
-        let mut filled = 0;
-        for entry in &mut plan.segments {
-            if entry.state == State::New
-                && entry.target.is_empty()
-                && let Some((target, _)) = map.get(&entry.source)
-            {
-                entry.target = target.clone();
-                entry.state = State::Machine;
-                filled += 1;
-            }
-        }
-        filled
-    }
-}
-
-#[derive(Serialize)]
-struct MtRequest<'a> {
-    key: &'a str,
-    source_lang: &'a str,
-    target_lang: &'a str,
-    text: &'a str,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MtResponse {
-    key: String,
-    text: String,
-}
-
-/// Runs the machine-translation command once for one translation file and
-/// fills the empty `new` targets it answers. Any failure is an error and
-/// fills nothing.
-fn machine_translate(cmd: &str, timeout: Duration, item: &mut Pending) -> anyhow::Result<usize> {
-    let requests: Vec<String> = item
-        .plan
-        .segments
-        .iter()
-        .filter(|e| e.state == State::New && e.target.is_empty())
-        .map(|e| {
-            serde_json::to_string(&MtRequest {
-                key: &e.key,
-                source_lang: &item.article.lang.value,
-                target_lang: &item.lang,
-                text: &e.source,
-            })
-        })
-        .collect::<Result<_, _>>()?;
-    if requests.is_empty() {
-        return Ok(0);
-    }
-    let context = || format!("--mt for {} ({})", item.article.id.value, item.lang);
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .with_context(|| format!("{}: cannot start `{cmd}`", context()))?;
-    let mut stdin = child.stdin.take().context("no stdin")?;
-    let input = requests.join("\n") + "\n";
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let stdout = child.stdout.take().context("no stdout")?;
-    let stderr = child.stderr.take().context("no stderr")?;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let lines: Result<Vec<String>, std::io::Error> = BufReader::new(stdout).lines().collect();
-        let _ = tx.send(lines);
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = std::io::Read::read_to_string(&mut BufReader::new(stderr), &mut text);
-        text
-    });
-    let lines = match rx.recv_timeout(timeout) {
-        Ok(lines) => lines.with_context(|| format!("{}: cannot read its output", context()))?,
-        Err(_) => {
-            let _ = child.kill();
-            let _ = child.wait();
-            bail!(
-                "{}: `{cmd}` did not finish within {} s; no file was changed",
-                context(),
-                timeout.as_secs()
-            );
-        }
-    };
-    let status = child.wait().with_context(context)?;
-    let _ = writer.join();
-    let stderr_text = err_reader.join().unwrap_or_default();
-    if !status.success() {
-        let tail: String = stderr_text
-            .lines()
-            .rev()
-            .take(5)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<Vec<_>>()
-            .join("\n");
-        bail!(
-            "{}: `{cmd}` failed ({status}); no file was changed\n{tail}",
-            context()
-        );
-    }
-    let mut answers: HashMap<String, String> = HashMap::new();
-    for (n, line) in lines.iter().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let response: MtResponse = serde_json::from_str(line).with_context(|| {
-            format!(
-                "{}: line {} of its output is not {{\"key\",\"text\"}} JSON; no file was changed",
-                context(),
-                n + 1
-            )
-        })?;
-        if !item.plan.segments.iter().any(|e| e.key == response.key) {
-            bail!(
-                "{}: line {} answers unknown key `{}`; no file was changed",
-                context(),
-                n + 1,
-                response.key
-            );
-        }
-        answers.insert(response.key, response.text);
-    }
-    let mut filled = 0;
-    for entry in &mut item.plan.segments {
-        if entry.state == State::New
-            && entry.target.is_empty()
-            && let Some(text) = answers.remove(&entry.key).filter(|t| !t.is_empty())
-        {
-            entry.target = text;
-            entry.state = State::Machine;
-            filled += 1;
-        }
-    }
-    Ok(filled)
 }

@@ -380,3 +380,26 @@ mod tests {
         assert_eq!(line_col(text, 1000), (3, 1));
     }
 }
+
+/// Reads an XLIFF or PO file, with its line and column on error.
+pub fn read_file(path: &std::path::Path) -> anyhow::Result<(std::path::PathBuf, Interchange)> {
+    let text = crate::source::read_limited(path)
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        })
+        .map_err(|err| {
+            anyhow::Error::new(err).context(format!("cannot read {}", path.display()))
+        })?;
+    let format = detect(&text);
+    let doc = format.read(&text).map_err(|err| {
+        anyhow::anyhow!(
+            "{}:{}:{}: {}",
+            path.display(),
+            err.line,
+            err.column,
+            err.message
+        )
+    })?;
+    Ok((path.to_path_buf(), doc))
+}

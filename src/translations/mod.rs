@@ -8,7 +8,9 @@
 //! into the existing TOML without disturbing the translator's comments and
 //! layout.
 
+pub mod memory;
 pub mod merge;
+pub mod mt;
 pub mod store;
 
 use std::fmt;
