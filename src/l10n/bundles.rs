@@ -179,6 +179,28 @@ fn build(
     }
 }
 
+/// How deep `{ … }` may nest in a bundle file.
+pub const MAX_PLACEABLE_DEPTH: usize = 64;
+
+/// The offset of the first `{` nested deeper than [`MAX_PLACEABLE_DEPTH`]
+/// (counted over the raw text, which can only overcount).
+pub fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'{' => {
+                depth += 1;
+                if depth > MAX_PLACEABLE_DEPTH {
+                    return Some(at);
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Every bundle a run may use.
 #[derive(Default)]
 pub struct Stack {
@@ -201,13 +223,44 @@ impl Stack {
             })?;
             let mut by_tag: Vec<(String, Vec<Arc<SourceFile>>)> = Vec::new();
             for (tag, path) in files {
-                let (file, bad) = SourceFile::read(&path)
-                    .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", path.display()))?;
+                // A folder or a dangling link named `x.ftl` is a finding
+                // about that file; the other bundles are still used.
+                let (file, bad) = match SourceFile::read(&path) {
+                    Ok(read) => read,
+                    Err(err) => {
+                        stack.diagnostics.push(
+                            Diagnostic::new(
+                                Code::FluentSyntax,
+                                format!("cannot read {}: {err}", path.display()),
+                            )
+                            .file_name(crate::source::display_path(&path))
+                            .lang(tag.clone())
+                            .help("a bundle is a .ftl file; rename or remove what is not one"),
+                        );
+                        continue;
+                    }
+                };
                 let file = Arc::new(file);
                 if let Some(bad) = bad {
                     stack.diagnostics.push(
                         Diagnostic::new(Code::FluentSyntax, "the file is not valid UTF-8")
-                            .at(&file, bad.offset..bad.offset + 1),
+                            .at(&file, bad.offset..bad.offset + 1)
+                            .lang(tag.clone()),
+                    );
+                    continue;
+                }
+                // The Fluent parser recurses once per nested placeable: a
+                // file nested deeper than any real message is refused before
+                // it can exhaust the stack.
+                if let Some(at) = too_deep(file.text()) {
+                    stack.diagnostics.push(
+                        Diagnostic::new(
+                            Code::FluentSyntax,
+                            format!("placeables nest deeper than {MAX_PLACEABLE_DEPTH} levels; the file is not used"),
+                        )
+                        .at(&file, at..at + 1)
+                        .lang(tag.clone())
+                        .help("a real message nests a few levels at most: look for unbalanced `{`"),
                     );
                     continue;
                 }

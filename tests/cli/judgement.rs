@@ -908,3 +908,31 @@ mod agreement {
         }
     }
 }
+
+#[test]
+fn a_bundle_nested_too_deep_or_not_a_file_is_a_finding_not_a_crash() {
+    let fixture = Fixture::story(&["en", "ru"]);
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\"]\nlocales = \"locales\"\n",
+    );
+    fixture.write(
+        "locales/ru/deep.ftl",
+        format!("a = {}\n", "{".repeat(11_000)),
+    );
+    std::fs::create_dir_all(fixture.file("locales/ru/folder.ftl")).unwrap();
+    std::os::unix::fs::symlink("nowhere.ftl", fixture.file("locales/ru/dangling.ftl")).unwrap();
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1, "{records:#?}");
+    let syntax: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "fluent-syntax")
+        .collect();
+    assert_eq!(syntax.len(), 3, "{records:#?}");
+    assert!(syntax.iter().any(|r| {
+        r["message"]
+            .as_str()
+            .unwrap()
+            .contains("nest deeper than 64")
+    }));
+}
