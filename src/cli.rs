@@ -29,30 +29,54 @@ Examples:
   article check story.md --lang ru --strict  one article, Russian edition, warnings fail
   cat story.md | article check -             an article from standard input
   article check . --format json | jq .code   JSON Lines for pipelines
-  article check . --format github            annotations in a GitHub Actions log";
+  article localize story.md --all            create or update its translation files
+  article status news/                       how far each edition is, and whether it may go out
+  article export news/ -o www                write every publishable edition
+  article explain stale-translation          what a diagnostic code means
+
+check, status and export share one judgement: an error refuses the editions it is about.
+
+Exit status: 0 done, 1 something was found, refused or unreadable (the rest was done),
+2 the run could not start.";
 
 /// Turn one canonical news article into checked, localized editions.
 #[derive(Debug, Parser)]
 #[command(name = "article", version, about, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     /// Use this newsroom file instead of looking for newsroom.toml above each article.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     pub newsroom: Option<PathBuf>,
 
     /// Extra Fluent bundles (LANG/*.ftl), over the newsroom's and the built-in ones.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub locales: Option<PathBuf>,
 
     /// When to colour output; NO_COLOR in the environment also turns it off.
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorWhen,
 
     /// Print only what matters: no summaries or progress.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
 
     /// Worker threads for batches of articles (default: one per core).
-    #[arg(short = 'j', long, global = true, value_name = "N")]
+    #[arg(
+        short = 'j',
+        long,
+        global = true,
+        value_name = "N",
+        help_heading = "Global options"
+    )]
     pub jobs: Option<usize>,
 
     #[command(subcommand)]
@@ -79,9 +103,20 @@ Examples:
   article check                          everything under the current folder
   article check news/2026 --lang fa      only the Persian editions' findings
   article check story.md --format json   one JSON object per finding, on standard output
+  article explain missing-notice         what a code means and how to fix it
+
+Output: findings on standard error (compiler style), then a summary line
+`check: N articles, N errors, N warnings; N editions publishable, N refused`.
+--format json: JSON Lines on standard output, one object per finding
+{severity, code, message, file, line, column, lang, key, help, suppressed},
+and {\"type\": \"note\", \"message\"} for what the run assumed.
+
+An error refuses the editions it is about, exactly as export will: what check passes,
+export writes. Warnings never refuse (--strict makes them fail check).
 
 Exit status: 0 clean (warnings allowed), 1 errors found (or warnings with --strict),
-2 the check could not run (unreadable path, broken newsroom.toml, bad usage).")]
+2 the check could not run (no readable path, broken newsroom.toml, --lang naming no
+edition, bad usage).")]
     Check(CheckArgs),
 
     /// Create or update translation files, keeping every translator's work.
@@ -95,7 +130,15 @@ Examples:
   article localize story.md --import story.uk.xlf            merge the CAT tool's work back
 
 A changed source makes its segment `stale` (the old target and `previous_source` are kept);
-a segment that left the article moves to [[obsolete]]; running it twice changes nothing.")]
+a segment that left the article moves to [[obsolete]]; running it twice changes nothing.
+
+Output: one line per translation file (created, updated or unchanged, with counts per
+state) on standard output, then a summary on standard error. --format json: JSON Lines,
+one {\"type\": \"file\"}, \"skipped\", \"rejected\", \"exported\" or \"failed\" record each, then
+{\"type\": \"summary\"}.
+
+Exit status: 0 done, 1 some article could not be localized (the others were),
+2 the run could not start (bad usage, --lang naming no edition).")]
     Localize(LocalizeArgs),
 
     /// Render editions as HTML, Markdown, plain text or JSON.
@@ -106,8 +149,19 @@ Examples:
   article export story.md --lang uk --draft -o preview  incomplete edition, source text marked
   article export story.md --lang fa --fragment          the bare <article> for a CMS
 
-An incomplete edition, or one missing a legal notice it must carry, is not written and
-the exit code is 1; the other editions of the run are still written.")]
+  article export news/ -o www --prune                   also remove pages no article makes now
+
+An edition is written when `article check` has no error about it; a refused edition is
+not written, its earlier files in DIR are removed, and the exit code is 1 (the other
+editions are still written). The manifest of what was written lives beside DIR as
+.DIR.article-export.json.
+
+Output: the edition (without -o), or a summary on standard error. --format json:
+JSON Lines, one {\"type\": \"written\"}, \"refused\", \"unreadable\" or \"pruned\" record each,
+then {\"type\": \"summary\"}.
+
+Exit status: 0 all written, 1 something refused or unreadable, 2 the run could not
+start (bad usage, --lang naming no edition, DIR locked by another export).")]
     Export(ExportArgs),
 
     /// Show how far each edition of each article is.
@@ -115,8 +169,16 @@ the exit code is 1; the other editions of the run are still written.")]
 Examples:
   article status                        every article under the current folder
   article status news/ --format json    one JSON object per edition (JSON Lines)
+  article status news/ --lang ru,uk     only these editions
 
-Columns: segments publishable / total, stale, machine, new, and whether the edition is complete.")]
+Columns: segments publishable / total, stale, machine, new, and whether the edition may be
+published, with the codes that refuse it: the judgement check and export use.
+--format json: one object per edition {article, file, lang, kind, total, publishable,
+stale, machine, new, invalid, complete, verdict, reasons, reason}, and one
+{file, verdict: \"unreadable\", error} per article that cannot be read.
+
+Exit status: 0 every article read, 1 some article unreadable (every other row printed),
+2 the run could not start.")]
     Status(StatusArgs),
 
     /// Explain a diagnostic code: what it means, an example, how to fix it.
@@ -143,6 +205,7 @@ Columns: segments publishable / total, stale, machine, new, and whether the edit
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Articles (files or folders searched for *.md with front matter); `-` reads standard input.
+    /// Default: the current folder.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -226,8 +289,10 @@ pub struct LocalizeArgs {
     #[arg(long, value_name = "FILE")]
     pub import: Option<PathBuf>,
 
-    /// Output format of the summary.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// human: one line per translation file on standard output, notes and a summary on
+    /// standard error; json: JSON Lines on standard output (file, skipped, rejected,
+    /// exported and failed records, then a summary).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
     pub format: Format,
 }
 
@@ -246,11 +311,14 @@ pub struct ExportArgs {
     #[arg(long = "to", value_name = "FORMATS", value_delimiter = ',', default_value = "html", value_parser = parse_format)]
     pub formats: Vec<article::render::Format>,
 
-    /// Write DIR/LANG/ID.EXT instead of standard output.
+    /// Write DIR/LANG/ID.EXT. Without it, exactly one edition in one format goes to standard
+    /// output.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Write incomplete editions too, with the source text in place of what is missing.
+    /// Write editions refused only for their segments too, with the source text (marked) in
+    /// place of each segment that is missing, stale, machine-filled or in error. An edition
+    /// missing a notice, or with a Fluent or article error, is still not written.
     #[arg(long)]
     pub draft: bool,
 
@@ -267,8 +335,9 @@ pub struct ExportArgs {
     #[arg(long)]
     pub prune: bool,
 
-    /// Print what was written as JSON on standard output (with -o).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// human: refusals and a summary on standard error; json: JSON Lines on standard output
+    /// (written, refused, unreadable and pruned records, then a summary), with -o.
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
     pub format: Format,
 }
 
@@ -288,17 +357,18 @@ pub struct StatusArgs {
     #[arg(long = "lang", value_name = "L", value_delimiter = ',')]
     pub langs: Vec<String>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// human: a table on standard output, unreadable articles on standard error; json: JSON
+    /// Lines on standard output, one object per edition and per unreadable article.
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
     pub format: Format,
 }
 
 /// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Compiler-style messages on standard error.
+    /// For people (what it prints is in each command's --help).
     Human,
-    /// JSON Lines on standard output: one object per finding.
+    /// JSON Lines on standard output (what each line holds is in each command's --help).
     Json,
 }
 

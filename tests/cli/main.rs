@@ -5,6 +5,8 @@ mod check;
 mod export;
 mod faults;
 mod fixtures;
+mod help;
 mod judgement;
 mod localize;
 mod support;
+mod trees;
