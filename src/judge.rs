@@ -116,6 +116,9 @@ pub struct Options<'a> {
     pub draft: bool,
     /// Keep each writable edition's resolution (export).
     pub keep_editions: bool,
+    /// Collect only errors (the verdicts are the same; the warnings are not
+    /// looked for): for `export`, which prints none.
+    pub errors_only: bool,
 }
 
 /// One article judged.
@@ -218,6 +221,62 @@ pub fn duplicates<'a>(sources: impl Iterator<Item = &'a ArticleSource> + Send) -
     by_id
 }
 
+/// `duplicate-id` for `article`, which shares its id with `files`.
+fn duplicate_id(file: &Arc<SourceFile>, article: &Article, files: &[String]) -> Diagnostic {
+    let others: Vec<&str> = files
+        .iter()
+        .map(String::as_str)
+        .filter(|name| *name != file.name())
+        .collect();
+    Diagnostic::new(
+        Code::DuplicateId,
+        format!("another article has the id `{}`", article.id.value),
+    )
+    .at(file, article.id.span.clone())
+    .label("duplicate id")
+    .help(format!(
+        "{} {} it too; their editions would overwrite each other, so none is published: give each its own id",
+        others.join(", "),
+        if others.len() == 1 { "has" } else { "have" }
+    ))
+}
+
+/// Finds the ids that several judged articles share, after the fact, and
+/// refuses every edition of each such article (for commands that write
+/// nothing, so they need not read every article twice beforehand).
+pub fn mark_duplicates<'a>(judged: impl Iterator<Item = &'a mut Judged>) {
+    let mut all: Vec<&mut Judged> = judged.filter(|j| j.article.is_some()).collect();
+    let mut by_id: Duplicates = HashMap::new();
+    for j in &all {
+        if let Some(article) = &j.article {
+            by_id
+                .entry(article.id.value.clone())
+                .or_default()
+                .push(j.file.name().to_owned());
+        }
+    }
+    for j in &mut all {
+        let Some(article) = j.article.clone() else {
+            continue;
+        };
+        let Some(files) = by_id.get(&article.id.value).filter(|f| f.len() > 1) else {
+            continue;
+        };
+        let diag = duplicate_id(&j.file, &article, files);
+        for verdict in &mut j.verdicts {
+            verdict.reasons.insert(0, diag.clone());
+            verdict.draftable = false;
+            verdict.edition = None;
+        }
+        let at = j
+            .diagnostics
+            .iter()
+            .position(|d| d.lang.is_some())
+            .unwrap_or(j.diagnostics.len());
+        j.diagnostics.insert(at, diag);
+    }
+}
+
 /// The bundle errors of a run that refuse editions, by the locale they are
 /// about.
 pub fn bundle_errors(bundle_diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
@@ -242,6 +301,8 @@ pub struct Context<'a> {
     pub bundle_errors: &'a [Diagnostic],
     /// Ids more than one article of the run has.
     pub duplicates: &'a Duplicates,
+    /// Folder listings of the run.
+    pub folders: &'a crate::workspace::Folders,
 }
 
 /// Judges one article read from `file` (at `path`; `None` for standard
@@ -274,6 +335,7 @@ pub fn judge_checked(
         cldr,
         bundle_errors,
         duplicates,
+        folders,
     } = context;
     let mut diagnostics = checked.diagnostics;
     let file = checked.file;
@@ -288,25 +350,8 @@ pub fn judge_checked(
             notes,
         };
     };
-    if let Some(others) = duplicates.get(&article.id.value) {
-        let others: Vec<&str> = others
-            .iter()
-            .map(String::as_str)
-            .filter(|name| *name != file.name())
-            .collect();
-        diagnostics.push(
-            Diagnostic::new(
-                Code::DuplicateId,
-                format!("another article has the id `{}`", article.id.value),
-            )
-            .at(&file, article.id.span.clone())
-            .label("duplicate id")
-            .help(format!(
-                "{} {} it too; their editions would overwrite each other, so none is published: give each its own id",
-                others.join(", "),
-                if others.len() == 1 { "has" } else { "have" }
-            )),
-        );
+    if let Some(files) = duplicates.get(&article.id.value) {
+        diagnostics.push(duplicate_id(&file, &article, files));
     }
 
     let all_editions = newsroom.editions_of(&article);
@@ -338,10 +383,11 @@ pub fn judge_checked(
             &article,
             &mut files,
             &translated,
+            options.errors_only,
             &mut diagnostics,
         );
         if options.langs.is_none() {
-            orphans(&article, path, newsroom, &mut diagnostics);
+            orphans(&article, path, newsroom, folders, &mut diagnostics);
         }
     } else if !translated.is_empty() {
         notes.push(format!(
@@ -636,21 +682,25 @@ fn notice_findings(
 
 /// `orphan-translation` for translation files beside the article whose
 /// language is none of its editions.
-fn orphans(article: &Article, path: Option<&Path>, newsroom: &Newsroom, out: &mut Vec<Diagnostic>) {
+fn orphans(
+    article: &Article,
+    path: Option<&Path>,
+    newsroom: &Newsroom,
+    folders: &crate::workspace::Folders,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(path) = path else { return };
     let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
         return;
     };
     let dir = crate::workspace::folder_of(path);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
+    let names = folders.names(&dir);
     let editions = newsroom.editions_of(article);
     let prefix = format!("{stem}.");
     let mut found: Vec<(String, String)> = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
+    // The names are sorted: those of this article's files are one run.
+    let first = names.partition_point(|n| n.as_str() < prefix.as_str());
+    for name in names[first..].iter().take_while(|n| n.starts_with(&prefix)) {
         let Some(lang) = name
             .strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".toml"))
@@ -664,7 +714,7 @@ fn orphans(article: &Article, path: Option<&Path>, newsroom: &Newsroom, out: &mu
             .iter()
             .any(|e| e.eq_ignore_ascii_case(lang) && newsroom.derived_from(e).is_none());
         if !is_edition {
-            found.push((name.to_owned(), lang.to_owned()));
+            found.push((name.clone(), lang.to_owned()));
         }
     }
     found.sort();

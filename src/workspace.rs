@@ -103,6 +103,39 @@ pub struct Discovery {
     pub failures: Vec<Failure>,
 }
 
+/// The file names of folders, each listed once per run (every article of a
+/// folder looks for stray translation files beside it; a folder of 300
+/// articles in 27 languages holds 8,100 files).
+#[derive(Debug, Default)]
+pub struct Folders {
+    listed: std::sync::Mutex<HashMap<PathBuf, Arc<Vec<String>>>>,
+}
+
+impl Folders {
+    /// The names of the files in `dir` (empty when it cannot be read).
+    pub fn names(&self, dir: &Path) -> Arc<Vec<String>> {
+        if let Ok(listed) = self.listed.lock()
+            && let Some(names) = listed.get(dir)
+        {
+            return Arc::clone(names);
+        }
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        let names = Arc::new(names);
+        if let Ok(mut listed) = self.listed.lock() {
+            listed.insert(dir.to_path_buf(), Arc::clone(&names));
+        }
+        names
+    }
+}
+
 /// The shared state of one run.
 pub struct Workspace {
     newsrooms: newsroom::Cache,
@@ -112,6 +145,8 @@ pub struct Workspace {
     loaded: Vec<(Arc<Newsroom>, Arc<Stack>)>,
     /// CLDR formatters, shared by every edition.
     pub cldr: CldrCache,
+    /// Folder listings, shared by every article.
+    pub folders: Folders,
     builtin_used: bool,
 }
 
@@ -137,6 +172,7 @@ impl Workspace {
             stacks: HashMap::new(),
             loaded: Vec::new(),
             cldr: CldrCache::default(),
+            folders: Folders::default(),
             builtin_used: false,
         })
     }

@@ -213,6 +213,11 @@ pub fn scheme(url: &str) -> Option<String> {
 /// raw HTML and disallowed link targets, with ranges relative to `text`.
 pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
     let mut problems = Vec::new();
+    // Raw HTML and autolinks need a `<`, links and images a `[`: text with
+    // neither (most text) has nothing to find, and is not parsed.
+    if !text.bytes().any(|b| b == b'<' || b == b'[') {
+        return problems;
+    }
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         visit_event(&event, range, &mut problems);
     }

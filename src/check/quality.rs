@@ -117,6 +117,37 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// Reads `text` for [`Source::errors`] only: what a judgement needs
+    /// when nobody reads the warnings (`export`, `status`).
+    pub fn for_errors(text: &'a str, lang: &'a str) -> Self {
+        Source {
+            inline: Inline::parse(text),
+            lang: Lang::parse(lang),
+            numbers: Vec::new(),
+        }
+    }
+
+    /// The error findings in `target` (`url-mismatch`; every other quality
+    /// check gives warnings, which never refuse an edition).
+    pub fn errors(&self, target: &str) -> Vec<Finding> {
+        if target.trim().is_empty() {
+            return Vec::new();
+        }
+        // A target without `[` or `<` has no link; with a source that has
+        // none either, there is nothing to compare (and nothing to parse).
+        if self.inline.links.is_empty() && !target.bytes().any(|b| b == b'[' || b == b'<') {
+            return Vec::new();
+        }
+        let tgt = Inline::parse(target);
+        url_mismatch(&self.inline, &tgt)
+            .into_iter()
+            .map(|mut finding| {
+                finding.range = snap(target, finding.range);
+                finding
+            })
+            .collect()
+    }
+
     /// The findings in `target`, a translation of this source into
     /// `target_lang`, as byte ranges in `target`.
     pub fn check(&self, target: &str, target_lang: &str) -> Vec<Finding> {
@@ -2139,6 +2170,27 @@ mod tests {
                     prop_assert!(target.is_char_boundary(f.range.end), "{:?}", f);
                     prop_assert!(!f.message.is_empty());
                 }
+            }
+
+            /// The errors-only path (export, status) finds exactly the
+            /// errors the full check finds.
+            #[test]
+            fn errors_only_finds_the_same_errors(
+                source in text(),
+                target in text(),
+                from in any_lang(),
+                to in any_lang(),
+            ) {
+                let full: Vec<Finding> = Source::new(&source, &from)
+                    .check(&target, &to)
+                    .into_iter()
+                    .filter(|f| f.code.severity() == crate::diag::Severity::Error)
+                    .collect();
+                let fast = Source::for_errors(&source, &from).errors(&target);
+                prop_assert_eq!(
+                    fast.iter().map(|f| (f.code, f.range.clone())).collect::<Vec<_>>(),
+                    full.iter().map(|f| (f.code, f.range.clone())).collect::<Vec<_>>()
+                );
             }
 
             #[test]

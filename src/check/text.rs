@@ -118,6 +118,12 @@ pub struct Finding {
 /// Scans one unit of text. Bidi embeddings and isolates must balance within
 /// the unit (a line of front matter, a block of the body, a translation).
 pub fn scan(text: &str) -> Vec<Finding> {
+    scan_with(text, true)
+}
+
+/// [`scan`], with the NFC check (a warning, and the costliest part) only
+/// when `nfc` is set.
+pub fn scan_with(text: &str, nfc: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut stack: Vec<(Opener, usize, char)> = Vec::new();
     let describe = |ch: char| format!("U+{:04X} {}", ch as u32, char_name(ch));
@@ -194,7 +200,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
             message: format!("bidi {what} {} is never closed", describe(ch)),
         });
     }
-    if let Some(at) = first_non_nfc(text) {
+    if let Some(at) = first_non_nfc(text).filter(|_| nfc) {
         findings.push(Finding {
             code: Code::NotNfc,
             range: at..at + text[at..].chars().next().map_or(0, char::len_utf8),

@@ -30,14 +30,17 @@ pub fn check(
     diags: &mut Vec<Diagnostic>,
 ) {
     let langs = translated_editions(article, newsroom);
-    check_langs(article, files, &langs, diags);
+    check_langs(article, files, &langs, false, diags);
 }
 
-/// Checks the translation files of an article into `langs`.
+/// Checks the translation files of an article into `langs`; with
+/// `errors_only`, the quality checks that can only warn are skipped (a
+/// judgement nobody reads the warnings of).
 pub fn check_langs(
     article: &Article,
     files: &mut Files,
     langs: &[String],
+    errors_only: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     use rayon::prelude::*;
@@ -47,14 +50,20 @@ pub fn check_langs(
     // Each source is read once for its targets in every language.
     let sources: Vec<quality::Source> = segments
         .iter()
-        .map(|s| quality::Source::new(&s.text, &article.lang.value))
+        .map(|s| {
+            if errors_only {
+                quality::Source::for_errors(&s.text, &article.lang.value)
+            } else {
+                quality::Source::new(&s.text, &article.lang.value)
+            }
+        })
         .collect();
     let files = &*files;
     let found: Vec<Vec<Diagnostic>> = langs
         .into_par_iter()
         .map(|lang| {
             let mut found = Vec::new();
-            check_lang(article, &sources, files, lang, &mut found);
+            check_lang(article, &sources, files, lang, errors_only, &mut found);
             found
         })
         .collect();
@@ -67,6 +76,7 @@ fn check_lang(
     sources: &[quality::Source],
     files: &Files,
     lang: String,
+    errors_only: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let segments = article.segments();
@@ -207,7 +217,11 @@ fn check_lang(
             // Quality checks compare the target with its source; a
             // stale or untranslated target has nothing to compare yet.
             if entry.source == segment.text && !entry.target.is_empty() {
-                let mut findings = source.check(&target.value, &lang);
+                let mut findings = if errors_only {
+                    source.errors(&target.value)
+                } else {
+                    source.check(&target.value, &lang)
+                };
                 // An untranslated target fails every other comparison
                 // for the same reason: report the reason once.
                 if findings.iter().any(|f| f.code == Code::Untranslated) {
@@ -222,7 +236,7 @@ fn check_lang(
                     );
                 }
             }
-            for finding in text::scan(&target.value) {
+            for finding in text::scan_with(&target.value, !errors_only) {
                 diags.push(
                     Diagnostic::new(finding.code, finding.message)
                         .at(file, target.span_of(finding.range))

@@ -86,9 +86,10 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     report.notes.extend(workspace.builtin_note());
     let mut bundle_diags = workspace.bundle_diagnostics();
     let bundle_errors = judge::bundle_errors(&bundle_diags);
-    let duplicates = judge::duplicates(discovery.jobs.iter().map(|j| &j.source));
+    let duplicates = judge::Duplicates::new();
     let lang_filter = (!langs.is_empty()).then_some(langs.as_slice());
     let cldr = &workspace.cldr;
+    let folders = &workspace.folders;
 
     let judged = options.batch.map(discovery.jobs, |job| {
         let read = job.source.read();
@@ -104,6 +105,7 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
                         cldr,
                         bundle_errors: &bundle_errors,
                         duplicates: &duplicates,
+                        folders,
                     },
                     judge::Options {
                         langs: lang_filter,
@@ -126,6 +128,12 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
         });
     }
     report.diagnostics.extend(bundle_diags);
+    let mut judged = judged;
+    judge::mark_duplicates(
+        judged
+            .iter_mut()
+            .filter_map(|o| o.as_mut().ok().and_then(Option::as_mut)),
+    );
     for outcome in judged {
         let judged = match outcome {
             Ok(Some(judged)) => judged,

@@ -147,6 +147,7 @@ struct Shared<'a> {
     cldr: &'a crate::l10n::bundles::CldrCache,
     bundle_errors: &'a [crate::diag::Diagnostic],
     duplicates: &'a judge::Duplicates,
+    folders: &'a crate::workspace::Folders,
     settings: String,
 }
 
@@ -210,6 +211,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         cldr: &workspace.cldr,
         bundle_errors: &bundle_errors,
         duplicates: &duplicates,
+        folders: &workspace.folders,
         settings: format!("{:?}|{}|{}", formats, options.fragment, options.draft),
     };
     let results = options
@@ -385,11 +387,13 @@ fn export_article(
             cldr: shared.cldr,
             bundle_errors: shared.bundle_errors,
             duplicates: shared.duplicates,
+            folders: shared.folders,
         },
         judge::Options {
             langs: Some(&wanted),
             draft: options.draft,
             keep_editions: true,
+            errors_only: true,
         },
     );
     for verdict in judged.verdicts {

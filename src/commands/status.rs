@@ -91,9 +91,10 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         });
     }
     let bundle_errors = judge::bundle_errors(&workspace.bundle_diagnostics());
-    let duplicates = judge::duplicates(discovery.jobs.iter().map(|j| &j.source));
+    let duplicates = judge::Duplicates::new();
     let lang_filter = (!langs.is_empty()).then_some(langs.as_slice());
     let cldr = &workspace.cldr;
+    let folders = &workspace.folders;
     let judged = options.batch.map(discovery.jobs, |job| {
         let path = job.source.path().map(PathBuf::from).unwrap_or_default();
         let judged = job.source.read().map(|found| {
@@ -108,9 +109,12 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                         cldr,
                         bundle_errors: &bundle_errors,
                         duplicates: &duplicates,
+                        folders,
                     },
+                    // status shows verdicts, not warnings.
                     judge::Options {
                         langs: lang_filter,
+                        errors_only: true,
                         ..judge::Options::default()
                     },
                 )
@@ -120,6 +124,12 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     })?;
     let mut all_editions: Vec<String> = Vec::new();
     let mut any_article = false;
+    let mut judged = judged;
+    judge::mark_duplicates(
+        judged
+            .iter_mut()
+            .filter_map(|(_, o)| o.as_mut().ok().and_then(Option::as_mut)),
+    );
     for (path, outcome) in judged {
         let judged = match outcome {
             Ok(Some(judged)) => judged,
