@@ -437,6 +437,9 @@ fn write_edition(
             }
         }
         let mut reason = verdict.summary();
+        if let Some(from) = &verdict.derived_from {
+            reason = format!("(made from the {from} edition) {reason}");
+        }
         if shared.options.draft {
             reason.push_str("; not even a draft: fix these first");
         } else if verdict.draftable {
