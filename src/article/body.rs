@@ -115,13 +115,30 @@ struct Collector {
 }
 
 impl Collector {
-    fn inline(&mut self, range: &Range<usize>) {
+    fn inline(&mut self, source: &str, range: &Range<usize>) {
+        // The text event of a backslash escape (`\<`, `\[`) starts after
+        // the backslash: a piece that starts there keeps its backslash, or
+        // the segment's text would say `<script>` where the article says
+        // `\<script>` (raw HTML, or a link, once the text is not at the
+        // start of its block).
+        let start = match range.start.checked_sub(1) {
+            Some(before)
+                if source.as_bytes().get(before) == Some(&b'\\')
+                    && source
+                        .as_bytes()
+                        .get(range.start)
+                        .is_some_and(u8::is_ascii_punctuation) =>
+            {
+                before
+            }
+            _ => range.start,
+        };
         if self.first.is_none() {
-            self.first = Some(range.start);
-            self.cursor = Some(range.start);
+            self.first = Some(start);
+            self.cursor = Some(start);
         }
         if self.after_break {
-            self.cursor = Some(range.start);
+            self.cursor = Some(start);
             self.after_break = false;
         }
         self.end = self.end.max(range.end);
@@ -279,7 +296,7 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
                         collector.code.push_str(&text)
                     }
                     Event::SoftBreak | Event::HardBreak => collector.line_break(source, &range),
-                    _ => collector.inline(&range),
+                    _ => collector.inline(source, &range),
                 }
             }
             continue;
@@ -461,6 +478,21 @@ mod tests {
             texts("One *two* three\n[four](https://x.example)\n")
         );
         assert_eq!(texts("a\nb\n"), ["a b"]);
+    }
+
+    #[test]
+    fn an_escape_at_the_start_of_a_line_stays_in_the_text() {
+        // The segment's text must read as the article does wherever it is
+        // put: `<b>` unescaped would be raw HTML, `[x](javascript:…)` a link.
+        assert_eq!(texts("\\<b>bold\\</b>\n"), ["\\<b>bold\\</b>"]);
+        assert_eq!(
+            texts("Text\n\\[x](javascript:alert(1))\n"),
+            ["Text \\[x](javascript:alert(1))"]
+        );
+        assert_eq!(texts("- \\# not a heading\n"), ["\\# not a heading"]);
+        for text in texts("\\<b>bold\\</b>\nText\n\\[x](javascript:alert(1))\n") {
+            assert!(inline_problems(&format!("x {text}")).is_empty(), "{text}");
+        }
     }
 
     #[test]
