@@ -305,6 +305,47 @@ pub struct Context<'a> {
     pub folders: &'a crate::workspace::Folders,
 }
 
+/// What every article of a run shares.
+#[derive(Clone, Copy)]
+pub struct Run<'a> {
+    /// CLDR formatters.
+    pub cldr: &'a CldrCache,
+    /// Errors of the run's bundles (see [`bundle_errors`]).
+    pub bundle_errors: &'a [Diagnostic],
+    /// Ids more than one article of the run has.
+    pub duplicates: &'a Duplicates,
+    /// Folder listings of the run.
+    pub folders: &'a crate::workspace::Folders,
+}
+
+impl<'a> Context<'a> {
+    /// The context of an article of `newsroom` with bundles `stack`.
+    pub fn new(newsroom: &'a Newsroom, stack: &'a Stack, run: Run<'a>) -> Context<'a> {
+        Context {
+            newsroom,
+            stack,
+            cldr: run.cldr,
+            bundle_errors: run.bundle_errors,
+            duplicates: run.duplicates,
+            folders: run.folders,
+        }
+    }
+}
+
+/// Reads and judges the article of a job of the run (`None` for a
+/// Markdown file found in a folder that is no article).
+pub fn judge_job(
+    job: &crate::workspace::Job,
+    run: Run<'_>,
+    options: Options<'_>,
+) -> anyhow::Result<Option<Judged>> {
+    let context = Context::new(&job.newsroom, &job.stack, run);
+    Ok(job
+        .source
+        .read()?
+        .map(|(file, bad)| judge(file, bad, job.source.path(), context, options)))
+}
+
 /// Judges one article read from `file` (at `path`; `None` for standard
 /// input).
 pub fn judge(

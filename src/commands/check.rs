@@ -88,33 +88,18 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     let bundle_errors = judge::bundle_errors(&bundle_diags);
     let duplicates = judge::Duplicates::new();
     let lang_filter = (!langs.is_empty()).then_some(langs.as_slice());
-    let cldr = &workspace.cldr;
-    let folders = &workspace.folders;
-
+    let run = judge::Run {
+        cldr: &workspace.cldr,
+        bundle_errors: &bundle_errors,
+        duplicates: &duplicates,
+        folders: &workspace.folders,
+    };
     let judged = options.batch.map(discovery.jobs, |job| {
-        let read = job.source.read();
-        read.map(|found| {
-            found.map(|(file, bad)| {
-                judge::judge(
-                    file,
-                    bad,
-                    job.source.path(),
-                    judge::Context {
-                        newsroom: &job.newsroom,
-                        stack: &job.stack,
-                        cldr,
-                        bundle_errors: &bundle_errors,
-                        duplicates: &duplicates,
-                        folders,
-                    },
-                    judge::Options {
-                        langs: lang_filter,
-                        ..judge::Options::default()
-                    },
-                )
-            })
-        })
-        .map_err(|error| Failure {
+        let judge_options = judge::Options {
+            langs: lang_filter,
+            ..judge::Options::default()
+        };
+        judge::judge_job(&job, run, judge_options).map_err(|error| Failure {
             path: job.source.path().map(PathBuf::from).unwrap_or_default(),
             error,
         })

@@ -144,10 +144,7 @@ struct Shared<'a> {
     formats: &'a [Format],
     langs: Option<&'a [String]>,
     out: Option<&'a OutputDir>,
-    cldr: &'a crate::l10n::bundles::CldrCache,
-    bundle_errors: &'a [crate::diag::Diagnostic],
-    duplicates: &'a judge::Duplicates,
-    folders: &'a crate::workspace::Folders,
+    run: judge::Run<'a>,
     settings: String,
 }
 
@@ -208,10 +205,12 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         formats: &formats,
         langs: (!langs.is_empty()).then_some(langs.as_slice()),
         out: out.as_ref(),
-        cldr: &workspace.cldr,
-        bundle_errors: &bundle_errors,
-        duplicates: &duplicates,
-        folders: &workspace.folders,
+        run: judge::Run {
+            cldr: &workspace.cldr,
+            bundle_errors: &bundle_errors,
+            duplicates: &duplicates,
+            folders: &workspace.folders,
+        },
         settings: format!("{:?}|{}|{}", formats, options.fragment, options.draft),
     };
     let results = options
@@ -331,7 +330,7 @@ fn export_article(
     // each edition adds: its language and translation file (read, not
     // parsed: an unchanged edition is never parsed).
     let mut article_hash = blake3::Hasher::new();
-    let duplicate = shared.duplicates.contains_key(&id);
+    let duplicate = shared.run.duplicates.contains_key(&id);
     hash_parts(
         &mut article_hash,
         &[
@@ -381,14 +380,7 @@ fn export_article(
     let judged = judge::judge_checked(
         checked,
         job.source.path(),
-        judge::Context {
-            newsroom,
-            stack: &job.stack,
-            cldr: shared.cldr,
-            bundle_errors: shared.bundle_errors,
-            duplicates: shared.duplicates,
-            folders: shared.folders,
-        },
+        judge::Context::new(newsroom, &job.stack, shared.run),
         judge::Options {
             langs: Some(&wanted),
             draft: options.draft,

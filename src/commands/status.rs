@@ -93,34 +93,21 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     let bundle_errors = judge::bundle_errors(&workspace.bundle_diagnostics());
     let duplicates = judge::Duplicates::new();
     let lang_filter = (!langs.is_empty()).then_some(langs.as_slice());
-    let cldr = &workspace.cldr;
-    let folders = &workspace.folders;
+    let run = judge::Run {
+        cldr: &workspace.cldr,
+        bundle_errors: &bundle_errors,
+        duplicates: &duplicates,
+        folders: &workspace.folders,
+    };
     let judged = options.batch.map(discovery.jobs, |job| {
         let path = job.source.path().map(PathBuf::from).unwrap_or_default();
-        let judged = job.source.read().map(|found| {
-            found.map(|(file, bad)| {
-                judge::judge(
-                    file,
-                    bad,
-                    job.source.path(),
-                    judge::Context {
-                        newsroom: &job.newsroom,
-                        stack: &job.stack,
-                        cldr,
-                        bundle_errors: &bundle_errors,
-                        duplicates: &duplicates,
-                        folders,
-                    },
-                    // status shows verdicts, not warnings.
-                    judge::Options {
-                        langs: lang_filter,
-                        errors_only: true,
-                        ..judge::Options::default()
-                    },
-                )
-            })
-        });
-        (path, judged)
+        // status shows verdicts, not warnings.
+        let judge_options = judge::Options {
+            langs: lang_filter,
+            errors_only: true,
+            ..judge::Options::default()
+        };
+        (path, judge::judge_job(&job, run, judge_options))
     })?;
     let mut all_editions: Vec<String> = Vec::new();
     let mut any_article = false;
