@@ -6,6 +6,7 @@ mod export;
 mod faults;
 mod fixtures;
 mod help;
+mod import;
 mod judgement;
 mod localize;
 mod support;
