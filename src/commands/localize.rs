@@ -528,13 +528,37 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     }
     if let Some(cmd) = &options.mt {
         for item in &mut pending {
-            item.from_mt = crate::translations::mt::fill(
+            let done = crate::translations::mt::fill(
                 cmd,
                 options.mt_timeout,
                 &item.article,
                 &item.lang,
                 &mut item.plan,
             )?;
+            item.from_mt = done.filled;
+            if !done.unanswered.is_empty() {
+                const SHOWN: usize = 10;
+                let mut keys: Vec<String> = done
+                    .unanswered
+                    .iter()
+                    .take(SHOWN)
+                    .map(|k| format!("`{k}`"))
+                    .collect();
+                if done.unanswered.len() > SHOWN {
+                    keys.push(format!("and {} more", done.unanswered.len() - SHOWN));
+                }
+                report.notes.push(format!(
+                    "--mt for {} ({}): no answer for {}; {} new",
+                    item.article.id.value,
+                    item.lang,
+                    keys.join(", "),
+                    if done.unanswered.len() == 1 {
+                        "it stays"
+                    } else {
+                        "they stay"
+                    }
+                ));
+            }
         }
     }
     if let Some((_, doc)) = &import

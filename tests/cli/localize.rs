@@ -273,7 +273,7 @@ fn machine_translation_failures_change_nothing() {
         ("cat >/dev/null; echo 'not json'", "line 1"),
         (
             r#"cat >/dev/null; echo '{"key":"nope","text":"x"}'"#,
-            "unknown key",
+            "which it was not asked",
         ),
         ("sleep 5", "did not finish"),
     ] {

@@ -9,5 +9,6 @@ mod help;
 mod import;
 mod judgement;
 mod localize;
+mod mt;
 mod support;
 mod trees;
