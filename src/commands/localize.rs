@@ -666,6 +666,21 @@ fn import_target(
             path.display()
         );
     }
+    if doc.article.is_none() {
+        let mut articles: Vec<&str> = candidates
+            .iter()
+            .filter_map(|&i| pending.get(i))
+            .map(|p| p.article.id.value.as_str())
+            .collect();
+        articles.dedup();
+        if articles.len() > 1 {
+            bail!(
+                "{}: the file names no article and this run has several ({}); name the one it belongs to",
+                path.display(),
+                articles.join(", ")
+            );
+        }
+    }
     let Some(raw) = doc.trg_lang.as_deref() else {
         return match candidates.as_slice() {
             [one] => Ok(*one),
@@ -778,6 +793,10 @@ impl Import {
         let Some(segment) = item.plan.segments.get(index) else {
             return false;
         };
+        if segment.target == unit.target && segment.state == State::Stale {
+            // Imported before: the suggestion is there already.
+            return false;
+        }
         // `localize` may have suggested the old paragraph's target already;
         // if the file's target changed since the export, a person chooses.
         let changed_here = !segment.target.is_empty()

@@ -295,6 +295,14 @@ fn a_unit_whose_source_changed_is_kept_as_a_stale_suggestion() {
         );
         let moved = stale.iter().find(|r| r["key"] == p2.as_str()).unwrap();
         assert_eq!(moved["kept_as"], new_key.as_str());
+        // Importing the same file again finds nothing new to say.
+        let before = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+        let (code, records) = import(&fixture, kind.file(), &[]);
+        assert_eq!(code, 0, "{kind:?}: {records:#?}");
+        assert_eq!(
+            std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap(),
+            before
+        );
     }
 }
 
@@ -621,4 +629,31 @@ fn machine_translations_travel_as_unconfirmed_and_come_back_confirmed() {
             "{kind:?}"
         );
     }
+}
+
+#[test]
+fn a_file_naming_no_article_is_refused_when_the_run_has_several() {
+    let fixture = story("\"en\", \"ru\"");
+    fixture.write(
+        "other.md",
+        article_with("", "Another body.\n").replace("test-story", "other-story"),
+    );
+    fixture.localize("ru", &["--po", "story.ru.po"]);
+    let text = std::fs::read_to_string(fixture.file("story.ru.po"))
+        .unwrap()
+        .replace("\"X-Article: test-story\\n\"\n", "");
+    assert!(!text.contains("X-Article"), "{text}");
+    std::fs::write(fixture.file("story.ru.po"), text).unwrap();
+    fixture
+        .cmd()
+        .args(["localize", ".", "--import", "story.ru.po"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "names no article and this run has several (other-story, test-story)",
+        ));
+    assert!(!fixture.file("other.ru.toml").exists());
+    // Named alone, the article takes it.
+    let (code, _) = import(&fixture, "story.ru.po", &[]);
+    assert_eq!(code, 0);
 }
