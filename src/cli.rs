@@ -137,8 +137,10 @@ state) on standard output, then a summary on standard error. --format json: JSON
 one {\"type\": \"file\"}, \"skipped\", \"rejected\", \"exported\" or \"failed\" record each, then
 {\"type\": \"summary\"}.
 
-Exit status: 0 done, 1 some article could not be localized (the others were),
-2 the run could not start (bad usage, --lang naming no edition).")]
+Exit status: 0 done, 1 some article could not be localized (the others were) or some
+imported unit was not applied as it came (a conflict, a changed source, an unknown key, an
+empty target, a lowered state: each is reported), 2 the run could not start (bad usage,
+--lang naming no edition, an --import file for no edition of the run).")]
     Localize(LocalizeArgs),
 
     /// Render editions as HTML, Markdown, plain text or JSON.
@@ -285,7 +287,8 @@ pub struct LocalizeArgs {
     #[arg(long, value_name = "FILE")]
     pub po: Option<PathBuf>,
 
-    /// Merge a translated XLIFF 2.1 or PO file back (units whose source changed are not applied).
+    /// Merge a translated XLIFF 2.1 or PO file back; what was changed on both sides, lost its
+    /// target or state, or whose source changed is reported, not applied.
     #[arg(long, value_name = "FILE")]
     pub import: Option<PathBuf>,
 
@@ -440,7 +443,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             };
             let report = localize::run(&options)?;
             print_localize(&report, args.format, cli.quiet, &mut stderr)?;
-            Ok(if report.failed.is_empty() {
+            Ok(if report.failed.is_empty() && report.rejected.is_empty() {
                 Exit::Success
             } else {
                 Exit::Findings
@@ -693,8 +696,25 @@ fn print_localize(
     for rejected in &report.rejected {
         writeln!(
             stderr,
-            "warning: imported unit `{}` not applied: {}",
-            rejected.key, rejected.reason
+            "warning[{}]: imported unit `{}` {}",
+            rejected.kind.name(),
+            rejected.key,
+            rejected.reason
+        )?;
+        if let Some(current) = &rejected.current {
+            writeln!(
+                stderr,
+                "  {}: \"{}\" ({})",
+                rejected.file.display(),
+                current.target.escape_debug(),
+                current.state
+            )?;
+        }
+        writeln!(
+            stderr,
+            "  imported: \"{}\" ({})",
+            rejected.imported.target.escape_debug(),
+            rejected.imported.state
         )?;
     }
     for failed in &report.failed {

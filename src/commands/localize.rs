@@ -8,6 +8,7 @@
 //! flight. A run with `--mt`, `--import`, `--xliff` or `--po` plans every
 //! file first, because those act on the run's files as a whole.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,9 +16,9 @@ use std::time::Duration;
 use anyhow::{Context as _, bail};
 use serde::Serialize;
 
-use crate::article::{Article, parse_lang};
+use crate::article::Article;
 use crate::error::DiagnosticsError;
-use crate::interchange::{self, Format, Interchange, Unit};
+use crate::interchange::{self, Base, Format, Interchange, Unit};
 use crate::newsroom::Newsroom;
 use crate::source::SourceFile;
 use crate::translations::merge::{self, Counts, Plan};
@@ -90,13 +91,75 @@ pub struct FileReport {
     pub imported: usize,
 }
 
-/// An imported unit that was not applied, and why.
+/// Why an imported unit was not applied as it came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RejectKind {
+    /// Changed both in the translation file and in the imported file since
+    /// the export (or, in a file without base records, a stale unit whose
+    /// target differs from the file's): a person must choose.
+    Conflict,
+    /// Its source changed since the export: its target was kept as a
+    /// `stale` suggestion, not as a translation.
+    Stale,
+    /// The article has no segment with its key any more, and no new
+    /// paragraph resembles its source.
+    UnknownKey,
+    /// Its target is empty where the translation file has one.
+    Empty,
+    /// It would lower the state of a translated or reviewed segment.
+    Downgrade,
+}
+
+impl RejectKind {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            RejectKind::Conflict => "conflict",
+            RejectKind::Stale => "stale",
+            RejectKind::UnknownKey => "unknown-key",
+            RejectKind::Empty => "empty",
+            RejectKind::Downgrade => "downgrade",
+        }
+    }
+}
+
+/// A target and its state, as a report shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Version {
+    /// The target.
+    pub target: String,
+    /// The state's name.
+    pub state: &'static str,
+}
+
+impl Version {
+    fn of(target: &str, state: State) -> Version {
+        Version {
+            target: target.to_owned(),
+            state: state.name(),
+        }
+    }
+}
+
+/// An imported unit that was not applied as it came, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rejected {
     /// The unit's key.
     pub key: String,
-    /// Why it was not applied.
+    /// What kind of refusal.
+    pub kind: RejectKind,
+    /// Why it was not applied, in words.
     pub reason: String,
+    /// The translation file it was to go to.
+    pub file: PathBuf,
+    /// The unit as the imported file has it.
+    pub imported: Version,
+    /// The segment as the translation file has it, if it has one.
+    pub current: Option<Version>,
+    /// The segment whose target became the imported one, as a `stale`
+    /// suggestion (kind `stale`).
+    pub kept_as: Option<String>,
 }
 
 /// An edition that got no translation file, and why.
@@ -385,13 +448,28 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         None => None,
     };
     let mut options = options.clone();
-    if let Some((_, doc)) = &import
-        && options.langs.is_empty()
-        && !options.all
-    {
-        match doc.trg_lang.as_deref().and_then(parse_lang) {
-            Some(lang) => options.langs.push(lang),
-            None => bail!("the imported file names no target language; add --lang L"),
+    // Importing without --lang or --all: every edition is planned, and only
+    // the file of the edition the imported file matches is kept.
+    let mut import_only = false;
+    if let Some((path, doc)) = &import {
+        if let Some(raw) = &doc.trg_lang
+            && interchange::normalize_lang(raw).is_none()
+        {
+            bail!(
+                "{}: its target language `{}` is not the tag of one language; nothing was imported",
+                path.display(),
+                raw.escape_debug()
+            );
+        }
+        if options.langs.is_empty() && !options.all {
+            if doc.trg_lang.is_none() {
+                bail!(
+                    "{}: the file names no target language; add --lang L",
+                    path.display()
+                );
+            }
+            options.all = true;
+            import_only = true;
         }
     }
     let whole_run =
@@ -426,19 +504,68 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         return Ok(report);
     }
     let (mut pending, mut report) = plan_all(&options)?;
+    // The file an import goes to, found before anything else is done.
+    let mut import_index = None;
+    if let Some((path, doc)) = &import {
+        let index = import_target(path, doc, &pending, !options.langs.is_empty())?;
+        import_index = Some(index);
+        if import_only {
+            let keep = pending
+                .get(index)
+                .map(|p| (p.article.id.value.clone(), p.lang.clone()));
+            pending = pending
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| *i == index)
+                .map(|(_, p)| p)
+                .collect();
+            report.skipped.retain(|s| {
+                keep.as_ref()
+                    .is_some_and(|(a, l)| *a == s.article && *l == s.lang)
+            });
+            import_index = Some(0);
+        }
+    }
     if let Some(cmd) = &options.mt {
         for item in &mut pending {
-            item.from_mt = crate::translations::mt::fill(
+            let done = crate::translations::mt::fill(
                 cmd,
                 options.mt_timeout,
                 &item.article,
                 &item.lang,
                 &mut item.plan,
             )?;
+            item.from_mt = done.filled;
+            if !done.unanswered.is_empty() {
+                const SHOWN: usize = 10;
+                let mut keys: Vec<String> = done
+                    .unanswered
+                    .iter()
+                    .take(SHOWN)
+                    .map(|k| format!("`{k}`"))
+                    .collect();
+                if done.unanswered.len() > SHOWN {
+                    keys.push(format!("and {} more", done.unanswered.len() - SHOWN));
+                }
+                report.notes.push(format!(
+                    "--mt for {} ({}): no answer for {}; {} new",
+                    item.article.id.value,
+                    item.lang,
+                    keys.join(", "),
+                    if done.unanswered.len() == 1 {
+                        "it stays"
+                    } else {
+                        "they stay"
+                    }
+                ));
+            }
         }
     }
-    if let Some((path, doc)) = &import {
-        report.rejected = apply_import(path, doc, &mut pending)?;
+    if let Some((_, doc)) = &import
+        && let Some(index) = import_index
+        && let Some(item) = pending.get_mut(index)
+    {
+        report.rejected = apply_import(doc, item);
     }
     let exports = interchange_exports(&options, &pending)?;
     report.files = write_all(pending, options.dry_run)?;
@@ -487,6 +614,7 @@ fn interchange_exports(
                 .as_ref()
                 .and_then(|f| f.segment(&p.key))
                 .and_then(|e| e.note.clone()),
+            base: Some(Base::of(&p.target, p.state)),
         })
         .collect();
     let doc = Interchange {
@@ -501,69 +629,418 @@ fn interchange_exports(
         .collect())
 }
 
-/// Merges an imported file into the planned translation file it belongs
-/// to. A unit whose source no longer matches the article, or whose key the
-/// article does not have, is reported and not applied.
-pub fn apply_import(
+/// The planned translation file an imported file belongs to: the one of
+/// its article (when it names one) whose language is the file's, or the
+/// nearest broader one (`uk-UA`, `uk_UA` → `uk`). `asked` says that the
+/// run's languages were asked for with `--lang`, so a file in another
+/// language is a mismatch rather than a file for no edition.
+fn import_target(
     path: &Path,
     doc: &Interchange,
-    pending: &mut [Pending],
-) -> anyhow::Result<Vec<Rejected>> {
-    let lang = doc.trg_lang.as_deref().and_then(parse_lang);
-    let item = pending
-        .iter_mut()
-        .find(|p| {
-            lang.as_deref()
-                .is_none_or(|l| l.eq_ignore_ascii_case(&p.lang))
-                && doc
-                    .article
-                    .as_deref()
-                    .is_none_or(|a| a == p.article.id.value)
+    pending: &[Pending],
+    asked: bool,
+) -> anyhow::Result<usize> {
+    let candidates: Vec<usize> = pending
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            doc.article
+                .as_deref()
+                .is_none_or(|a| a == p.article.id.value)
         })
-        .with_context(|| {
-            format!(
-                "{}: its article ({}) and language ({}) match no translation file of this run",
-                path.display(),
-                doc.article.as_deref().unwrap_or("?"),
-                doc.trg_lang.as_deref().unwrap_or("?")
-            )
-        })?;
-    let mut rejected = Vec::new();
-    for unit in &doc.units {
-        let Some(planned) = item.plan.segments.iter_mut().find(|p| p.key == unit.key) else {
-            let reason = if unit.key.starts_with("body.") {
-                "its paragraph changed or left the article since the file was written"
-            } else {
-                "the article has no such segment"
-            };
-            rejected.push(Rejected {
-                key: unit.key.clone(),
-                reason: reason.into(),
-            });
-            continue;
-        };
-        if planned.source != unit.source {
-            rejected.push(Rejected {
-                key: unit.key.clone(),
-                reason: "its source no longer matches the article".into(),
-            });
-            continue;
+        .map(|(i, _)| i)
+        .collect();
+    let langs = |indices: &[usize]| -> Vec<&str> {
+        let mut langs: Vec<&str> = Vec::new();
+        for p in indices.iter().filter_map(|&i| pending.get(i)) {
+            if !langs.contains(&p.lang.as_str()) {
+                langs.push(&p.lang);
+            }
         }
-        if planned.target == unit.target && planned.state == unit.state {
-            continue;
-        }
-        planned.target = unit.target.clone();
-        planned.state = unit.state;
-        planned.previous_source = match unit.state {
-            State::Stale => unit
-                .previous_source
-                .clone()
-                .or_else(|| planned.previous_source.clone()),
-            _ => None,
-        };
-        item.imported += 1;
+        langs
+    };
+    let article = doc.article.as_deref().unwrap_or("?");
+    if candidates.is_empty() {
+        bail!(
+            "{}: its article ({article}) matches no article of this run; nothing was imported",
+            path.display()
+        );
     }
-    Ok(rejected)
+    if doc.article.is_none() {
+        let mut articles: Vec<&str> = candidates
+            .iter()
+            .filter_map(|&i| pending.get(i))
+            .map(|p| p.article.id.value.as_str())
+            .collect();
+        articles.dedup();
+        if articles.len() > 1 {
+            bail!(
+                "{}: the file names no article and this run has several ({}); name the one it belongs to",
+                path.display(),
+                articles.join(", ")
+            );
+        }
+    }
+    let Some(raw) = doc.trg_lang.as_deref() else {
+        return match candidates.as_slice() {
+            [one] => Ok(*one),
+            _ => bail!(
+                "{}: the file names no target language and this run has several ({}); name one with --lang L",
+                path.display(),
+                langs(&candidates).join(", ")
+            ),
+        };
+    };
+    let tag = interchange::normalize_lang(raw).unwrap_or_default();
+    let editions = langs(&candidates);
+    let Some(lang) = interchange::match_edition(&tag, &editions) else {
+        if asked {
+            bail!(
+                "{}: the file is in `{raw}`, but this run localizes {} (--lang); nothing was imported: \
+                 one language is never written into another's file",
+                path.display(),
+                editions.join(", ")
+            );
+        }
+        bail!(
+            "{}: the file is in `{raw}`, which is no translated edition of {} (its translated editions: {}); nothing was imported",
+            path.display(),
+            pending
+                .get(candidates.first().copied().unwrap_or(0))
+                .map_or(article, |p| p.article.id.value.as_str()),
+            if editions.is_empty() {
+                "none".to_owned()
+            } else {
+                editions.join(", ")
+            }
+        );
+    };
+    candidates
+        .into_iter()
+        .find(|&i| pending.get(i).is_some_and(|p| p.lang == lang))
+        .context("no planned file for the matched edition")
+}
+
+/// Merges an imported file into the planned translation file it belongs
+/// to, unit by unit, never losing work (the README's translator workflow
+/// gives the rules). What is not applied as it came is returned; notes are
+/// merged in any case.
+pub fn apply_import(doc: &Interchange, item: &mut Pending) -> Vec<Rejected> {
+    let mut import = Import {
+        doc_keys: doc.units.iter().map(|u| u.key.clone()).collect(),
+        taken: HashSet::new(),
+        rejected: Vec::new(),
+    };
+    for unit in &doc.units {
+        let applied = match item.plan.segments.iter().position(|p| p.key == unit.key) {
+            None => import.moved(unit, item),
+            Some(index) => import.same_key(unit, index, item),
+        };
+        if applied {
+            item.imported += 1;
+        }
+    }
+    import.rejected
+}
+
+/// The state of one import.
+struct Import {
+    /// The keys the imported file has.
+    doc_keys: HashSet<String>,
+    /// New paragraphs that got an imported target as a suggestion.
+    taken: HashSet<String>,
+    /// What was not applied as it came.
+    rejected: Vec<Rejected>,
+}
+
+impl Import {
+    fn reject(
+        &mut self,
+        unit: &Unit,
+        item: &Pending,
+        kind: RejectKind,
+        reason: impl Into<String>,
+        current: Option<Version>,
+    ) {
+        self.rejected.push(Rejected {
+            key: unit.key.clone(),
+            kind,
+            reason: reason.into(),
+            file: item.path.clone(),
+            imported: Version::of(&unit.target, unit.state),
+            current,
+            kept_as: None,
+        });
+    }
+
+    /// A unit whose key the article no longer has: a body paragraph that
+    /// was edited (its key is the hash of its text) or left. Its target
+    /// goes, as a `stale` suggestion, to the new paragraph most like it.
+    fn moved(&mut self, unit: &Unit, item: &mut Pending) -> bool {
+        if nothing_new(unit) {
+            return false;
+        }
+        let Some(index) = suggest_for_paragraph(unit, &item.plan, &self.doc_keys, &self.taken)
+        else {
+            let reason = if unit.key.starts_with("body.") {
+                "not applied: its paragraph left the article (or changed beyond recognition) since the export"
+            } else {
+                "not applied: the article has no such segment"
+            };
+            self.reject(unit, item, RejectKind::UnknownKey, reason, None);
+            return false;
+        };
+        let Some(segment) = item.plan.segments.get(index) else {
+            return false;
+        };
+        if segment.target == unit.target && segment.state == State::Stale {
+            // Imported before: the suggestion is there already.
+            return false;
+        }
+        // `localize` may have suggested the old paragraph's target already;
+        // if the file's target changed since the export, a person chooses.
+        let changed_here = !segment.target.is_empty()
+            && segment.target != unit.target
+            && unit
+                .base
+                .as_ref()
+                .is_none_or(|b| interchange::target_hash(&segment.target) != b.hash);
+        let (key, current) = (
+            segment.key.clone(),
+            Version::of(&segment.target, segment.state),
+        );
+        if changed_here {
+            self.reject(
+                unit,
+                item,
+                RejectKind::Conflict,
+                format!(
+                    "not applied: its paragraph was edited into `{key}`, whose target in the translation file differs from the imported one; a person must choose"
+                ),
+                Some(current),
+            );
+            return false;
+        }
+        if let Some(segment) = item.plan.segments.get_mut(index) {
+            segment.target = unit.target.clone();
+            segment.state = State::Stale;
+            segment.previous_source = Some(unit.source.clone());
+        }
+        self.taken.insert(key.clone());
+        self.reject(
+            unit,
+            item,
+            RejectKind::Stale,
+            format!(
+                "kept as a `stale` suggestion for `{key}`: its paragraph was edited since the export"
+            ),
+            Some(current),
+        );
+        if let Some(last) = self.rejected.last_mut() {
+            last.kept_as = Some(key);
+        }
+        true
+    }
+
+    /// A unit whose key the planned file has, at `index`.
+    fn same_key(&mut self, unit: &Unit, index: usize, item: &mut Pending) -> bool {
+        let Some(planned) = item.plan.segments.get_mut(index) else {
+            return false;
+        };
+        let note = merge_notes(planned.note.as_deref(), unit.note.as_deref());
+        let note_changed = note != planned.note;
+        planned.note = note;
+        let planned = planned.clone();
+        let current = Version::of(&planned.target, planned.state);
+        let applied = if planned.source != unit.source {
+            self.changed_source(unit, index, item)
+        } else if planned.target == unit.target && planned.state == unit.state {
+            false
+        } else if unit
+            .base
+            .as_ref()
+            .is_some_and(|b| b.matches(&unit.target, unit.state))
+        {
+            // The tool changed nothing; the translation file may have, and wins.
+            false
+        } else if unit
+            .base
+            .as_ref()
+            .is_some_and(|b| !b.matches(&planned.target, planned.state))
+        {
+            self.reject(
+                unit,
+                item,
+                RejectKind::Conflict,
+                "not applied: changed both in the translation file and in the imported file since the export; a person must choose",
+                Some(current),
+            );
+            false
+        } else if unit.target.is_empty() && !planned.target.is_empty() {
+            self.reject(
+                unit,
+                item,
+                RejectKind::Empty,
+                "not applied: its target is empty; the translation file's target is kept",
+                Some(current),
+            );
+            false
+        } else if is_downgrade(planned.state, &planned.target, unit.state) {
+            self.reject(
+                unit,
+                item,
+                RejectKind::Downgrade,
+                format!(
+                    "not applied: it would make a `{}` segment `{}`; the translation file's is kept",
+                    planned.state, unit.state
+                ),
+                Some(current),
+            );
+            false
+        } else {
+            if let Some(segment) = item.plan.segments.get_mut(index) {
+                segment.target = unit.target.clone();
+                segment.state = unit.state;
+                segment.previous_source = match unit.state {
+                    State::Stale => unit
+                        .previous_source
+                        .clone()
+                        .or_else(|| planned.previous_source.clone()),
+                    _ => None,
+                };
+            }
+            true
+        };
+        applied || note_changed
+    }
+
+    /// A unit whose source the editor changed since the export: its target
+    /// is kept as a `stale` suggestion, unless the translation file's target
+    /// changed too.
+    fn changed_source(&mut self, unit: &Unit, index: usize, item: &mut Pending) -> bool {
+        let Some(planned) = item.plan.segments.get(index) else {
+            return false;
+        };
+        if nothing_new(unit) || unit.target == planned.target {
+            return false;
+        }
+        // The target as the translation file holds it (`localize` may
+        // have just made it stale, which is no change of its target).
+        let (target, state) = item
+            .existing
+            .as_ref()
+            .and_then(|f| f.segment(&unit.key))
+            .map_or_else(
+                || (planned.target.clone(), planned.state),
+                |e| (e.target.clone(), e.state),
+            );
+        let changed_here = unit
+            .base
+            .as_ref()
+            .is_none_or(|b| interchange::target_hash(&target) != b.hash);
+        if changed_here && !target.is_empty() && target != unit.target {
+            let current = Version::of(&planned.target, planned.state);
+            self.reject(
+                unit,
+                item,
+                RejectKind::Conflict,
+                "not applied: its source changed since the export, and the translation file's target differs from the imported one; a person must choose",
+                Some(current),
+            );
+            return false;
+        }
+        if let Some(planned) = item.plan.segments.get_mut(index) {
+            planned.target = unit.target.clone();
+            planned.state = State::Stale;
+            planned.previous_source = Some(unit.source.clone());
+        }
+        self.reject(
+            unit,
+            item,
+            RejectKind::Stale,
+            "kept as a `stale` suggestion: its source changed since the export",
+            Some(Version::of(&target, state)),
+        );
+        if let Some(last) = self.rejected.last_mut() {
+            last.kept_as = Some(unit.key.clone());
+        }
+        true
+    }
+}
+
+/// Whether an imported unit brings nothing: an empty target, or exactly
+/// its base (the tool did not change it).
+fn nothing_new(unit: &Unit) -> bool {
+    unit.target.is_empty()
+        || unit
+            .base
+            .as_ref()
+            .is_some_and(|b| b.matches(&unit.target, unit.state))
+}
+
+/// Whether importing `imported` over a segment in `current` with this
+/// target would lower a person's work: a translated or reviewed segment
+/// becoming less (reviewed → translated, translated → machine, …).
+fn is_downgrade(current: State, target: &str, imported: State) -> bool {
+    matches!(current, State::Translated | State::Reviewed)
+        && !target.is_empty()
+        && interchange::rank(imported) < interchange::rank(current)
+}
+
+/// The note of a segment after importing `imported` into `current`: the
+/// current note, then each line of the imported one it does not have yet.
+fn merge_notes(current: Option<&str>, imported: Option<&str>) -> Option<String> {
+    let Some(imported) = imported.filter(|n| !n.trim().is_empty()) else {
+        return current.map(str::to_owned);
+    };
+    let Some(current) = current.filter(|n| !n.trim().is_empty()) else {
+        return Some(imported.to_owned());
+    };
+    let mut merged = current.to_owned();
+    for line in imported.split('\n') {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || current.split('\n').any(|l| l.trim() == line.trim()) {
+            continue;
+        }
+        merged.push('\n');
+        merged.push_str(line);
+    }
+    Some(merged)
+}
+
+/// The new paragraph most like an imported body unit's source (Sørensen–Dice
+/// of 0.7 or more, as for suggestions on update), among those the imported
+/// file does not have and no other unit took; only one with an empty
+/// target, or with the suggestion `localize` made from the same old
+/// paragraph.
+fn suggest_for_paragraph(
+    unit: &Unit,
+    plan: &merge::Plan,
+    doc_keys: &HashSet<String>,
+    taken: &HashSet<String>,
+) -> Option<usize> {
+    if !unit.key.starts_with("body.") {
+        return None;
+    }
+    let mut best: Option<(f64, usize)> = None;
+    for (index, segment) in plan.segments.iter().enumerate() {
+        if !segment.key.starts_with("body.")
+            || doc_keys.contains(&segment.key)
+            || taken.contains(&segment.key)
+        {
+            continue;
+        }
+        let own = segment.state == State::Stale
+            && segment.previous_source.as_deref() == Some(unit.source.as_str());
+        if !(segment.target.is_empty() || own) {
+            continue;
+        }
+        let score = merge::similarity(&unit.source, &segment.source);
+        if score >= merge::SIMILARITY_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, index));
+        }
+    }
+    best.map(|(_, index)| index)
 }
 
 /// Renders the planned files first (so a rendering failure writes none of
@@ -632,4 +1109,42 @@ pub fn write_all(pending: Vec<Pending>, dry_run: bool) -> anyhow::Result<Vec<Fil
         });
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_merge_line_by_line_without_duplicates() {
+        assert_eq!(merge_notes(None, None), None);
+        assert_eq!(merge_notes(Some("a"), None).as_deref(), Some("a"));
+        assert_eq!(merge_notes(None, Some("b")).as_deref(), Some("b"));
+        assert_eq!(merge_notes(Some("a"), Some("  ")).as_deref(), Some("a"));
+        assert_eq!(merge_notes(Some(""), Some("b")).as_deref(), Some("b"));
+        assert_eq!(
+            merge_notes(Some("a\nb"), Some("a\nc")).as_deref(),
+            Some("a\nb\nc")
+        );
+        assert_eq!(
+            merge_notes(Some("a\nb"), Some(" b \n\na")).as_deref(),
+            Some("a\nb")
+        );
+        assert_eq!(
+            merge_notes(Some("a"), Some("c\r\nd")).as_deref(),
+            Some("a\nc\nd")
+        );
+    }
+
+    #[test]
+    fn only_a_persons_work_can_be_downgraded() {
+        assert!(is_downgrade(State::Reviewed, "t", State::Translated));
+        assert!(is_downgrade(State::Reviewed, "t", State::Machine));
+        assert!(is_downgrade(State::Translated, "t", State::Machine));
+        assert!(is_downgrade(State::Translated, "t", State::New));
+        assert!(!is_downgrade(State::Translated, "t", State::Reviewed));
+        assert!(!is_downgrade(State::Reviewed, "t", State::Reviewed));
+        assert!(!is_downgrade(State::Reviewed, "", State::Translated));
+        assert!(!is_downgrade(State::Machine, "t", State::New));
+    }
 }

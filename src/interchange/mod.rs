@@ -14,13 +14,25 @@
 //! | [`State`]    | XLIFF `state` / `subState`        | PO                                           |
 //! | ------------ | --------------------------------- | -------------------------------------------- |
 //! | `New`        | `initial`                         | no flag, empty `msgstr` (†)                  |
-//! | `Machine`    | `translated` / `article:machine`  | `#, fuzzy` + `#. machine translation`        |
+//! | `Machine`    | `initial` / `article:machine`     | `#, fuzzy` + `#. machine translation`        |
 //! | `Stale`      | `initial` / `article:stale`       | `#, fuzzy` (+ `#\| msgid` previous source)   |
 //! | `Translated` | `translated`                      | no flag, non-empty `msgstr` (‡)              |
 //! | `Reviewed`   | `reviewed`                        | no flag + `#. reviewed` (‡)                  |
 //!
-//! Read back, XLIFF `final` is `Reviewed`, and a segment without `state` is
-//! `New` when its target is empty and `Translated` otherwise. See [`xliff`]
+//! Read back, XLIFF `final` is `Reviewed`, `translated` without our
+//! `subState` is `Translated` (a person confirmed a machine translation),
+//! and a segment without `state` is `New` when its target is empty and
+//! `Translated` otherwise.
+//!
+//! # Base records
+//!
+//! A [`Unit`] may carry its [`Base`]: the state and the [`target_hash`] of
+//! the target it was written with, so that an import can tell what the
+//! tool changed from what changed in the translation file meanwhile. XLIFF
+//! writes it as the attributes `article:base-state` and `article:base-hash`
+//! of `<unit>` (namespace [`xliff::ARTICLE_NAMESPACE`], which the XLIFF 2
+//! core schema allows there), PO as the extracted comment
+//! `#. article-base: STATE HASH`. Files from other tools have none. See [`xliff`]
 //! and [`po`] for every rule, including what happens to a file a CAT tool
 //! has changed.
 //!
@@ -70,6 +82,68 @@ pub struct Unit {
     pub previous_source: Option<String>,
     /// A translator's note, kept as is.
     pub note: Option<String>,
+    /// What the target and state were when the file was written (`None`
+    /// in files from older versions and other tools).
+    pub base: Option<Base>,
+}
+
+/// A unit's target and state as they were in the translation file when the
+/// interchange file was written. Importing compares it with the file now
+/// and with the imported unit, to tell who changed what since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base {
+    /// The state then, as written (a `stale` unit with an empty target is `new`).
+    pub state: State,
+    /// [`target_hash`] of the target then.
+    pub hash: String,
+}
+
+impl Base {
+    /// The base record of a unit with this target and state.
+    pub fn of(target: &str, state: State) -> Base {
+        Base {
+            state: written_state(target, state),
+            hash: target_hash(target),
+        }
+    }
+
+    /// Whether `target` and `state` are what this record says.
+    pub fn matches(&self, target: &str, state: State) -> bool {
+        self.state == written_state(target, state) && self.hash == target_hash(target)
+    }
+
+    /// Reads `STATE HASH` (the PO comment's words, the XLIFF attributes'
+    /// values); `None` unless the state is a state name and the hash 16
+    /// lowercase hex digits.
+    pub fn parse(state: &str, hash: &str) -> Option<Base> {
+        let state = State::from_name(state.trim())?;
+        let hash = hash.trim();
+        (hash.len() == 16 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))).then(
+            || Base {
+                state,
+                hash: hash.to_owned(),
+            },
+        )
+    }
+}
+
+/// The first 16 hex digits of the BLAKE3 hash of `text`.
+pub fn target_hash(text: &str) -> String {
+    blake3::hash(text.as_bytes())
+        .to_hex()
+        .chars()
+        .take(16)
+        .collect()
+}
+
+/// The state a unit with this target is written with: `Stale` with an
+/// empty target is `New`.
+fn written_state(target: &str, state: State) -> State {
+    if state == State::Stale && target.is_empty() {
+        State::New
+    } else {
+        state
+    }
 }
 
 /// What an interchange file holds.
@@ -170,9 +244,66 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// A language tag as CAT tools write it (`uk_UA`, `UK`, `uk_UA.UTF-8`,
+/// `sr_RS@latin`), as a BCP 47 tag in its canonical case (`uk-UA`, `uk`,
+/// `sr-Latn-RS`): underscores become hyphens, a POSIX code set is dropped,
+/// and the gettext modifiers `@latin` and `@cyrillic` become the scripts
+/// `Latn` and `Cyrl` (other modifiers are dropped). `None` for what names
+/// no one language: an empty value, a wildcard (`*`), `mul`, `und`, `zxx`,
+/// `mis`, or anything else that is no tag.
+pub fn normalize_lang(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let (locale, modifier) = match raw.split_once('@') {
+        Some((locale, modifier)) => (locale, Some(modifier)),
+        None => (raw, None),
+    };
+    let locale = locale.split('.').next().unwrap_or(locale);
+    let mut subtags: Vec<&str> = locale.split(['_', '-']).collect();
+    let script = match modifier.map(str::to_ascii_lowercase).as_deref() {
+        Some("latin") => Some("Latn"),
+        Some("cyrillic") => Some("Cyrl"),
+        _ => None,
+    };
+    if let Some(script) = script
+        && !subtags.iter().skip(1).any(|s| s.len() == 4)
+    {
+        subtags.insert(1.min(subtags.len()), script);
+    }
+    let tag = crate::article::parse_lang(&subtags.join("-"))?;
+    let language = tag.split('-').next().unwrap_or("");
+    if matches!(language, "mul" | "und" | "zxx" | "mis") {
+        return None;
+    }
+    Some(tag)
+}
+
+/// The edition among `editions` that a file in the language `tag` (already
+/// [`normalize_lang`]d) belongs to: the edition equal to it, else the one
+/// equal to the longest prefix of it, as in RFC 4647 lookup (`uk-UA` → `uk`;
+/// `sr-Cyrl-RS` → `sr-Cyrl` → `sr`). Never the other way round: a file in
+/// `sr` does not match a `sr-Cyrl` edition.
+pub fn match_edition<'a>(tag: &str, editions: &[&'a str]) -> Option<&'a str> {
+    let same = |a: &str, b: &str| {
+        normalize_lang(b).is_some_and(|b| b.eq_ignore_ascii_case(a)) || a.eq_ignore_ascii_case(b)
+    };
+    let mut range = tag;
+    loop {
+        if let Some(edition) = editions.iter().find(|e| same(range, e)) {
+            return Some(edition);
+        }
+        let cut = range.rfind('-')?;
+        range = range.get(..cut)?;
+        // A single-letter subtag (an extension's singleton) goes with what followed it.
+        if range.rsplit('-').next().is_some_and(|last| last.len() == 1) {
+            let cut = range.rfind('-')?;
+            range = range.get(..cut)?;
+        }
+    }
+}
+
 /// The order in which states count as further along, for combining the
 /// segments of one XLIFF unit: the least advanced one wins.
-pub(crate) fn rank(state: State) -> u8 {
+pub fn rank(state: State) -> u8 {
     match state {
         State::New => 0,
         State::Stale => 1,
@@ -184,11 +315,7 @@ pub(crate) fn rank(state: State) -> u8 {
 
 /// The state a unit is written with: `Stale` with an empty target is `New`.
 pub(crate) fn effective_state(unit: &Unit) -> State {
-    if unit.state == State::Stale && unit.target.is_empty() {
-        State::New
-    } else {
-        unit.state
-    }
+    written_state(&unit.target, unit.state)
 }
 
 /// Generators and helpers shared by the tests of both formats.
@@ -265,15 +392,19 @@ pub(crate) mod test_support {
             state(),
             prop::option::of(text(note_char)),
             prop::option::of(text(note_char)),
+            prop::option::of((state(), "[0-9a-f]{16}")),
         )
-            .prop_map(|(key, source, target, state, previous_source, note)| Unit {
-                key,
-                source,
-                target,
-                state,
-                previous_source,
-                note,
-            });
+            .prop_map(
+                |(key, source, target, state, previous_source, note, base)| Unit {
+                    key,
+                    source,
+                    target,
+                    state,
+                    previous_source,
+                    note,
+                    base: base.map(|(state, hash)| super::Base { state, hash }),
+                },
+            );
         (name(), name(), name(), prop::collection::vec(unit, 0..8)).prop_map(
             |(article, src_lang, trg_lang, units)| {
                 let mut seen = std::collections::HashSet::new();
@@ -313,6 +444,7 @@ pub(crate) mod test_support {
                 state,
                 previous_source: None,
                 note: None,
+                base: None,
             }],
         }
     }
@@ -365,6 +497,65 @@ mod tests {
         assert_eq!(detect("msgid \"\"\nmsgstr \"\"\n"), Format::Po);
         assert_eq!(detect("# translator comment\n"), Format::Po);
         assert_eq!(detect(""), Format::Po);
+    }
+
+    #[test]
+    fn language_tags_as_tools_write_them() {
+        for (raw, tag) in [
+            ("uk", Some("uk")),
+            ("UK", Some("uk")),
+            ("uk_UA", Some("uk-UA")),
+            (" uk-ua ", Some("uk-UA")),
+            ("uk_UA.UTF-8", Some("uk-UA")),
+            ("sr_RS@latin", Some("sr-Latn-RS")),
+            ("sr@cyrillic", Some("sr-Cyrl")),
+            ("SR_latn", Some("sr-Latn")),
+            ("ca@valencia", Some("ca")),
+            ("*", None),
+            ("", None),
+            ("mul", None),
+            ("und", None),
+            ("ru_*", None),
+            ("not a tag", None),
+        ] {
+            assert_eq!(normalize_lang(raw).as_deref(), tag, "{raw}");
+        }
+    }
+
+    #[test]
+    fn editions_match_exactly_first_then_by_falling_back() {
+        let editions = ["ru", "uk", "sr-Cyrl", "pt-BR", "pt"];
+        assert_eq!(match_edition("uk", &editions), Some("uk"));
+        assert_eq!(match_edition("uk-UA", &editions), Some("uk"));
+        assert_eq!(match_edition("sr-Cyrl-RS", &editions), Some("sr-Cyrl"));
+        assert_eq!(match_edition("pt-BR", &editions), Some("pt-BR"));
+        assert_eq!(match_edition("pt-PT", &editions), Some("pt"));
+        assert_eq!(match_edition("ru-x-news", &editions), Some("ru"));
+        // Never from a broader tag to a narrower edition.
+        assert_eq!(match_edition("sr", &editions), None);
+        assert_eq!(match_edition("be", &editions), None);
+        assert_eq!(match_edition("uk", &[]), None);
+    }
+
+    #[test]
+    fn base_records_compare_target_and_written_state() {
+        let base = Base::of("Переговоры", State::Translated);
+        assert_eq!(base.hash.len(), 16);
+        assert!(base.matches("Переговоры", State::Translated));
+        assert!(!base.matches("Переговоры", State::Reviewed));
+        assert!(!base.matches("Переговоры!", State::Translated));
+        // Stale without a target is written, and so compared, as new.
+        assert!(Base::of("", State::Stale).matches("", State::New));
+        assert_eq!(
+            Base::parse("reviewed", &base.hash),
+            Some(Base {
+                state: State::Reviewed,
+                hash: base.hash.clone()
+            })
+        );
+        assert_eq!(Base::parse("done", &base.hash), None);
+        assert_eq!(Base::parse("new", "0123"), None);
+        assert_eq!(Base::parse("new", "0123456789ABCDEF"), None);
     }
 
     #[test]

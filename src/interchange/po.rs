@@ -18,6 +18,7 @@
 //! "X-Source-Language: en\n"
 //!
 //! # Keep it short
+//! #. article-base: stale eb824a255d13694b
 //! #, fuzzy
 //! #| msgid "Talks begin"
 //! msgctxt "headline"
@@ -35,8 +36,9 @@
 //!   lines (one per line of the note; a line ending in a backslash, maybe
 //!   followed by spaces, gets one more space, since gettext would join it to
 //!   the next line; reading removes it), a state marker as an extracted
-//!   comment (`#. …`, see below), `#, fuzzy`, the previous source as
-//!   `#| msgid`, then `msgctxt "KEY"`, `msgid "SOURCE"`, `msgstr "TARGET"`.
+//!   comment (`#. …`, see below), the unit's [`Base`] as the extracted
+//!   comment `#. article-base: STATE HASH`, `#, fuzzy`, the previous source
+//!   as `#| msgid`, then `msgctxt "KEY"`, `msgid "SOURCE"`, `msgstr "TARGET"`.
 //! - Strings are C-escaped (`\\ \" \n \t \r \a \b \f \v`, other control
 //!   characters as three-digit octal). A string with a line break before its
 //!   end is written `""`-style, one line per line of text.
@@ -90,7 +92,9 @@
 //!
 //! Comments of every kind in any order before `msgctxt`; all translator
 //! comments (`# `, one leading space removed) joined by line breaks become
-//! the note; other extracted comments and `#:` references are ignored;
+//! the note; `#. article-base:` is the base record (two words: a state
+//! name and 16 lowercase hex digits; anything else, or a second one, is an
+//! error); other extracted comments and `#:` references are ignored;
 //! `#| msgctxt` is ignored; obsolete entries (`#~`) are skipped. Strings may
 //! be split over several lines; escapes include octal and `\x` hex (bytes
 //! that must form UTF-8). Blank lines are optional. A file whose every line
@@ -106,7 +110,7 @@
 
 use std::collections::HashSet;
 
-use super::{Interchange, ReadError, Unit, effective_state, strip_bom};
+use super::{Base, Interchange, ReadError, Unit, effective_state, strip_bom};
 use crate::translations::State;
 
 /// Extracted comment marking a machine translation.
@@ -117,6 +121,8 @@ const REVIEWED: &str = "reviewed";
 const TRANSLATED: &str = "translated";
 /// Extracted comment marking a new unit's unaccepted target.
 const SUGGESTION: &str = "untranslated suggestion";
+/// Start of the extracted comment holding the base record.
+const BASE: &str = "article-base:";
 
 /// Writes `doc` as a PO file (UTF-8, LF line ends).
 pub fn write(doc: &Interchange) -> String {
@@ -170,6 +176,9 @@ fn write_unit(out: &mut String, unit: &Unit) {
         out.push_str("#. ");
         out.push_str(marker);
         out.push('\n');
+    }
+    if let Some(base) = &unit.base {
+        out.push_str(&format!("#. {BASE} {} {}\n", base.state.name(), base.hash));
     }
     if fuzzy {
         out.push_str("#, fuzzy\n");
@@ -282,6 +291,7 @@ struct Entry {
     extracted: Vec<String>,
     fuzzy: bool,
     previous: Option<String>,
+    base: Option<Base>,
     ctxt: Option<(String, usize)>,
     id: Option<(String, usize)>,
     msgstr: Option<(String, usize)>,
@@ -605,10 +615,32 @@ impl<'a> Reader<'a> {
             self.previous = Previous::None;
         }
         match kind {
-            Some('.') => self
-                .entry
-                .extracted
-                .push(content.trim_matches(is_space).to_string()),
+            Some('.') => {
+                let content = content.trim_matches(is_space);
+                if let Some(record) = content.strip_prefix(BASE) {
+                    let mut words = record.split(is_space).filter(|w| !w.is_empty());
+                    let base = match (words.next(), words.next(), words.next()) {
+                        (Some(state), Some(hash), None) => Base::parse(state, hash),
+                        _ => None,
+                    };
+                    let Some(base) = base else {
+                        return Err(self.err(
+                            content_at,
+                            format!(
+                                "`#. {BASE}` needs a state and 16 hex digits, not `{}`",
+                                record.trim()
+                            ),
+                        ));
+                    };
+                    if self.entry.base.replace(base).is_some() {
+                        return Err(
+                            self.err(content_at, format!("a second `#. {BASE}` in one entry"))
+                        );
+                    }
+                } else {
+                    self.entry.extracted.push(content.to_string());
+                }
+            }
             Some(',') => {
                 if content
                     .split(',')
@@ -721,6 +753,7 @@ impl<'a> Reader<'a> {
             } else {
                 Some(entry.translator.join("\n"))
             },
+            base: entry.base,
         });
         Ok(())
     }
@@ -807,7 +840,13 @@ mod tests {
         let mut doc = single("Talks *resume* \"now\"", "Переговоры\tидут", State::Stale);
         doc.units[0].previous_source = Some("Talks begin".into());
         doc.units[0].note = Some("Keep it short\n  and clear".into());
-        let expected = r#"msgid ""
+        doc.units[0].base = Some(crate::interchange::Base::of(
+            "Переговоры\tидут",
+            State::Stale,
+        ));
+        let hash = crate::interchange::target_hash("Переговоры\tидут");
+        let expected = format!(
+            r#"msgid ""
 msgstr ""
 "Project-Id-Version: article\n"
 "PO-Revision-Date: \n"
@@ -822,14 +861,16 @@ msgstr ""
 
 # Keep it short
 #   and clear
+#. article-base: stale {hash}
 #, fuzzy
 #| msgid "Talks begin"
 msgctxt "headline"
 msgid "Talks *resume* \"now\""
 msgstr "Переговоры\tидут"
-"#;
+"#
+        );
         assert_eq!(write(&doc), expected);
-        assert_eq!(read(expected).unwrap(), doc);
+        assert_eq!(read(&expected).unwrap(), doc);
     }
 
     #[test]
@@ -914,6 +955,41 @@ msgstr "Переговоры\tидут"
             state("#. some developer comment\n", "T"),
             (State::Translated, None)
         );
+    }
+
+    #[test]
+    fn base_records_are_checked() {
+        let entry = |comment: &str| {
+            read(&with_header(&format!(
+                "{comment}\nmsgctxt \"k\"\nmsgid \"S\"\nmsgstr \"T\"\n"
+            )))
+        };
+        let hash = crate::interchange::target_hash("T");
+        let base = entry(&format!("#.  article-base:  reviewed   {hash} "))
+            .unwrap()
+            .units[0]
+            .base
+            .clone();
+        assert_eq!(
+            base,
+            Some(crate::interchange::Base {
+                state: State::Reviewed,
+                hash: hash.clone()
+            })
+        );
+        for (bad, line) in [
+            ("#. article-base: reviewed".to_string(), 4),
+            ("#. article-base: done 0123456789abcdef".into(), 4),
+            (format!("#. article-base: new {hash} extra"), 4),
+            (
+                format!("#. article-base: new {hash}\n#. article-base: new {hash}"),
+                5,
+            ),
+        ] {
+            let e = entry(&bad).unwrap_err();
+            assert!(e.message.contains("article-base"), "{bad}: {e:?}");
+            assert_eq!((e.line, e.column), (line, 3), "{bad}");
+        }
     }
 
     #[test]

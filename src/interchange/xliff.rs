@@ -5,9 +5,9 @@
 //!
 //! ```xml
 //! <?xml version="1.0" encoding="UTF-8"?>
-//! <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="ru">
+//! <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:article="urn:x-article:interchange:1" version="2.1" srcLang="en" trgLang="ru">
 //!   <file id="talks" original="talks" xml:space="preserve">
-//!     <unit id="headline">
+//!     <unit id="headline" article:base-state="stale" article:base-hash="eb824a255d13694b">
 //!       <notes>
 //!         <note category="previous-source">Talks begin</note>
 //!         <note category="translator">Keep it short</note>
@@ -25,7 +25,11 @@
 //!   article id, `id="f1"` and no `original`). `srcLang`/`trgLang` are left
 //!   out when unknown.
 //! - One `<unit id="KEY">` per unit, a single `<segment>`, `<target>` always
-//!   present (empty while untranslated). `<notes>` holds the previous source
+//!   present (empty while untranslated). A unit's [`Base`] is written as
+//!   the attributes `article:base-state` and `article:base-hash` in the
+//!   namespace [`ARTICLE_NAMESPACE`] (declared on `<xliff>` when some unit
+//!   has one); the core schema allows attributes of other namespaces on
+//!   `<unit>`, and what is written validates against it. `<notes>` holds the previous source
 //!   (`category="previous-source"`) and the translator's note
 //!   (`category="translator"`), each only when present.
 //! - Text is plain: inline Markdown stays literal text, no inline codes.
@@ -43,19 +47,27 @@
 //! | [`State`]    | written `state` | `subState`        |
 //! | ------------ | --------------- | ----------------- |
 //! | `New`        | `initial`       |                   |
-//! | `Machine`    | `translated`    | `article:machine` |
+//! | `Machine`    | `initial`       | `article:machine` |
 //! | `Stale`      | `initial`       | `article:stale`   |
 //! | `Translated` | `translated`    |                   |
 //! | `Reviewed`   | `reviewed`      |                   |
 //!
 //! Read back: `final` and `reviewed` → `Reviewed`; `translated` →
-//! `Machine` with `subState="article:machine"`, else `Translated`;
-//! `initial` → `Stale` with `subState="article:stale"` and a non-empty
-//! target, else `New`; no `state` → `New` if the target is empty, else
-//! `Translated`. A `Stale` unit with an empty target is therefore written as
-//! plain `initial` (`New`). A CAT tool that confirms a segment sets
-//! `translated` and normally drops or keeps our `subState`: a kept
-//! `article:machine` still reads as `Machine`.
+//! `Machine` with `subState="article:machine"` (as earlier versions wrote
+//! machine output), else `Translated`; `initial` → `Machine` with
+//! `subState="article:machine"`, `Stale` with `subState="article:stale"` and
+//! a non-empty target, else `New`; no `state` → `New` if the target is
+//! empty, else `Translated`. A `Stale` unit with an empty target is
+//! therefore written as plain `initial` (`New`). Machine output is
+//! `initial`, not `translated`: no tool takes it for a finished
+//! translation. A CAT tool that confirms a segment sets `translated` and,
+//! as XLIFF requires of a writer changing `state`, drops or updates our
+//! `subState`: it then reads as `Translated`. One that keeps
+//! `article:machine` leaves it `Machine`.
+//!
+//! The base attributes are read in their namespace, whatever prefix the
+//! file binds to it; a unit with only one of them, an unknown state or a
+//! hash that is not 16 lowercase hex digits is an error.
 //!
 //! # What is read
 //!
@@ -94,7 +106,7 @@ use quick_xml::name::{Namespace, QName, ResolveResult};
 use quick_xml::reader::NsReader;
 use quick_xml::writer::Writer;
 
-use super::{Interchange, ReadError, Unit, effective_state, rank, strip_bom};
+use super::{Base, Interchange, ReadError, Unit, effective_state, rank, strip_bom};
 use crate::translations::State;
 
 /// The XLIFF 2 core namespace (unchanged in 2.1).
@@ -103,6 +115,12 @@ pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 const SUB_MACHINE: &str = "article:machine";
 /// The `subState` of a stale translation.
 const SUB_STALE: &str = "article:stale";
+/// The namespace of `article`'s own attributes (the base records on `<unit>`).
+pub const ARTICLE_NAMESPACE: &str = "urn:x-article:interchange:1";
+/// The base state attribute, in Clark notation as the reader keys it.
+const BASE_STATE: &str = "{urn:x-article:interchange:1}base-state";
+/// The base hash attribute, in Clark notation as the reader keys it.
+const BASE_HASH: &str = "{urn:x-article:interchange:1}base-hash";
 
 /// Writes `doc` as an XLIFF 2.1 document (UTF-8, ending with a line break).
 ///
@@ -122,6 +140,9 @@ fn write_document(w: &mut Writer<Vec<u8>>, doc: &Interchange) -> io::Result<()> 
 
     let mut root = BytesStart::new("xliff");
     push_attr(&mut root, "xmlns", NAMESPACE);
+    if doc.units.iter().any(|u| u.base.is_some()) {
+        push_attr(&mut root, "xmlns:article", ARTICLE_NAMESPACE);
+    }
     push_attr(&mut root, "version", "2.1");
     if let Some(lang) = &doc.src_lang {
         push_attr(&mut root, "srcLang", lang);
@@ -154,6 +175,10 @@ fn write_document(w: &mut Writer<Vec<u8>>, doc: &Interchange) -> io::Result<()> 
 fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
     let mut start = BytesStart::new("unit");
     push_attr(&mut start, "id", &unit.key);
+    if let Some(base) = &unit.base {
+        push_attr(&mut start, "article:base-state", base.state.name());
+        push_attr(&mut start, "article:base-hash", &base.hash);
+    }
     w.write_event(Event::Start(start))?;
 
     if unit.previous_source.is_some() || unit.note.is_some() {
@@ -179,7 +204,7 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
 
     let (state, sub_state) = match effective_state(unit) {
         State::New => ("initial", None),
-        State::Machine => ("translated", Some(SUB_MACHINE)),
+        State::Machine => ("initial", Some(SUB_MACHINE)),
         State::Stale => ("initial", Some(SUB_STALE)),
         State::Translated => ("translated", None),
         State::Reviewed => ("reviewed", None),
@@ -426,7 +451,14 @@ impl<'a> Parser<'a> {
                     format!("malformed XML: {error}"),
                 )
             })?;
-            let key = attr.key.as_ref().to_string();
+            // Attributes of a namespace are keyed `{namespace}local`, so that
+            // any prefix a tool chooses reads the same.
+            let key = match self.reader.resolver().resolve_attribute(attr.key) {
+                (ResolveResult::Bound(Namespace(ns)), local) if attr.key.prefix().is_some() => {
+                    format!("{{{ns}}}{}", local.as_ref())
+                }
+                _ => attr.key.as_ref().to_string(),
+            };
             let value = attr
                 .normalized_value(self.version)
                 .map_err(|error| {
@@ -624,6 +656,24 @@ impl<'a> Parser<'a> {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => return Err(self.err(unit.pos, "<unit> without an `id`: every unit needs its key")),
         };
+        let base = match (unit.attr(BASE_STATE), unit.attr(BASE_HASH)) {
+            (None, None) => None,
+            (Some(state), Some(hash)) => Some(Base::parse(state, hash).ok_or_else(|| {
+                self.err(
+                    unit.pos,
+                    format!(
+                        "unit `{key}`: its base record (`base-state=\"{state}\"`, \
+                         `base-hash=\"{hash}\"`) is not a state and 16 hex digits"
+                    ),
+                )
+            })?),
+            _ => {
+                return Err(self.err(
+                    unit.pos,
+                    format!("unit `{key}`: `base-state` and `base-hash` go together"),
+                ));
+            }
+        };
         let mut previous_source = None;
         let mut notes: Vec<String> = Vec::new();
         let mut parts: Vec<Part> = Vec::new();
@@ -686,6 +736,7 @@ impl<'a> Parser<'a> {
             } else {
                 Some(notes.join("\n"))
             },
+            base,
         })
     }
 
@@ -728,13 +779,14 @@ impl<'a> Parser<'a> {
             .ok_or_else(|| self.err(elem.pos, format!("<{}> without <source>", elem.name)))?;
         let state = is_segment.then(|| {
             let target = target.as_deref().unwrap_or("");
+            let sub_state = sub_state.as_deref();
             match state_attr.as_deref() {
                 Some("final" | "reviewed") => State::Reviewed,
-                Some("translated") if sub_state.as_deref() == Some(SUB_MACHINE) => State::Machine,
+                // As earlier versions of `article` wrote machine translations.
+                Some("translated") if sub_state == Some(SUB_MACHINE) => State::Machine,
                 Some("translated") => State::Translated,
-                Some(_) if sub_state.as_deref() == Some(SUB_STALE) && !target.is_empty() => {
-                    State::Stale
-                }
+                Some(_) if sub_state == Some(SUB_MACHINE) => State::Machine,
+                Some(_) if sub_state == Some(SUB_STALE) && !target.is_empty() => State::Stale,
                 Some(_) => State::New,
                 None if target.is_empty() => State::New,
                 None => State::Translated,
@@ -857,11 +909,12 @@ mod tests {
         );
         doc.units[0].previous_source = Some("Talks begin".into());
         doc.units[0].note = Some("Keep it \"short\"".into());
+        doc.units[0].base = Some(Base::of("Переговоры «идут»", State::Stale));
         let expected = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?>
-<xliff xmlns="{NAMESPACE}" version="2.1" srcLang="en" trgLang="ru">
+<xliff xmlns="{NAMESPACE}" xmlns:article="{ARTICLE_NAMESPACE}" version="2.1" srcLang="en" trgLang="ru">
   <file id="talks" original="talks" xml:space="preserve">
-    <unit id="headline">
+    <unit id="headline" article:base-state="stale" article:base-hash="{}">
       <notes>
         <note category="previous-source">Talks begin</note>
         <note category="translator">Keep it "short"</note>
@@ -873,7 +926,8 @@ mod tests {
     </unit>
   </file>
 </xliff>
-"#
+"#,
+            crate::interchange::target_hash("Переговоры «идут»")
         );
         assert_eq!(write(&doc), expected);
         assert_eq!(read(&expected).unwrap(), doc);
@@ -887,7 +941,7 @@ mod tests {
             (
                 State::Machine,
                 "машинный",
-                r#"<segment state="translated" subState="article:machine">"#,
+                r#"<segment state="initial" subState="article:machine">"#,
             ),
             (
                 State::Stale,
@@ -933,6 +987,13 @@ mod tests {
         assert_eq!(seg(r#"state="reviewed""#, "T"), State::Reviewed);
         assert_eq!(seg(r#"state="translated""#, "T"), State::Translated);
         assert_eq!(
+            seg(r#"state="initial" subState="article:machine""#, "T"),
+            State::Machine
+        );
+        // A person confirmed it: the tool set `translated` and dropped the subState.
+        assert_eq!(seg(r#"state="translated""#, "T"), State::Translated);
+        // As earlier versions wrote machine translations.
+        assert_eq!(
             seg(r#"state="translated" subState="article:machine""#, "T"),
             State::Machine
         );
@@ -956,6 +1017,49 @@ mod tests {
             r#"<unit id="k"><segment><source>S</source></segment></unit>"#,
         ));
         assert_eq!((unit.target.as_str(), unit.state), ("", State::New));
+    }
+
+    #[test]
+    fn base_records_are_read_whatever_the_prefix() {
+        let unit = |attrs: &str| {
+            read(&wrap(&format!(
+                "<unit id=\"k\" {attrs}><segment><source>S</source><target>T</target></segment></unit>"
+            )))
+        };
+        let hash = crate::interchange::target_hash("T");
+        let expected = Some(Base {
+            state: State::Translated,
+            hash: hash.clone(),
+        });
+        let read_base = |attrs: String| unit(&attrs).unwrap().units[0].base.clone();
+        assert_eq!(
+            read_base(format!(
+                "xmlns:a=\"{ARTICLE_NAMESPACE}\" a:base-state=\"translated\" a:base-hash=\"{hash}\""
+            )),
+            expected
+        );
+        // Another namespace's attributes of the same name are not ours.
+        assert_eq!(
+            read_base(format!(
+                "xmlns:o=\"urn:other\" o:base-state=\"translated\" o:base-hash=\"{hash}\""
+            )),
+            None
+        );
+        let ns = format!("xmlns:article=\"{ARTICLE_NAMESPACE}\"");
+        let message = |attrs: String| unit(&attrs).unwrap_err().message;
+        assert!(
+            message(format!(
+                "{ns} article:base-state=\"done\" article:base-hash=\"{hash}\""
+            ))
+            .contains("base record"),
+        );
+        assert!(
+            message(format!(
+                "{ns} article:base-state=\"new\" article:base-hash=\"xyz\""
+            ))
+            .contains("base record"),
+        );
+        assert!(message(format!("{ns} article:base-state=\"new\"")).contains("go together"));
     }
 
     #[test]
@@ -1183,6 +1287,54 @@ mod tests {
             "<xliff version=\"2.1\"><file id=\"a\" original=\"x\"/><file id=\"b\" original=\"y\"/></xliff>",
         );
         assert!(message.contains("a second article"), "{message}");
+    }
+
+    /// What `xmllint --schema` says of `text` against the OASIS XLIFF 2.x
+    /// core schema, kept beside the repository (`../shared/schemas`):
+    /// `None` when xmllint or the schema is not there.
+    fn xmllint(text: &str) -> Option<(bool, String)> {
+        let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/schemas/xliff-2.1/xliff_core_2.0.xsd");
+        if !schema.is_file() {
+            return None;
+        }
+        let dir = tempfile::tempdir().ok()?;
+        let path = dir.path().join("t.xlf");
+        std::fs::write(&path, text).ok()?;
+        let output = std::process::Command::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(&schema)
+            .arg(&path)
+            .output()
+            .ok()?;
+        Some((
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        ))
+    }
+
+    #[test]
+    fn what_is_written_validates_against_the_xliff_core_schema() {
+        let mut doc = single("Source & *more*", "", State::New);
+        let mut units = Vec::new();
+        for (n, state) in State::ALL.into_iter().enumerate() {
+            for (target, base) in [("", false), ("Цель \u{1}", true)] {
+                let mut unit = doc.units[0].clone();
+                unit.key = format!("body.{n}{}", target.len());
+                unit.target = target.into();
+                unit.state = state;
+                unit.previous_source = (state == State::Stale).then(|| "Old".into());
+                unit.note = base.then(|| "a note".into());
+                unit.base = base.then(|| Base::of(target, state));
+                units.push(unit);
+            }
+        }
+        doc.units = units;
+        let written = write(&doc);
+        if let Some((valid, said)) = xmllint(&written) {
+            assert!(valid, "{said}\n{written}");
+        }
     }
 
     proptest! {

@@ -49,6 +49,8 @@ pub struct Planned {
     pub state: State,
     /// The source the target was made from, while stale.
     pub previous_source: Option<String>,
+    /// The translator's note.
+    pub note: Option<String>,
     /// Where the table comes from.
     pub origin: Origin,
 }
@@ -125,6 +127,7 @@ impl Plan {
                         && p.target == e.target
                         && p.state == e.state
                         && p.previous_source == e.previous_source
+                        && p.note == e.note
                         && (e.state_given || p.state == State::inferred(&p.target))
                 })
         };
@@ -165,6 +168,7 @@ fn kept(entry: &Entry, origin: Origin) -> Planned {
         target: entry.target.clone(),
         state: entry.state,
         previous_source: entry.previous_source.clone(),
+        note: entry.note.clone(),
         origin,
     }
 }
@@ -293,6 +297,7 @@ pub fn plan_with(
                         .filter(|_| entry.state == State::Stale)
                         .unwrap_or_else(|| entry.source.clone()),
                 ),
+                note: entry.note.clone(),
                 origin: origin.clone(),
             });
         }
@@ -308,6 +313,7 @@ pub fn plan_with(
                 target: String::new(),
                 state: State::New,
                 previous_source: None,
+                note: None,
                 origin: Origin::New,
             })
         })

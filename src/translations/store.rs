@@ -112,6 +112,12 @@ fn table_for(
             table.remove("previous_source");
         }
     }
+    match &planned.note {
+        Some(note) => set_str(&mut table, "note", note),
+        None => {
+            table.remove("note");
+        }
+    }
     table
 }
 
