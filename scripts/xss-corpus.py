@@ -68,7 +68,11 @@ def write_newsroom(out):
     os.makedirs(os.path.join(out, "locales", "en"), exist_ok=True)
     os.makedirs(os.path.join(out, "locales", "ru"), exist_ok=True)
     with open(os.path.join(out, "newsroom.toml"), "w") as f:
-        f.write('editions = ["en", "ru", "fa"]\nlocales = "locales"\n[brand]\nlanguages = 3\n'
+        # The newsroom's name and URL reach every page's head (site name,
+        # canonical and hreflang links, JSON-LD): hostile too.
+        f.write('name = ' + toml_str(PAYLOADS[0]) + '\n'
+                'base_url = ' + toml_str('https://a.example/x"><script>' + MARK + '</script>/') + '\n'
+                'editions = ["en", "ru", "fa"]\nlocales = "locales"\n[brand]\nlanguages = 3\n'
                 '[[notice]]\nid = "notice-x"\neditions = ["ru"]\n')
     # Fluent messages carry the payloads as text that passes the gate
     # (raw HTML and unsafe links refuse an edition, so a page is only ever
@@ -123,6 +127,8 @@ class Inspector(HTMLParser):
         self.problems = []
         self.in_title = False
         self.styles = 0
+        self.scripts = 0
+        self.in_body = False
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -135,8 +141,17 @@ class Inspector(HTMLParser):
                 self.problems.append("a payload ran (data-pwned is set)")
             if tag == "meta" and name == "http-equiv":
                 self.problems.append("a <meta http-equiv> survived")
-        if tag in self.FORBIDDEN:
+        if tag == "script":
+            # The page's own JSON-LD (data, never run) is the one script
+            # allowed, once, in the head.
+            kind = dict(attrs).get("type", "")
+            self.scripts += 1
+            if kind != "application/ld+json" or self.scripts > 1 or self.in_body:
+                self.problems.append(f"a <script type={kind!r}> element survived")
+        elif tag in self.FORBIDDEN:
             self.problems.append(f"a <{tag}> element survived")
+        if tag == "body":
+            self.in_body = True
         if tag == "style":
             self.styles += 1
             if self.styles > 1:

@@ -622,8 +622,10 @@ mod properties {
                 draft: false,
             });
             let md = render(&edition.expect("complete"), Format::Md, RenderOptions::default());
-            // The Markdown edition is the headline, the dateline, then the body.
-            let rendered_body = md.splitn(3, "\n\n").nth(2).unwrap_or("");
+            // The Markdown edition is front matter, the headline, the
+            // dateline, then the body.
+            let after_front_matter = md.splitn(3, "+++\n").nth(2).unwrap_or("").trim_start();
+            let rendered_body = after_front_matter.splitn(3, "\n\n").nth(2).unwrap_or("");
             prop_assert_eq!(prose(rendered_body), prose(&body), "{}", md);
         }
     }

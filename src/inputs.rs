@@ -101,6 +101,13 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<(PathBuf, anyhow
             let path = entry.path();
             // Symlinked folders are not followed (no loops); symlinked files are.
             match entry.file_type() {
+                // An export's output folder (its manifest lies beside it)
+                // holds Markdown editions with front matter, not articles.
+                Ok(kind)
+                    if kind.is_dir()
+                        && dir
+                            .join(format!(".{}.article-export.json", name.to_string_lossy()))
+                            .is_file() => {}
                 Ok(kind) if kind.is_dir() => dirs.push(path),
                 Ok(_) if is_markdown(&path) && path.is_file() => files.push(path),
                 _ => {}

@@ -343,6 +343,20 @@ fn export_article(
         ],
     );
     let mut files = crate::translations::Files::new(job.source.path());
+    // Pages that link to their sibling editions (a newsroom with a
+    // `base_url`) change when any sibling is published or refused: each
+    // depends on every translation of the article.
+    let linked = newsroom.base_url.is_some();
+    if linked {
+        for lang in &done.editions {
+            let text_lang = newsroom.derived_from(lang).unwrap_or(lang).to_owned();
+            let translation = files.text(&text_lang).ok().flatten().unwrap_or_default();
+            hash_parts(
+                &mut article_hash,
+                &[lang.as_bytes(), translation.as_bytes()],
+            );
+        }
+    }
     let mut stale: Vec<(String, String)> = Vec::new();
     for lang in langs {
         let text_lang = newsroom.derived_from(&lang).unwrap_or(&lang).to_owned();
@@ -382,13 +396,15 @@ fn export_article(
         job.source.path(),
         judge::Context::new(newsroom, &job.stack, shared.run),
         judge::Options {
-            langs: Some(&wanted),
+            // Linked pages need every sibling's verdict.
+            langs: (!linked).then_some(wanted.as_slice()),
             draft: options.draft,
             keep_editions: true,
             errors_only: true,
         },
     );
-    for verdict in judged.verdicts {
+    let pages = pages(newsroom, &id, &judged);
+    for (verdict, page) in judged.verdicts.into_iter().zip(pages) {
         let Some(hash) = stale
             .iter()
             .find(|(l, _)| *l == verdict.lang)
@@ -396,16 +412,55 @@ fn export_article(
         else {
             continue;
         };
-        write_edition(verdict, &id, &path, &hash, shared, &mut done)
+        write_edition(verdict, page.as_ref(), &id, &path, &hash, shared, &mut done)
             .map_err(|err| (path.clone(), err))?;
     }
     Ok(done)
+}
+
+/// The site around each judged edition: its URL and the published
+/// editions it links to (none without a `base_url`).
+fn pages(
+    newsroom: &crate::newsroom::Newsroom,
+    id: &str,
+    judged: &judge::Judged,
+) -> Vec<Option<crate::render::page::Page>> {
+    use crate::render::page::Page;
+    let published: Vec<(String, String)> = judged
+        .verdicts
+        .iter()
+        .filter(|v| v.publishable())
+        .filter_map(|v| Some((v.lang.clone(), newsroom.url_of(&v.lang, id)?)))
+        .collect();
+    let source_lang = judged
+        .article
+        .as_ref()
+        .map(|a| a.lang.value.clone())
+        .unwrap_or_default();
+    let source_url = published
+        .iter()
+        .find(|(lang, _)| lang.eq_ignore_ascii_case(&source_lang))
+        .map(|(_, url)| url.clone());
+    judged
+        .verdicts
+        .iter()
+        .map(|v| {
+            Some(Page {
+                site_name: newsroom.name.clone(),
+                url: newsroom.url_of(&v.lang, id),
+                alternates: published.clone(),
+                x_default: source_url.clone(),
+                source_url: source_url.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Writes one judged edition, or records its refusal and removes what an
 /// earlier run wrote of it.
 fn write_edition(
     verdict: Verdict,
+    page: Option<&crate::render::page::Page>,
     id: &str,
     path: &Path,
     hash: &str,
@@ -453,6 +508,7 @@ fn write_edition(
             *format,
             RenderOptions {
                 fragment: shared.options.fragment,
+                page,
             },
         );
         match shared.out {

@@ -24,8 +24,12 @@ pub const FILE_NAME: &str = "newsroom.toml";
 
 const BUILTIN: &str = include_str!("default.toml");
 const FIELDS: &[&str] = &[
-    "name", "source", "editions", "locales", "brand", "notice", "derive", "check",
+    "name", "source", "editions", "locales", "brand", "notice", "derive", "check", "base_url",
+    "url",
 ];
+
+/// Where an edition is published under `base_url` unless `url` says.
+pub const DEFAULT_URL_PATTERN: &str = "{lang}/{id}.html";
 const NOTICE_FIELDS: &[&str] = &["id", "editions"];
 const CHECK_FIELDS: &[&str] = &["allow", "exception"];
 const EXCEPTION_FIELDS: &[&str] = &["code", "article", "lang", "key", "reason"];
@@ -122,6 +126,12 @@ pub struct Newsroom {
     pub check: CheckConfig,
     /// The file's text (empty for the built-in one), for incremental export.
     pub fingerprint: String,
+    /// The absolute `http(s)` URL the editions are published under, ending
+    /// in `/`; with it, pages link to each other (canonical, hreflang).
+    pub base_url: Option<String>,
+    /// Where an edition lies under `base_url`: `{lang}` and `{id}` are
+    /// replaced (default [`DEFAULT_URL_PATTERN`]).
+    pub url_pattern: String,
 }
 
 impl Newsroom {
@@ -145,7 +155,17 @@ impl Newsroom {
             derive: Vec::new(),
             check: CheckConfig::default(),
             fingerprint: String::new(),
+            base_url: None,
+            url_pattern: DEFAULT_URL_PATTERN.to_owned(),
         })
+    }
+
+    /// The absolute URL of the edition `lang` of article `id`, when the
+    /// newsroom has a `base_url`.
+    pub fn url_of(&self, lang: &str, id: &str) -> Option<String> {
+        let base = self.base_url.as_deref()?;
+        let path = self.url_pattern.replace("{lang}", lang).replace("{id}", id);
+        Some(format!("{base}{}", path.trim_start_matches('/')))
     }
 
     /// Loads `path`.
@@ -215,6 +235,47 @@ impl Newsroom {
             tag
         };
         let name = reader.string("name", &mut diags).map(|t| t.value);
+        let base_url = match reader.string("base_url", &mut diags) {
+            Some(text) if crate::article::is_absolute_http(&text.value) => {
+                let mut url = text.value;
+                if !url.ends_with('/') {
+                    url.push('/');
+                }
+                Some(url)
+            }
+            Some(text) => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidUrl,
+                        format!(
+                            "`base_url` must be an absolute http(s) URL, not `{}`",
+                            text.value.escape_debug()
+                        ),
+                    )
+                    .at(file, text.span.clone())
+                    .help("for example base_url = \"https://news.example/\""),
+                );
+                None
+            }
+            None => None,
+        };
+        let url_pattern = match reader.string("url", &mut diags) {
+            Some(text) if text.value.contains("{id}") && text.value.contains("{lang}") => {
+                text.value
+            }
+            Some(text) => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidField,
+                        "`url` must contain both {lang} and {id}, or editions would share a URL",
+                    )
+                    .at(file, text.span.clone())
+                    .help(format!("the default is \"{DEFAULT_URL_PATTERN}\"")),
+                );
+                DEFAULT_URL_PATTERN.to_owned()
+            }
+            None => DEFAULT_URL_PATTERN.to_owned(),
+        };
         let source = match reader.string("source", &mut diags) {
             Some(text) => lang(&text, &mut diags),
             None => Some("en".to_owned()),
@@ -374,6 +435,8 @@ impl Newsroom {
             derive,
             check,
             fingerprint: file.text().to_owned(),
+            base_url,
+            url_pattern,
         })
     }
 

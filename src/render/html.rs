@@ -1,11 +1,14 @@
 //! HTML: a whole document (`lang`, `dir`, a small built-in stylesheet,
 //! readable without it) or, with `--fragment`, the bare `<article>` a CMS
 //! embeds. Every text is escaped; links are http, https or mailto; there
-//! are no scripts.
+//! are no scripts (the head's `application/ld+json` element is data, with
+//! `<` escaped so it cannot close itself). The head's links and metadata
+//! come from [`crate::render::page`].
 
 use std::fmt::Write as _;
 
 use crate::edition::{Dir, EdBlock, Edition, Text};
+use crate::render::page::Page;
 use crate::render::{escape, inline_html, inline_plain};
 
 const STYLE: &str = "body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Noto Serif',serif}\
@@ -167,7 +170,7 @@ pub fn article(edition: &Edition) -> String {
 }
 
 /// A whole document, or the `<article>` alone.
-pub fn render(edition: &Edition, fragment: bool) -> String {
+pub fn render(edition: &Edition, fragment: bool, page: Option<&Page>) -> String {
     if fragment {
         return article(edition);
     }
@@ -176,9 +179,10 @@ pub fn render(edition: &Edition, fragment: bool) -> String {
         Dir::Rtl => "rtl",
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{article}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n{head}<style>{STYLE}</style>\n</head>\n<body>\n{article}</body>\n</html>\n",
         lang = escape(&edition.lang),
         title = escape(&inline_plain(&edition.headline.markdown)),
+        head = crate::render::page::head(edition, page),
         article = article(edition),
     )
 }

@@ -5,6 +5,11 @@
 use serde_json::{Value, json};
 
 use crate::edition::{EdBlock, Edition, Text};
+use crate::render::page::Page;
+
+/// The version of the JSON edition's shape (`docs/edition.schema.json`):
+/// 2 added `schema_version`, `url` and `alternates`.
+pub const SCHEMA_VERSION: u32 = 2;
 use crate::render::{inline_html, inline_plain};
 
 fn rich(text: &Text) -> Value {
@@ -78,11 +83,18 @@ fn blocks(out: &mut Vec<Value>, blocks: &[EdBlock], kind_prefix: &str) {
 }
 
 /// Renders the edition as JSON (pretty-printed, newline-terminated).
-pub fn render(edition: &Edition) -> String {
+pub fn render(edition: &Edition, page: Option<&Page>) -> String {
     let mut body = Vec::new();
     blocks(&mut body, &edition.body, "");
     let value = json!({
+        "schema_version": SCHEMA_VERSION,
         "id": edition.id,
+        "url": page.and_then(|p| p.url.as_deref()),
+        "alternates": page.map_or_else(Vec::new, |p| p
+            .alternates
+            .iter()
+            .map(|(lang, url)| json!({ "lang": lang, "url": url }))
+            .collect()),
         "lang": edition.lang,
         "dir": edition.dir,
         "source_lang": edition.source_lang,

@@ -3,6 +3,44 @@
 use std::fmt::Write as _;
 
 use crate::edition::{EdBlock, Edition};
+use crate::render::page::{Page, description};
+
+/// TOML front matter between `+++` lines, as Hugo and Zola read it:
+/// `title`, `description`, `date`, `updated`, `slug`, `draft`, and in
+/// `[extra]` the edition's language, the key shared by its translations and
+/// its canonical URL.
+fn front_matter(edition: &Edition, page: Option<&Page>) -> String {
+    let mut table = toml::Table::new();
+    let text = |s: String| toml::Value::String(s);
+    let date = |iso: &str| {
+        iso.parse::<toml::value::Datetime>().map_or_else(
+            |_| toml::Value::String(iso.to_owned()),
+            toml::Value::Datetime,
+        )
+    };
+    table.insert(
+        "title".into(),
+        text(inline_plain(&edition.headline.markdown)),
+    );
+    table.insert("description".into(), text(description(edition)));
+    table.insert("date".into(), date(&edition.published.iso));
+    if let Some(updated) = &edition.updated {
+        table.insert("updated".into(), date(&updated.iso));
+    }
+    table.insert("slug".into(), text(edition.id.clone()));
+    if !edition.complete {
+        table.insert("draft".into(), toml::Value::Boolean(true));
+    }
+    let mut extra = toml::Table::new();
+    extra.insert("lang".into(), text(edition.lang.clone()));
+    extra.insert("translation_key".into(), text(edition.id.clone()));
+    if let Some(url) = page.and_then(|p| p.url.clone()) {
+        extra.insert("canonical".into(), text(url));
+    }
+    table.insert("extra".into(), toml::Value::Table(extra));
+    let body = toml::to_string(&table).unwrap_or_default();
+    format!("+++\n{}+++\n\n", body)
+}
 use crate::render::{as_inline, inline_plain};
 
 fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
@@ -71,8 +109,8 @@ fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
 }
 
 /// Renders the edition as Markdown.
-pub fn render(edition: &Edition) -> String {
-    let mut out = String::new();
+pub fn render(edition: &Edition, page: Option<&Page>) -> String {
+    let mut out = front_matter(edition, page);
     let _ = write!(out, "# {}\n\n", as_inline(&edition.headline.markdown));
     if let Some(summary) = &edition.summary {
         let _ = write!(

@@ -8,6 +8,7 @@
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod page;
 pub mod txt;
 
 use std::borrow::Cow;
@@ -53,18 +54,20 @@ impl Format {
 
 /// Options for rendering.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct RenderOptions {
+pub struct RenderOptions<'a> {
     /// HTML: only the `<article>` element.
     pub fragment: bool,
+    /// The site around the page (URLs, sibling editions), when known.
+    pub page: Option<&'a page::Page>,
 }
 
 /// Renders an edition.
-pub fn render(edition: &Edition, format: Format, options: RenderOptions) -> String {
+pub fn render(edition: &Edition, format: Format, options: RenderOptions<'_>) -> String {
     let out = match format {
-        Format::Html => html::render(edition, options.fragment),
-        Format::Md => md::render(edition),
+        Format::Html => html::render(edition, options.fragment, options.page),
+        Format::Md => md::render(edition, options.page),
         Format::Txt => txt::render(edition),
-        Format::Json => json::render(edition),
+        Format::Json => json::render(edition, options.page),
     };
     if edition.dir == Dir::Ltr {
         // Left-to-right editions carry no isolation marks.

@@ -341,6 +341,18 @@ fn hostile_text_is_escaped_in_every_field() {
         let html =
             std::fs::read_to_string(fixture.file(&format!("out/{lang}/test-story.html"))).unwrap();
         let lower = html.to_lowercase();
+        // The page's own JSON-LD is the one script element, in the head.
+        let ld = "<script type=\"application/ld+json\">";
+        assert_eq!(lower.matches("<script").count(), 1, "{html}");
+        assert!(lower.contains(ld), "{html}");
+        // Its content is JSON (a quote there is `\"`, not the end of an
+        // attribute) that cannot close the element: it is checked as JSON
+        // and left out of the attribute checks below.
+        let start = lower.find(ld).unwrap() + ld.len();
+        let end = start + lower[start..].find("</script>").unwrap();
+        let json: Value = serde_json::from_str(&html[start..end]).unwrap();
+        assert_eq!(json["@type"], "NewsArticle");
+        let lower = format!("{}{}", &lower[..start - ld.len()], &lower[end + 9..]);
         // Escaped text may mention `onerror=`; what must not survive is a tag,
         // a script URL in a link, or a quote that closes an attribute.
         for bad in [
@@ -535,12 +547,13 @@ fn export_rewrites_only_what_changed() {
     };
     assert!(run(&[]).contains("12 editions written (24 files), 0 unchanged"));
     assert!(run(&[]).contains("0 editions written (0 files), 12 unchanged"));
-    // A Serbian translation changes: the Cyrillic edition and the Latin one
-    // derived from it are rewritten, nothing else.
+    // A Serbian translation changes: the example's pages link to their
+    // sibling editions (it has a base_url), so every edition of that
+    // article is rewritten, and nothing of the other article.
     let sr = copy.join("articles/glacier-survey.sr-Cyrl.toml");
     let text = std::fs::read_to_string(&sr).unwrap();
     std::fs::write(&sr, text.replacen("Глечери", "Ледници", 1)).unwrap();
-    assert!(run(&[]).contains("2 editions written (4 files), 10 unchanged"));
+    assert!(run(&[]).contains("6 editions written (12 files), 6 unchanged"));
     // A newsroom bundle changes: every edition is rewritten.
     let ftl = copy.join("locales/en/newsroom.ftl");
     let text = std::fs::read_to_string(&ftl).unwrap();
@@ -578,4 +591,100 @@ fn new_pages_and_translation_files_get_the_usual_file_mode() {
             & 0o777;
         assert_eq!(mode, usual, "{made}: {mode:o}");
     }
+}
+
+/// The JSON-LD of an exported HTML page.
+fn json_ld(html: &str) -> Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open).expect("JSON-LD") + open.len();
+    let end = start + html[start..].find("</script>").expect("closed");
+    serde_json::from_str(&html[start..end]).expect("JSON")
+}
+
+#[test]
+fn pages_link_the_published_editions_and_only_those() {
+    let fixture = Fixture::new();
+    let news = fixture.file("news");
+    copy_tree(&root().join("examples/newsroom"), &news);
+    // The Ukrainian edition must carry a notice no bundle has: refused.
+    let newsroom = news.join("newsroom.toml");
+    let text = std::fs::read_to_string(&newsroom).unwrap();
+    std::fs::write(
+        &newsroom,
+        format!("{text}\n[[notice]]\nid = \"notice-uk\"\neditions = [\"uk\"]\n"),
+    )
+    .unwrap();
+    fixture
+        .cmd()
+        .args(["export", "news", "--to", "html,md,json", "-o", "news/www"])
+        .assert()
+        .code(1);
+    let base = "https://meridian.example/news";
+    let ru = std::fs::read_to_string(news.join("www/ru/river-ferry-restored.html")).unwrap();
+    assert!(ru.contains(&format!(
+        "<link rel=\"canonical\" href=\"{base}/ru/river-ferry-restored.html\">"
+    )));
+    for lang in ["en", "ru", "sr-Cyrl", "sr-Latn", "fa", "x-default"] {
+        assert!(ru.contains(&format!("hreflang=\"{lang}\"")), "{lang}");
+    }
+    assert!(
+        !ru.contains("hreflang=\"uk\""),
+        "a refused edition is linked"
+    );
+    let ld = json_ld(&ru);
+    assert_eq!(ld["inLanguage"], "ru");
+    assert_eq!(
+        ld["translationOfWork"]["@id"],
+        format!("{base}/en/river-ferry-restored.html")
+    );
+    assert_eq!(ld["publisher"]["name"], "Meridian Radio");
+    let en = std::fs::read_to_string(news.join("www/en/river-ferry-restored.html")).unwrap();
+    let en_ld = json_ld(&en);
+    let translations: Vec<&str> = en_ld["workTranslation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["inLanguage"].as_str().unwrap())
+        .collect();
+    assert_eq!(translations, ["ru", "sr-Cyrl", "sr-Latn", "fa"]);
+    // The JSON edition carries the same links and its schema version.
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(news.join("www/fa/river-ferry-restored.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["url"], format!("{base}/fa/river-ferry-restored.html"));
+    assert_eq!(json["alternates"].as_array().unwrap().len(), 5);
+    // Markdown editions open with TOML front matter Hugo and Zola read.
+    let md = std::fs::read_to_string(news.join("www/ru/glacier-survey.md")).unwrap();
+    let front = md
+        .strip_prefix("+++\n")
+        .and_then(|rest| rest.split_once("+++\n"))
+        .map(|(front, _)| front)
+        .expect("front matter");
+    let front: toml::Table = toml::from_str(front).unwrap();
+    assert_eq!(front["slug"].as_str(), Some("glacier-survey"));
+    assert!(front["date"].is_datetime());
+    assert_eq!(front["extra"]["lang"].as_str(), Some("ru"));
+    // The output folder inside the newsroom is not read as articles.
+    fixture
+        .cmd()
+        .args(["check", "news"])
+        .assert()
+        .stderr(predicate::str::contains("check: 2 articles"));
+}
+
+#[test]
+fn without_a_base_url_pages_make_no_links() {
+    let fixture = Fixture::story(&["en", "ru"]);
+    let html = fixture
+        .cmd()
+        .args(["export", "story.md", "--lang", "en"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(!html.contains("rel=\"canonical\""));
+    assert!(!html.contains("hreflang"));
+    assert!(html.contains("<meta name=\"description\""));
+    assert_eq!(json_ld(&html)["@type"], "NewsArticle");
 }
