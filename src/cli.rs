@@ -338,6 +338,12 @@ pub struct ExportArgs {
     #[arg(long)]
     pub prune: bool,
 
+    /// Also write the site files the editions in DIR make: LANG/index.html, LANG/feed.xml
+    /// (Atom), sitemap.xml with hreflang alternates and news-sitemap.xml (the last two days;
+    /// SOURCE_DATE_EPOCH sets "now"). Feeds and sitemaps need base_url in newsroom.toml.
+    #[arg(long, requires = "out")]
+    pub site: bool,
+
     /// human: refusals and a summary on standard error; json: JSON Lines on standard output
     /// (written, refused, unreadable and pruned records, then a summary), with -o.
     #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
@@ -461,6 +467,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 locales: cli.locales,
                 force: args.force,
                 prune: args.prune,
+                site: args.site,
                 batch: batch(cli.jobs, cli.quiet, "export"),
             };
             let report = export::run(&options)?;
@@ -855,6 +862,9 @@ fn print_export(
         for path in &report.pruned {
             json_line(&mut out, "pruned", &serde_json::json!({ "path": path }))?;
         }
+        for path in &report.site_files {
+            json_line(&mut out, "site-file", &serde_json::json!({ "path": path }))?;
+        }
         json_line(
             &mut out,
             "summary",
@@ -865,6 +875,7 @@ fn print_export(
                 "refused": report.refused.len(),
                 "unreadable": report.unreadable.len(),
                 "pruned": report.pruned.len(),
+                "site_files": report.site_files.len(),
             }),
         )?;
     }
@@ -923,6 +934,9 @@ fn print_export(
             }
             if !report.pruned.is_empty() {
                 line.push_str(&format!(", {} pruned", report.pruned.len()));
+            }
+            if !report.site_files.is_empty() {
+                line.push_str(&format!(", {} site files written", report.site_files.len()));
             }
             writeln!(stderr, "{line}")?;
         }

@@ -25,9 +25,12 @@ const LEGACY_MANIFEST: &str = ".article-export.json";
 pub struct Entry {
     /// Hash of every input of its edition.
     pub hash: String,
-    /// The article file it was made from.
+    /// The article file it was made from (empty for a site file).
     #[serde(default)]
     pub article: String,
+    /// What site files say about the edition (on its pages' entries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<crate::render::site::Meta>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -181,6 +184,17 @@ impl OutputDir {
         }
     }
 
+    /// Writes a site file when its text changed (an unchanged run rewrites
+    /// none); returns whether it was written.
+    pub fn write_if_changed(&self, rel: &str, text: &str) -> anyhow::Result<bool> {
+        let path = self.dir.join(rel);
+        if std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(false);
+        }
+        crate::fsutil::write_atomic(&path, text.as_bytes())?;
+        Ok(true)
+    }
+
     /// Writes the manifest for `outputs` (and drops an older version's
     /// manifest from inside the folder).
     pub fn save(&self, outputs: BTreeMap<String, Entry>) -> anyhow::Result<()> {
@@ -219,6 +233,7 @@ fn parse_manifest(text: &str) -> Option<ManifestFile> {
                     Entry {
                         hash,
                         article: String::new(),
+                        meta: None,
                     },
                 )
             })

@@ -39,6 +39,8 @@ pub struct Options {
     pub force: bool,
     /// Remove files earlier runs wrote that this run did not produce.
     pub prune: bool,
+    /// Write the site files (index pages, feeds, sitemaps).
+    pub site: bool,
     /// Threads and progress.
     pub batch: crate::commands::Batch,
 }
@@ -107,6 +109,8 @@ pub struct Report {
     pub unreadable: Vec<Unreadable>,
     /// Files of earlier runs removed by `--prune`.
     pub pruned: Vec<PathBuf>,
+    /// Site files written (`--site`; unchanged ones are not rewritten).
+    pub site_files: Vec<PathBuf>,
     /// What the run assumed, in words.
     pub notes: Vec<String>,
     /// The rendered edition, when writing to standard output.
@@ -278,9 +282,74 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             }
         }
         outputs.extend(produced);
+        if options.site {
+            write_site(out, &mut outputs, &mut report)?;
+        } else if outputs.keys().any(|rel| is_site_file(rel)) {
+            report.notes.push(
+                "the site files (index pages, feeds, sitemaps) were not updated: add --site".into(),
+            );
+        }
         out.save(outputs)?;
     }
     Ok(report)
+}
+
+/// Whether a manifest entry is a site file (not an edition's page).
+fn is_site_file(rel: &str) -> bool {
+    rel.ends_with("index.html") || rel.ends_with(".xml")
+}
+
+/// Writes the site files of the editions in `outputs` (those that changed)
+/// and records them; site files no edition needs any more are removed.
+fn write_site(
+    out: &OutputDir,
+    outputs: &mut BTreeMap<String, Entry>,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let mut editions: Vec<crate::render::site::Meta> = Vec::new();
+    for entry in outputs.values() {
+        if let Some(meta) = &entry.meta
+            && !editions
+                .iter()
+                .any(|m| m.id == meta.id && m.lang == meta.lang)
+        {
+            editions.push(meta.clone());
+        }
+    }
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        });
+    let files = crate::render::site::files(&editions, now);
+    let stale: Vec<String> = outputs
+        .keys()
+        .filter(|rel| is_site_file(rel) && !files.iter().any(|(f, _)| f == *rel))
+        .cloned()
+        .collect();
+    for rel in stale {
+        outputs.remove(&rel);
+        if let Some(path) = out.remove(&rel)? {
+            report.pruned.push(path);
+        }
+    }
+    for (rel, text) in files {
+        if out.write_if_changed(&rel, &text)? {
+            report.site_files.push(out.dir.join(&rel));
+        }
+        outputs.insert(
+            rel,
+            Entry {
+                hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
+                article: String::new(),
+                meta: None,
+            },
+        );
+    }
+    Ok(())
 }
 
 /// The relative path of an edition's file in the output folder.
@@ -371,16 +440,16 @@ fn export_article(
                     .iter()
                     .all(|f| out.is_fresh(&rel_path(&lang, &id, *f), &hash))
             });
-        if fresh {
+        if let (true, Some(out)) = (fresh, shared.out) {
             done.unchanged += 1;
             for format in shared.formats {
-                done.produced.push((
-                    rel_path(&lang, &id, *format),
-                    Entry {
-                        hash: hash.clone(),
-                        article: path.display().to_string(),
-                    },
-                ));
+                let rel = rel_path(&lang, &id, *format);
+                let entry = out.previous.get(&rel).cloned().unwrap_or(Entry {
+                    hash: hash.clone(),
+                    article: path.display().to_string(),
+                    meta: None,
+                });
+                done.produced.push((rel, entry));
             }
         } else {
             stale.push((lang, hash));
@@ -416,6 +485,24 @@ fn export_article(
             .map_err(|err| (path.clone(), err))?;
     }
     Ok(done)
+}
+
+/// What the site files say about a written edition.
+fn site_meta(
+    edition: &crate::edition::Edition,
+    page: Option<&crate::render::page::Page>,
+) -> crate::render::site::Meta {
+    crate::render::site::Meta {
+        id: edition.id.clone(),
+        lang: edition.lang.clone(),
+        rtl: edition.dir == crate::edition::Dir::Rtl,
+        title: crate::render::inline_plain(&edition.headline.markdown),
+        summary: crate::render::page::description(edition),
+        published: edition.published.iso.clone(),
+        updated: edition.updated.as_ref().map(|u| u.iso.clone()),
+        url: page.and_then(|p| p.url.clone()),
+        site: page.map(|p| p.site_name.clone()).unwrap_or_default(),
+    }
 }
 
 /// The site around each judged edition: its URL and the published
@@ -531,6 +618,7 @@ fn write_edition(
                     Entry {
                         hash: hash.to_owned(),
                         article: path.display().to_string(),
+                        meta: (edition.complete).then(|| site_meta(edition, page)),
                     },
                 ));
                 written.push(file);

@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod md;
 pub mod page;
+pub mod site;
 pub mod txt;
 
 use std::borrow::Cow;

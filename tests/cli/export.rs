@@ -688,3 +688,62 @@ fn without_a_base_url_pages_make_no_links() {
     assert!(html.contains("<meta name=\"description\""));
     assert_eq!(json_ld(&html)["@type"], "NewsArticle");
 }
+
+#[test]
+fn site_files_list_the_published_editions_and_are_rewritten_only_when_they_change() {
+    let fixture = Fixture::new();
+    let news = fixture.file("news");
+    copy_tree(&root().join("examples/newsroom"), &news);
+    let export = |extra: &[&str]| {
+        let output = fixture
+            .cmd()
+            .env("SOURCE_DATE_EPOCH", "1716100000")
+            .args(["export", "news", "--site", "-o", "www", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .collect::<Vec<Value>>()
+    };
+    let first = export(&[]);
+    let summary = first.last().unwrap();
+    // An index page and a feed per language, a sitemap and a news sitemap.
+    assert_eq!(summary["site_files"], 14, "{summary}");
+    let read = |rel: &str| std::fs::read_to_string(fixture.file(&format!("www/{rel}"))).unwrap();
+    let sitemap = read("sitemap.xml");
+    assert_eq!(sitemap.matches("<loc>").count(), 12);
+    assert!(sitemap.contains(
+        "<xhtml:link rel=\"alternate\" hreflang=\"sr-Latn\" href=\"https://meridian.example/news/sr-Latn/glacier-survey.html\"/>"
+    ));
+    // The ferry story of 2024-05-18 is recent for SOURCE_DATE_EPOCH, the
+    // glacier survey of September is not.
+    let news_sitemap = read("news-sitemap.xml");
+    assert_eq!(news_sitemap.matches("<news:news>").count(), 6);
+    assert!(!news_sitemap.contains("glacier-survey"));
+    let feed = read("fa/feed.xml");
+    assert_eq!(feed.matches("<entry>").count(), 2);
+    assert!(read("ru/index.html").contains("<a href=\"river-ferry-restored.html\">"));
+    // Nothing changed: no site file is written again.
+    assert_eq!(export(&[]).last().unwrap()["site_files"], 0);
+    // The Ukrainian edition is refused: it leaves the sitemap and its feed,
+    // and the Ukrainian site files go once no Ukrainian edition is left.
+    let newsroom = news.join("newsroom.toml");
+    let text = std::fs::read_to_string(&newsroom).unwrap();
+    std::fs::write(
+        &newsroom,
+        format!("{text}\n[[notice]]\nid = \"notice-uk\"\neditions = [\"uk\"]\n"),
+    )
+    .unwrap();
+    let records = export(&[]);
+    assert!(
+        records
+            .iter()
+            .any(|r| r["type"] == "refused" && r["lang"] == "uk")
+    );
+    assert!(!read("sitemap.xml").contains("/uk/"));
+    assert!(!fixture.file("www/uk/feed.xml").exists());
+    assert!(!fixture.file("www/uk/index.html").exists());
+}
