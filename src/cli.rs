@@ -876,6 +876,7 @@ fn print_export(
                 "unreadable": report.unreadable.len(),
                 "pruned": report.pruned.len(),
                 "site_files": report.site_files.len(),
+                "resources": report.resources,
             }),
         )?;
     }
@@ -934,6 +935,13 @@ fn print_export(
             }
             if !report.pruned.is_empty() {
                 line.push_str(&format!(", {} pruned", report.pruned.len()));
+            }
+            if report.resources > 0 {
+                line.push_str(&format!(
+                    ", {} image{} copied",
+                    report.resources,
+                    plural(report.resources)
+                ));
             }
             if !report.site_files.is_empty() {
                 line.push_str(&format!(", {} site files written", report.site_files.len()));

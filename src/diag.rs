@@ -86,6 +86,8 @@ codes! {
         "A language tag is not valid BCP 47 (`sr-Latn`, `fa`, `pt-BR`). Correct the tag.";
     InvalidUrl = "invalid-url", Error,
         "A link or promo URL uses a scheme that is not allowed (only `http`, `https`, `mailto` and relative links; promos need absolute `http(s)`). Fix the URL.";
+    MissingResource = "missing-resource", Error,
+        "The article's image names a local file (a relative `src`) that is not there, or lies outside the newsroom's folder: the page would show a broken image. Fix the path, add the file, or use an http(s) URL.";
     MissingAlt = "missing-alt", Error,
         "`[image]` has no `alt` text, so screen readers have nothing to say. Describe the picture in `alt`.";
     RawHtml = "raw-html", Error,

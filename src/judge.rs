@@ -136,6 +136,8 @@ pub struct Judged {
     pub verdicts: Vec<Verdict>,
     /// Every edition the article has, asked for or not.
     pub editions: Vec<String>,
+    /// The local files its editions use.
+    pub resources: Vec<Resource>,
     /// What the judge could not look at, said in words (an article from
     /// standard input has no translation files beside it).
     pub notes: Vec<String>,
@@ -388,12 +390,18 @@ pub fn judge_checked(
             diagnostics,
             verdicts: Vec::new(),
             editions: Vec::new(),
+            resources: Vec::new(),
             notes,
         };
     };
     if let Some(files) = duplicates.get(&article.id.value) {
         diagnostics.push(duplicate_id(&file, &article, files));
     }
+    let resources = path.map_or_else(Vec::new, |path| {
+        let (found, problems) = local_resources(&file, &article, path, newsroom);
+        diagnostics.extend(problems);
+        found
+    });
 
     let all_editions = newsroom.editions_of(&article);
     let editions: Vec<String> = all_editions
@@ -595,8 +603,76 @@ pub fn judge_checked(
         diagnostics,
         verdicts,
         editions: all_editions,
+        resources,
         notes,
     }
+}
+
+/// A file beside the article that its editions use (a relative image).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    /// The file.
+    pub source: std::path::PathBuf,
+    /// Where it goes in an output folder: its path relative to the
+    /// newsroom's folder, with `/` separators.
+    pub rel: String,
+    /// How the article names it (`src`).
+    pub src: String,
+}
+
+/// The local files the article at `path` uses, and `missing-resource`
+/// for each that is not there or lies outside the newsroom's folder.
+pub fn local_resources(
+    file: &Arc<SourceFile>,
+    article: &Article,
+    path: &Path,
+    newsroom: &Newsroom,
+) -> (Vec<Resource>, Vec<Diagnostic>) {
+    let Some(image) = &article.image else {
+        return (Vec::new(), Vec::new());
+    };
+    let src = image.src.value.as_str();
+    let remote = crate::article::is_absolute_http(src)
+        || src.starts_with("//")
+        || crate::article::body::scheme(src).is_some();
+    if remote || src.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let folder = crate::workspace::folder_of(path);
+    let source = folder.join(src.split(['?', '#']).next().unwrap_or(src));
+    let root = newsroom
+        .file
+        .as_deref()
+        .map_or_else(|| folder.clone(), crate::workspace::folder_of);
+    let canonical = std::fs::canonicalize(&source).ok();
+    let rel = canonical.as_ref().and_then(|found| {
+        let root = std::fs::canonicalize(&root).ok()?;
+        let rel = found.strip_prefix(root).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    });
+    let problem = match (&canonical, &rel) {
+        (Some(found), Some(rel)) if found.is_file() => {
+            let resource = Resource {
+                source: found.clone(),
+                rel: rel.clone(),
+                src: src.to_owned(),
+            };
+            return (vec![resource], Vec::new());
+        }
+        (None, _) => format!("the image `{src}` is not there ({})", source.display()),
+        (Some(found), _) if !found.is_file() => format!("the image `{src}` is not a file"),
+        _ => format!("the image `{src}` lies outside the newsroom's folder"),
+    };
+    let diag = Diagnostic::new(Code::MissingResource, problem)
+        .at(file, image.src.span.clone())
+        .label("no such file")
+        .help("a relative `src` names a file beside the article (export copies it beside the pages); check the path, or use an http(s) URL");
+    (Vec::new(), vec![diag])
 }
 
 /// Findings the resolution of one edition made.

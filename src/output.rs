@@ -31,6 +31,9 @@ pub struct Entry {
     /// What site files say about the edition (on its pages' entries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<crate::render::site::Meta>,
+    /// A file the pages use (an image), copied from beside the article.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resource: bool,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -195,6 +198,32 @@ impl OutputDir {
         Ok(true)
     }
 
+    /// Copies a file the pages use to `rel` unless an earlier run copied
+    /// the same bytes there; returns its entry and whether it was copied.
+    pub fn copy_resource(
+        &self,
+        source: &Path,
+        rel: &str,
+        article: &str,
+    ) -> anyhow::Result<(Entry, bool)> {
+        let bytes = crate::source::read_limited(source).map_err(|err| {
+            anyhow::Error::new(err).context(format!("cannot read {}", source.display()))
+        })?;
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let target = self.dir.join(rel);
+        let same = self.previous.get(rel).is_some_and(|e| e.hash == hash) && target.is_file();
+        if !same {
+            crate::fsutil::write_atomic(&target, &bytes)?;
+        }
+        let entry = Entry {
+            hash,
+            article: article.to_owned(),
+            meta: None,
+            resource: true,
+        };
+        Ok((entry, !same))
+    }
+
     /// Writes the manifest for `outputs` (and drops an older version's
     /// manifest from inside the folder).
     pub fn save(&self, outputs: BTreeMap<String, Entry>) -> anyhow::Result<()> {
@@ -234,6 +263,7 @@ fn parse_manifest(text: &str) -> Option<ManifestFile> {
                         hash,
                         article: String::new(),
                         meta: None,
+                        resource: false,
                     },
                 )
             })

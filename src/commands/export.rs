@@ -111,6 +111,8 @@ pub struct Report {
     pub pruned: Vec<PathBuf>,
     /// Site files written (`--site`; unchanged ones are not rewritten).
     pub site_files: Vec<PathBuf>,
+    /// Local files (images) copied beside the pages.
+    pub resources: usize,
     /// What the run assumed, in words.
     pub notes: Vec<String>,
     /// The rendered edition, when writing to standard output.
@@ -127,6 +129,8 @@ struct ArticleExport {
     unreadable: Option<Unreadable>,
     /// Files this run produced (written or left unchanged).
     produced: Vec<(String, Entry)>,
+    /// Local files (images) copied beside the pages.
+    resources: usize,
     editions: Vec<String>,
     is_article: bool,
     stdout: Option<String>,
@@ -239,6 +243,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         report.written.extend(done.written);
         report.refused.extend(done.refused);
         report.unchanged += done.unchanged;
+        report.resources += done.resources;
         if let Some(unreadable) = done.unreadable {
             failed_files.insert(unreadable.file.display().to_string());
             report.unreadable.push(unreadable);
@@ -346,6 +351,7 @@ fn write_site(
                 hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
                 article: String::new(),
                 meta: None,
+                resource: false,
             },
         );
     }
@@ -411,6 +417,28 @@ fn export_article(
             &[u8::from(duplicate)],
         ],
     );
+    // Local files the pages use (a relative image) go beside the pages,
+    // copied when their bytes changed; what the pages depend on includes
+    // them.
+    let mut moved: Vec<(String, String)> = Vec::new();
+    if let (Some(article_path), Some(out)) = (job.source.path(), shared.out) {
+        let (resources, _) = judge::local_resources(&checked.file, article, article_path, newsroom);
+        for resource in resources {
+            let (entry, copied) = out
+                .copy_resource(&resource.source, &resource.rel, &path.display().to_string())
+                .map_err(|err| (path.clone(), err))?;
+            hash_parts(&mut article_hash, &[entry.hash.as_bytes()]);
+            if copied {
+                done.resources += 1;
+            }
+            let src = match &newsroom.base_url {
+                Some(base) => format!("{base}{}", resource.rel),
+                None => format!("../{}", resource.rel),
+            };
+            moved.push((resource.src.clone(), src));
+            done.produced.push((resource.rel, entry));
+        }
+    }
     let mut files = crate::translations::Files::new(job.source.path());
     // Pages that link to their sibling editions (a newsroom with a
     // `base_url`) change when any sibling is published or refused: each
@@ -448,6 +476,7 @@ fn export_article(
                     hash: hash.clone(),
                     article: path.display().to_string(),
                     meta: None,
+                    resource: false,
                 });
                 done.produced.push((rel, entry));
             }
@@ -481,7 +510,13 @@ fn export_article(
         else {
             continue;
         };
-        write_edition(verdict, page.as_ref(), &id, &path, &hash, shared, &mut done)
+        let target = Target {
+            id: &id,
+            path: &path,
+            hash: &hash,
+            moved: &moved,
+        };
+        write_edition(verdict, page.as_ref(), target, shared, &mut done)
             .map_err(|err| (path.clone(), err))?;
     }
     Ok(done)
@@ -543,19 +578,39 @@ fn pages(
         .collect()
 }
 
+/// Where an edition goes: its article's id and file, the hash of what it
+/// is made from, and the local files its pages name elsewhere (src → the
+/// copy's address).
+struct Target<'a> {
+    id: &'a str,
+    path: &'a Path,
+    hash: &'a str,
+    moved: &'a [(String, String)],
+}
+
 /// Writes one judged edition, or records its refusal and removes what an
 /// earlier run wrote of it.
 fn write_edition(
     verdict: Verdict,
     page: Option<&crate::render::page::Page>,
-    id: &str,
-    path: &Path,
-    hash: &str,
+    target: Target<'_>,
     shared: &Shared<'_>,
     done: &mut ArticleExport,
 ) -> anyhow::Result<()> {
+    let Target {
+        id,
+        path,
+        hash,
+        moved,
+    } = target;
     let lang = verdict.lang.clone();
-    let Some(edition) = verdict.edition.as_ref() else {
+    let mut edition = verdict.edition.clone();
+    if let Some(image) = edition.as_mut().and_then(|e| e.image.as_mut())
+        && let Some((_, src)) = moved.iter().find(|(from, _)| *from == image.src)
+    {
+        image.src = src.clone();
+    }
+    let Some(edition) = edition.as_ref() else {
         let mut removed = Vec::new();
         if let Some(out) = shared.out {
             for format in Format::ALL {
@@ -619,6 +674,7 @@ fn write_edition(
                         hash: hash.to_owned(),
                         article: path.display().to_string(),
                         meta: (edition.complete).then(|| site_meta(edition, page)),
+                        resource: false,
                     },
                 ));
                 written.push(file);

@@ -747,3 +747,62 @@ fn site_files_list_the_published_editions_and_are_rewritten_only_when_they_chang
     assert!(!fixture.file("www/uk/feed.xml").exists());
     assert!(!fixture.file("www/uk/index.html").exists());
 }
+
+#[test]
+fn a_local_image_is_checked_and_copied_beside_the_pages() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\"]\nbase_url = \"https://news.example/\"\n",
+    );
+    fixture.write("media/harbour.jpg", b"\xff\xd8 not really a jpeg");
+    fixture.write(
+        "articles/story.md",
+        article_with(
+            "[image]\nsrc = \"../media/harbour.jpg\"\nalt = \"The harbour at dawn.\"\n",
+            "Body.\n",
+        ),
+    );
+    let run = || {
+        fixture
+            .cmd()
+            .args(["export", "articles", "--to", "html,json", "-o", "www"])
+            .output()
+            .unwrap()
+    };
+    let output = run();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 image copied"));
+    assert_eq!(
+        std::fs::read(fixture.file("www/media/harbour.jpg")).unwrap(),
+        b"\xff\xd8 not really a jpeg"
+    );
+    let html = std::fs::read_to_string(fixture.file("www/en/test-story.html")).unwrap();
+    assert!(
+        html.contains("<img src=\"https://news.example/media/harbour.jpg\""),
+        "{html}"
+    );
+    // Nothing changed: nothing is copied again.
+    assert!(!String::from_utf8_lossy(&run().stderr).contains("copied"));
+    // A missing image is an error in check, and export refuses the pages.
+    std::fs::remove_file(fixture.file("media/harbour.jpg")).unwrap();
+    let (records, code) = fixture.check_json(&["articles"]);
+    assert_eq!(code, 1);
+    let record = records
+        .iter()
+        .find(|r| r["code"] == "missing-resource")
+        .unwrap_or_else(|| panic!("{records:#?}"));
+    assert!(record["file"].as_str().unwrap().ends_with("story.md"));
+    assert_eq!(run().status.code(), Some(1));
+    assert!(!fixture.file("www/en/test-story.html").exists());
+    // An image outside the newsroom's folder is refused too.
+    fixture.write(
+        "articles/story.md",
+        article_with(
+            "[image]\nsrc = \"../../outside.jpg\"\nalt = \"Outside.\"\n",
+            "Body.\n",
+        ),
+    );
+    let (records, _) = fixture.check_json(&["articles"]);
+    assert!(records.iter().any(|r| r["code"] == "missing-resource"));
+}
