@@ -142,6 +142,8 @@ codes! {
         "A message uses a `$variable` the reference message does not, or never uses one the reference uses. Use the same variables.";
     FluentAttributeMismatch = "fluent-attribute-mismatch", Warning,
         "A message has attributes the reference message lacks, or lacks some it has. Keep the same attributes.";
+    FluentDroppedReference = "fluent-dropped-reference", Warning,
+        "A message does not use a term or message (`{ -brand-name }`) that the reference message uses, often because the name was written out as text. Use the reference.";
     FluentPluralCategories = "fluent-plural-categories", Warning,
         "A select on a number lacks a plural category the locale has in CLDR (Russian needs one, few, many), or uses one it does not have. Use the locale's categories.";
     FluentUnknownReference = "fluent-unknown-reference", Error,

@@ -336,7 +336,7 @@ fn walk_inline(source: &str, inline: &ast::InlineExpression<&str>, edits: &mut V
 }
 
 /// Byte offset of `slice`, a node of `source`'s syntax tree, in `source`.
-fn offset_in(source: &str, slice: &str) -> Option<usize> {
+pub(crate) fn offset_in(source: &str, slice: &str) -> Option<usize> {
     let at = slice.as_ptr().addr().checked_sub(source.as_ptr().addr())?;
     (source.get(at..at + slice.len()) == Some(slice)).then_some(at)
 }
