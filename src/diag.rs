@@ -145,7 +145,7 @@ codes! {
     FluentDroppedReference = "fluent-dropped-reference", Warning,
         "A message does not use a term or message (`{ -brand-name }`) that the reference message uses, often because the name was written out as text. Use the reference.";
     FluentPluralCategories = "fluent-plural-categories", Warning,
-        "A select on a number lacks a plural category the locale has in CLDR (Russian needs one, few, many), or uses one it does not have. Use the locale's categories.";
+        "A select on a number has no variant for a CLDR plural category that counts reach in the locale (Russian 2, 3, 4 need `few`), or uses one the locale does not have. Add the variant.";
     FluentUnknownReference = "fluent-unknown-reference", Error,
         "A message refers to a message or term that no bundle of its locale has. Define it or fix the reference.";
     Obsolete = "obsolete", Warning,

@@ -21,6 +21,34 @@
 //! (`fluent-obsolete-message`) only when no message of the locale uses it,
 //! since a language may add terms of its own.
 //!
+//! # Selects on numbers
+//!
+//! A select on a number (`{ $n -> … }`, `{ NUMBER($n) -> … }`) is judged by
+//! the CLDR rules of its bundle's locale, through ICU4X, the rules that
+//! pick its variant at run time ([`crate::l10n::plural`]); a select on
+//! `NUMBER($n, type: "ordinal")` by the ordinal rules. The rule:
+//!
+//! * every category that a **count** (a whole number, 0 to 999; no larger
+//!   count reaches another category, see [`plural::MAX_COUNT`]) reaches in
+//!   the locale needs a variant of its own name, or number keys for each of
+//!   its counts (`[1]` covers English `one`, the count 1 alone, but not
+//!   Russian `one`, which also holds 21);
+//! * a category that only decimals reach (Russian and Polish `other`, 1.5;
+//!   Czech and Lithuanian `many`) or only exact millions (French, Spanish,
+//!   Italian, Portuguese `many`) may be left to the default variant: counts
+//!   never land there, so whatever its key, the default is its text;
+//! * so may the Hebrew dual `two`, whose form a numeral never takes
+//!   (`LEFT_TO_DEFAULT`);
+//! * a key that is not a category of the locale is reported.
+//!
+//! So Mozilla's `[one] [few] *[many]` passes in Russian, Ukrainian and
+//! Polish, `[one] *[other]` in French, Spanish, German and Hebrew, and
+//! `[one] [few] *[other]` in Czech, while `[one] *[other]` in Russian is
+//! reported: 2 and 5 would get the `other` text ("2 файлов"). The default
+//! variant does not cover a category that counts reach even when it is
+//! `*[other]`: every select has a default, so counting it would pass every
+//! select, and the default's text is the right form for its own key only.
+//!
 //! `fluent-missing-message` found here is a warning: the edition falls back
 //! to the reference text. It is an error only when an edition needs the
 //! message and no bundle of its chain has it (see [`crate::judge`]).
@@ -35,8 +63,7 @@ use unic_langid::LanguageIdentifier;
 use crate::check::text;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::l10n::bundles::{Origin, Stack};
-use crate::l10n::cldr::Cldr;
-use crate::l10n::plural::offset_in;
+use crate::l10n::plural::{self, offset_in};
 use crate::newsroom::Newsroom;
 use crate::source::SourceFile;
 
@@ -50,6 +77,20 @@ struct Reference {
     attribute: bool,
 }
 
+/// A select whose keys are plural categories (and numbers), on a variable
+/// or a function call: a select on a number.
+#[derive(Debug)]
+struct Select {
+    /// On `NUMBER(…, type: "ordinal")`: judged by ordinal rules.
+    ordinal: bool,
+    /// The keys that name a category.
+    names: Vec<String>,
+    /// The keys that are whole numbers (`[0]`, `[1]`).
+    numbers: Vec<u32>,
+    /// The default variant's key.
+    default: String,
+}
+
 /// What one definition of a message or term looks like, for comparison.
 #[derive(Debug)]
 struct Info {
@@ -58,8 +99,8 @@ struct Info {
     span: Range<usize>,
     vars: BTreeSet<String>,
     attrs: BTreeSet<String>,
-    /// Variant keys of each select on a variable.
-    selects: Vec<Vec<String>>,
+    /// Each select on a number.
+    selects: Vec<Select>,
     refs: Vec<Reference>,
 }
 
@@ -128,27 +169,58 @@ fn walk_expression(expr: &Expression<&str>, info: &mut Info) {
                 InlineExpression::VariableReference { .. }
                     | InlineExpression::FunctionReference { .. }
             );
-            let keys: Vec<String> = variants
+            let names: Vec<String> = variants
                 .iter()
                 .filter_map(|v| match &v.key {
                     VariantKey::Identifier { name } => Some((*name).to_owned()),
                     VariantKey::NumberLiteral { .. } => None,
                 })
                 .collect();
-            let plural_like = keys.iter().all(|k| {
+            let plural_like = names.iter().all(|k| {
                 matches!(
                     k.as_str(),
                     "zero" | "one" | "two" | "few" | "many" | "other"
                 )
             });
-            if on_number && plural_like && !keys.is_empty() {
-                info.selects.push(keys);
+            if on_number && plural_like && !names.is_empty() {
+                let numbers = variants
+                    .iter()
+                    .filter_map(|v| match &v.key {
+                        VariantKey::NumberLiteral { value } => value.parse().ok(),
+                        VariantKey::Identifier { .. } => None,
+                    })
+                    .collect();
+                let default = variants
+                    .iter()
+                    .find(|v| v.default)
+                    .map(|v| match &v.key {
+                        VariantKey::Identifier { name } => (*name).to_owned(),
+                        VariantKey::NumberLiteral { value } => (*value).to_owned(),
+                    })
+                    .unwrap_or_default();
+                info.selects.push(Select {
+                    ordinal: is_ordinal(selector),
+                    names,
+                    numbers,
+                    default,
+                });
             }
             for variant in variants {
                 walk_pattern(&variant.value, info);
             }
         }
     }
+}
+
+/// Whether a selector is `NUMBER(…, type: "ordinal")`.
+fn is_ordinal(selector: &InlineExpression<&str>) -> bool {
+    let InlineExpression::FunctionReference { id, arguments } = selector else {
+        return false;
+    };
+    id.name == "NUMBER" && arguments.named.iter().any(|arg| {
+        arg.name.name == "type"
+            && matches!(arg.value, InlineExpression::StringLiteral { value } if value == "ordinal")
+    })
 }
 
 fn walk_pattern(pattern: &Pattern<&str>, info: &mut Info) {
@@ -279,9 +351,7 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
             .values()
             .flat_map(|info| info.refs.iter().map(|r| r.key.as_str()))
             .collect();
-        let categories = Cldr::new(&tag)
-            .ok()
-            .and_then(|c| c.plural_categories().ok());
+        let plurals = LocalePlurals::new(locale);
         for (id, info) in messages {
             for reference in &info.refs {
                 let key = &reference.key;
@@ -305,40 +375,8 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
                     ));
                 }
             }
-            if let Some(categories) = &categories {
-                for keys in &info.selects {
-                    let missing: Vec<&str> = categories
-                        .iter()
-                        .copied()
-                        .filter(|c| !keys.iter().any(|k| k == c))
-                        .collect();
-                    let extra: Vec<&str> = keys
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|k| !categories.contains(k))
-                        .collect();
-                    if !missing.is_empty() || !extra.is_empty() {
-                        let mut parts = Vec::new();
-                        if !missing.is_empty() {
-                            parts.push(format!("lacks {}", missing.join(", ")));
-                        }
-                        if !extra.is_empty() {
-                            parts.push(format!("has {} that {tag} does not use", extra.join(", ")));
-                        }
-                        diags.push(at(
-                            info,
-                            Diagnostic::new(
-                                Code::FluentPluralCategories,
-                                format!("the plural select in `{id}` {}", parts.join(" and ")),
-                            )
-                            .lang(tag.clone())
-                            .help(format!(
-                                "CLDR's categories for {tag}: {}",
-                                categories.join(", ")
-                            )),
-                        ));
-                    }
-                }
+            for select in &info.selects {
+                plural_finding(id, info, select, &plurals, &tag, &mut diags);
             }
             let Some(reference) = reference else { continue };
             if tag.eq_ignore_ascii_case(reference_tag) {
@@ -504,6 +542,123 @@ fn compare_message(
     }
 }
 
+/// Categories a count reaches that the default variant may stand for
+/// anyway, by language. The Hebrew dual (CLDR's `two`, the count 2) is a
+/// form only a few words have (יומיים, "two days"), written without a
+/// numeral; after a numeral Hebrew uses the plural ("2 מכשירים"), which is
+/// the default variant's text in Mozilla's and every other Hebrew bundle.
+const LEFT_TO_DEFAULT: &[(&str, &str)] = &[("he", "two")];
+
+/// A locale, for judging its selects on numbers.
+struct LocalePlurals<'a> {
+    locale: &'a LanguageIdentifier,
+    /// Its language, CLDR aliases resolved (`iw` → `he`).
+    language: String,
+}
+
+impl<'a> LocalePlurals<'a> {
+    fn new(locale: &'a LanguageIdentifier) -> LocalePlurals<'a> {
+        let tag = locale.to_string();
+        let language = crate::l10n::bundles::alias(&tag)
+            .unwrap_or(&tag)
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        LocalePlurals { locale, language }
+    }
+}
+
+/// Up to four numbers of `counts`, and "…" when there are more.
+fn sample(counts: &[u32]) -> String {
+    let mut out: Vec<String> = counts.iter().take(4).map(u32::to_string).collect();
+    if counts.len() > 4 {
+        out.push("…".to_owned());
+    }
+    out.join(", ")
+}
+
+/// `fluent-plural-categories` for one select, by the rule of
+/// docs/codes/fluent-plural-categories.md: every category a count (a whole
+/// number from 0 to 999) reaches needs a variant of its own name (or
+/// number keys for each of its counts); categories that only decimals or
+/// exact millions reach may be left to the default variant.
+fn plural_finding(
+    id: &str,
+    info: &Info,
+    select: &Select,
+    plurals: &LocalePlurals,
+    tag: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let kind = if select.ordinal { "ordinal " } else { "" };
+    let Some(reach) = plural::reach_of(plurals.locale, select.ordinal) else {
+        return;
+    };
+    let missing: Vec<(&str, &[u32])> = reach
+        .counts
+        .iter()
+        .filter(|(category, counts)| {
+            let named = select.names.iter().any(|k| k == category);
+            let numbered = counts.len() <= select.numbers.len()
+                && counts.iter().all(|n| select.numbers.contains(n));
+            let left = !select.ordinal
+                && LEFT_TO_DEFAULT.contains(&(plurals.language.as_str(), *category));
+            !named && !numbered && !left
+        })
+        .map(|(category, counts)| (*category, counts.as_slice()))
+        .collect();
+    let extra: Vec<&str> = select
+        .names
+        .iter()
+        .map(String::as_str)
+        .filter(|k| !reach.categories.contains(k))
+        .collect();
+    if missing.is_empty() && extra.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        let what: Vec<String> = missing
+            .iter()
+            .map(|(category, counts)| format!("{category} ({})", sample(counts)))
+            .collect();
+        parts.push(format!(
+            "has no variant for {}, so those counts get the `[{}]` text",
+            what.join(" and "),
+            select.default
+        ));
+    }
+    if !extra.is_empty() {
+        parts.push(format!("has {} that {tag} does not use", extra.join(", ")));
+    }
+    let mut help = format!(
+        "CLDR's {kind}categories for {tag}: {}",
+        reach.categories.join(", ")
+    );
+    if !reach.beyond.is_empty() {
+        let beyond: Vec<String> = reach
+            .beyond
+            .iter()
+            .map(|(category, number)| format!("{category} ({number})"))
+            .collect();
+        help.push_str(&format!(
+            "; {} hold{} no count below 1,000 and may be left to the default variant",
+            beyond.join(", "),
+            if beyond.len() == 1 { "s" } else { "" }
+        ));
+    }
+    diags.push(at(
+        info,
+        Diagnostic::new(
+            Code::FluentPluralCategories,
+            format!("the {kind}plural select in `{id}` {}", parts.join(" and ")),
+        )
+        .lang(tag.to_owned())
+        .help(help),
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,6 +751,107 @@ mod tests {
             summary(&found),
             ["fluent-obsolete-message pl 2"],
             "{found:#?}"
+        );
+    }
+
+    /// The plural findings of `select` (the body of a select on `$n`, or
+    /// a whole message when it starts with `=`) in the locale `tag`.
+    fn plural(tag: &str, select: &str) -> Vec<String> {
+        let message = if select.starts_with('=') {
+            format!("m {select}\n")
+        } else {
+            format!("m = {{ $n ->\n{select}\n}}\n")
+        };
+        let found = findings(&[(&format!("{tag}/x.ftl"), &message)]);
+        found
+            .iter()
+            .filter(|d| d.code == Code::FluentPluralCategories)
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn mozillas_plural_style_passes_where_counts_are_covered() {
+        let many = "    [one] a\n    [few] b\n   *[many] c";
+        for tag in ["ru", "uk", "pl"] {
+            assert_eq!(plural(tag, many), Vec::<String>::new(), "{tag}");
+        }
+        let one_other = "    [one] a\n   *[other] b";
+        // French, Spanish, Italian, Portuguese keep `many` for exact millions.
+        for tag in ["fr", "es", "it", "pt", "de", "en", "he"] {
+            assert_eq!(plural(tag, one_other), Vec::<String>::new(), "{tag}");
+        }
+        assert_eq!(
+            plural("cs", "    [one] a\n    [few] b\n   *[other] c"),
+            Vec::<String>::new()
+        );
+        let all =
+            "    [zero] a\n    [one] b\n    [two] c\n    [few] d\n    [many] e\n   *[other] f";
+        assert_eq!(plural("ar", all), Vec::<String>::new());
+        // A count's category can also be covered by number keys: English
+        // `one` is the count 1 alone.
+        assert_eq!(
+            plural("en", "    [1] a\n   *[other] b"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_count_that_gets_the_wrong_form_is_reported() {
+        // "2 файлов": few falls to the `other` text.
+        let found = plural("ru", "    [one] a\n   *[other] b");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("few (2, 3, 4, 22, …) and many (0, 5, 6, 7, …)"),
+            "{found:?}"
+        );
+        assert!(found[0].contains("`[other]` text"), "{found:?}");
+        let found = plural("ru", "    [one] a\n    [many] b\n   *[other] c");
+        assert!(found[0].contains("no variant for few ("), "{found:?}");
+        // Czech 2–4 take their own form; `many` is for decimals only.
+        let found = plural("cs", "    [one] a\n   *[other] b");
+        assert!(
+            found[0].contains("no variant for few (2, 3, 4)"),
+            "{found:?}"
+        );
+        let found = plural("cs", "    [one] a\n    [few] b\n   *[many] c");
+        assert!(
+            found[0].contains("no variant for other (0, 5,"),
+            "{found:?}"
+        );
+        // Arabic needs its zero and dual.
+        let found = plural(
+            "ar",
+            "    [one] a\n    [few] b\n    [many] c\n   *[other] d",
+        );
+        assert!(found[0].contains("zero (0) and two (2)"), "{found:?}");
+        // A category the locale does not have.
+        let found = plural("de", "    [one] a\n    [few] b\n   *[other] c");
+        assert!(
+            found[0].contains("has few that de does not use"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_ordinal_select_is_judged_by_ordinal_rules() {
+        let ordinal = |keys: &str| format!("= {{ NUMBER($n, type: \"ordinal\") ->\n{keys}\n}}");
+        let english = "    [one] st\n    [two] nd\n    [few] rd\n   *[other] th";
+        assert_eq!(plural("en", &ordinal(english)), Vec::<String>::new());
+        let found = plural("en", &ordinal("    [one] st\n   *[other] th"));
+        assert!(
+            found[0].starts_with("the ordinal plural select in `m` has no variant for two (2, 22, 32, 42, …) and few (3, 23"),
+            "{found:?}"
+        );
+        // Russian ordinals have the one category "other".
+        let found = plural("ru", &ordinal("    [one] a\n   *[other] b"));
+        assert!(
+            found[0].contains("has one that ru does not use"),
+            "{found:?}"
+        );
+        assert_eq!(
+            plural("ru", &ordinal("   *[other] b")),
+            Vec::<String>::new()
         );
     }
 }
