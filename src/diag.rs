@@ -136,6 +136,8 @@ codes! {
         "The source ends a sentence (. ! ? …) and the target does not, or the other way round. Check the end of the segment.";
     Quotes = "quotes", Warning,
         "The target uses quotation marks that are not its locale's (« » in Russian and Ukrainian, „ “ in Serbian and Bulgarian …). Use the locale's marks.";
+    FluentDuplicate = "fluent-duplicate", Error,
+        "A message or term is defined twice in one locale (in one file or two), or a message has an attribute, or a select a variant key, twice: only one is used. Keep one.";
     FluentObsoleteMessage = "fluent-obsolete-message", Warning,
         "A bundle has a message the reference locale's bundle lacks: a leftover, or a typo in its id. Remove or rename it.";
     FluentVariableMismatch = "fluent-variable-mismatch", Warning,

@@ -94,6 +94,8 @@ struct Select {
 /// What one definition of a message or term looks like, for comparison.
 #[derive(Debug)]
 struct Info {
+    /// The message's id (`-id` for a term).
+    id: String,
     file: Arc<SourceFile>,
     /// The definition's first line (from its id, `-` included for a term).
     span: Range<usize>,
@@ -102,6 +104,51 @@ struct Info {
     /// Each select on a number.
     selects: Vec<Select>,
     refs: Vec<Reference>,
+    /// Attributes and variant keys written twice.
+    duplicates: Vec<Duplicate>,
+}
+
+/// Something written twice where Fluent uses one: a message or term id in
+/// one locale, an attribute of one message, a key of one select.
+#[derive(Debug)]
+struct Duplicate {
+    /// What, in words: "`about`", "the attribute `.title` of `signoff`".
+    what: String,
+    first: (Arc<SourceFile>, Range<usize>),
+    second: (Arc<SourceFile>, Range<usize>),
+    /// Whether Fluent uses the later one (messages and terms: the last
+    /// definition wins) or the first (attributes, variants).
+    later_wins: bool,
+}
+
+impl Duplicate {
+    fn diagnostic(&self, tag: &str) -> Diagnostic {
+        let (first_file, first_span) = &self.first;
+        let (line, column) = first_file.line_col(first_span.start);
+        let first = if Arc::ptr_eq(first_file, &self.second.0) {
+            format!("line {line}, column {column}")
+        } else {
+            format!("{}:{line}:{column}", first_file.name())
+        };
+        let help = if self.later_wins {
+            format!("the first definition is at {first}, and this one replaces it: keep one")
+        } else {
+            format!("the first is at {first}, and only that one is used: keep one")
+        };
+        Diagnostic::new(
+            Code::FluentDuplicate,
+            format!("{} is written twice", self.what),
+        )
+        .at(&self.second.0, self.second.1.clone())
+        .lang(tag.to_owned())
+        .help(help)
+    }
+}
+
+/// A slice of `file`'s syntax tree, as a span of it.
+fn span_of(file: &SourceFile, slice: &str) -> Range<usize> {
+    let start = offset_in(file.text(), slice).unwrap_or(0);
+    start..start + slice.len()
 }
 
 impl Info {
@@ -164,6 +211,30 @@ fn walk_expression(expr: &Expression<&str>, info: &mut Info) {
         Expression::Inline(inline) => walk_inline(inline, info),
         Expression::Select { selector, variants } => {
             walk_inline(selector, info);
+            let file = Arc::clone(&info.file);
+            let mut seen: Vec<(String, Range<usize>)> = Vec::new();
+            for variant in variants {
+                let (key, slice) = match &variant.key {
+                    VariantKey::Identifier { name } => ((*name).to_owned(), *name),
+                    // `[1]` and `[1.0]` select the same numbers.
+                    VariantKey::NumberLiteral { value } => (
+                        value
+                            .parse::<f64>()
+                            .map_or_else(|_| (*value).to_owned(), |n| n.to_string()),
+                        *value,
+                    ),
+                };
+                let span = span_of(&file, slice);
+                match seen.iter().find(|(k, _)| *k == key) {
+                    Some((_, first)) => info.duplicates.push(Duplicate {
+                        what: format!("the variant key `[{slice}]` of a select in `{}`", info.id),
+                        first: (Arc::clone(&file), first.clone()),
+                        second: (Arc::clone(&file), span),
+                        later_wins: false,
+                    }),
+                    None => seen.push((key, span)),
+                }
+            }
             let on_number = matches!(
                 selector,
                 InlineExpression::VariableReference { .. }
@@ -246,9 +317,11 @@ fn definition_span(text: &str, id: &str, term: bool) -> Range<usize> {
 
 type Messages = BTreeMap<String, Info>;
 
-/// Messages and terms ("-id") of a set of files.
-fn collect(files: &[Arc<SourceFile>]) -> Messages {
+/// Messages and terms ("-id") of a set of files (the last definition of
+/// each, the one Fluent uses), and the ids defined more than once.
+fn collect(files: &[Arc<SourceFile>]) -> (Messages, Vec<Duplicate>) {
     let mut out = Messages::new();
+    let mut duplicates = Vec::new();
     for file in files {
         let text = file.text();
         let resource = match fluent_syntax::parser::parse(text) {
@@ -272,24 +345,49 @@ fn collect(files: &[Arc<SourceFile>]) -> Messages {
                 _ => continue,
             };
             let mut info = Info {
+                id: key.clone(),
                 span: definition_span(text, id, Info::is_term(&key)),
                 file: Arc::clone(file),
                 vars: BTreeSet::new(),
                 attrs: BTreeSet::new(),
                 selects: Vec::new(),
                 refs: Vec::new(),
+                duplicates: Vec::new(),
             };
             if let Some(value) = value {
                 walk_pattern(value, &mut info);
             }
+            let mut seen: Vec<(&str, Range<usize>)> = Vec::new();
             for attribute in attributes {
-                info.attrs.insert(attribute.id.name.to_owned());
+                let name = attribute.id.name;
+                // From the `.` before the name.
+                let span = span_of(file, name);
+                let span = span.start.saturating_sub(1)..span.end;
+                match seen.iter().find(|(n, _)| *n == name) {
+                    Some((_, first)) => info.duplicates.push(Duplicate {
+                        what: format!("the attribute `.{name}` of `{key}`"),
+                        first: (Arc::clone(file), first.clone()),
+                        second: (Arc::clone(file), span),
+                        later_wins: false,
+                    }),
+                    None => seen.push((name, span)),
+                }
+                info.attrs.insert(name.to_owned());
                 walk_pattern(&attribute.value, &mut info);
+            }
+            duplicates.append(&mut info.duplicates);
+            if let Some(first) = out.get(&key) {
+                duplicates.push(Duplicate {
+                    what: format!("`{key}`"),
+                    first: (Arc::clone(&first.file), first.span.clone()),
+                    second: (Arc::clone(file), info.span.clone()),
+                    later_wins: true,
+                });
             }
             out.insert(key, info);
         }
     }
-    out
+    (out, duplicates)
 }
 
 fn at(info: &Info, diag: Diagnostic) -> Diagnostic {
@@ -314,7 +412,7 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
     let mut builtin: BTreeMap<String, Messages> = BTreeMap::new();
     for (origin, locale, files) in stack.sources() {
         if origin == Origin::Builtin {
-            builtin.insert(locale.to_string(), collect(files));
+            builtin.insert(locale.to_string(), collect(files).0);
             continue;
         }
         let mut found = Vec::new();
@@ -327,7 +425,10 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
             }
         }
         diags.extend(found.into_iter().map(|d| d.lang(locale.to_string())));
-        per_locale.push((origin, locale.clone(), collect(files)));
+        let (messages, duplicates) = collect(files);
+        let tag = locale.to_string();
+        diags.extend(duplicates.iter().map(|d| d.diagnostic(&tag)));
+        per_locale.push((origin, locale.clone(), messages));
     }
     let reference_tag = newsroom.source.as_str();
     let reference = per_locale
@@ -852,6 +953,88 @@ mod tests {
         assert_eq!(
             plural("ru", &ordinal("   *[other] b")),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn duplicates_of_every_kind_are_errors_at_the_second() {
+        let found = findings(&[
+            (
+                "ru/a.ftl",
+                "hello = Привет\nhello = Здравствуйте\nbye = Пока\n    .title = a\n    .title = b\n",
+            ),
+            (
+                "ru/b.ftl",
+                "-brand = Фаерфокс\nn = { $n ->\n    [one] a\n    [few] b\n    [1.0] c\n    [1] d\n    [few] e\n   *[many] f\n}\n",
+            ),
+            ("ru/c.ftl", "-brand = Firefox\n"),
+        ]);
+        let duplicates: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Code::FluentDuplicate)
+            .collect();
+        let got: Vec<(String, String, (usize, usize), String)> = duplicates
+            .iter()
+            .map(|d| {
+                (
+                    d.message.clone(),
+                    d.file()
+                        .unwrap_or_default()
+                        .rsplit('/')
+                        .next()
+                        .unwrap()
+                        .to_owned(),
+                    d.line_col().unwrap(),
+                    d.help.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let want = [
+            (
+                "`hello` is written twice",
+                "a.ftl",
+                (2, 1),
+                "the first definition is at line 1, column 1, and this one replaces it: keep one",
+            ),
+            (
+                "the attribute `.title` of `bye` is written twice",
+                "a.ftl",
+                (5, 5),
+                "the first is at line 4, column 5, and only that one is used: keep one",
+            ),
+            (
+                "the variant key `[1]` of a select in `n` is written twice",
+                "b.ftl",
+                (6, 6),
+                "the first is at line 5, column 6, and only that one is used: keep one",
+            ),
+            (
+                "the variant key `[few]` of a select in `n` is written twice",
+                "b.ftl",
+                (7, 6),
+                "the first is at line 4, column 6, and only that one is used: keep one",
+            ),
+            (
+                "`-brand` is written twice",
+                "c.ftl",
+                (1, 1),
+                "the first definition is at ",
+            ),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        for ((message, file, at, help), (w_message, w_file, w_at, w_help)) in got.iter().zip(want) {
+            assert_eq!(
+                (message.as_str(), file.as_str(), *at),
+                (w_message, w_file, w_at)
+            );
+            assert!(help.starts_with(w_help), "{help}");
+        }
+        // Across files, the help names the other file.
+        assert!(got[4].3.contains("ru/b.ftl:1:1"), "{}", got[4].3);
+        assert!(
+            duplicates
+                .iter()
+                .all(|d| d.severity == Severity::Error && d.lang.as_deref() == Some("ru"))
         );
     }
 }
