@@ -52,7 +52,7 @@ pub struct Cli {
     )]
     pub newsroom: Option<PathBuf>,
 
-    /// Extra Fluent bundles (LANG/*.ftl), over the newsroom's and the built-in ones.
+    /// Extra Fluent bundles (LANG/**/*.ftl), over the newsroom's and the built-in ones.
     #[arg(
         long,
         global = true,

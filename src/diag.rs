@@ -140,6 +140,8 @@ codes! {
         "A message or term is defined twice in one locale (in one file or two), or a message has an attribute, or a select a variant key, twice: only one is used. Keep one.";
     FluentObsoleteMessage = "fluent-obsolete-message", Warning,
         "A bundle has a message the reference locale's bundle lacks: a leftover, or a typo in its id. Remove or rename it.";
+    FluentMovedMessage = "fluent-moved-message", Warning,
+        "A message is in another file of its locale's folder than the reference locale has it in (`firefox/new.ftl` against `firefox/download.ftl`). Move it to the file of the same path.";
     FluentVariableMismatch = "fluent-variable-mismatch", Warning,
         "A message uses a `$variable` the reference message does not, or never uses one the reference uses. Use the same variables.";
     FluentAttributeMismatch = "fluent-attribute-mismatch", Warning,

@@ -55,6 +55,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use fluent_syntax::ast::{self, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
@@ -65,7 +66,7 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::l10n::bundles::{Origin, Stack};
 use crate::l10n::plural::{self, offset_in};
 use crate::newsroom::Newsroom;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, display_path};
 
 /// A reference to a message or term inside a pattern.
 #[derive(Debug, Clone)]
@@ -97,6 +98,10 @@ struct Info {
     /// The message's id (`-id` for a term).
     id: String,
     file: Arc<SourceFile>,
+    /// The file's path inside the locale's folder.
+    relative: String,
+    /// The relative paths of the files of earlier definitions (duplicates).
+    also_in: Vec<String>,
     /// The definition's first line (from its id, `-` included for a term).
     span: Range<usize>,
     vars: BTreeSet<String>,
@@ -319,10 +324,10 @@ type Messages = BTreeMap<String, Info>;
 
 /// Messages and terms ("-id") of a set of files (the last definition of
 /// each, the one Fluent uses), and the ids defined more than once.
-fn collect(files: &[Arc<SourceFile>]) -> (Messages, Vec<Duplicate>) {
+fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> (Messages, Vec<Duplicate>) {
     let mut out = Messages::new();
     let mut duplicates = Vec::new();
-    for file in files {
+    for (file, relative) in files.iter().zip(relative) {
         let text = file.text();
         let resource = match fluent_syntax::parser::parse(text) {
             Ok(resource) => resource,
@@ -348,6 +353,8 @@ fn collect(files: &[Arc<SourceFile>]) -> (Messages, Vec<Duplicate>) {
                 id: key.clone(),
                 span: definition_span(text, id, Info::is_term(&key)),
                 file: Arc::clone(file),
+                relative: relative.clone(),
+                also_in: Vec::new(),
                 vars: BTreeSet::new(),
                 attrs: BTreeSet::new(),
                 selects: Vec::new(),
@@ -383,6 +390,8 @@ fn collect(files: &[Arc<SourceFile>]) -> (Messages, Vec<Duplicate>) {
                     second: (Arc::clone(file), info.span.clone()),
                     later_wins: true,
                 });
+                info.also_in = first.also_in.clone();
+                info.also_in.push(first.relative.clone());
             }
             out.insert(key, info);
         }
@@ -408,11 +417,12 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let notice_ids: BTreeSet<&str> = newsroom.notices.iter().map(|n| n.id.as_str()).collect();
     // Text safety, line by line, in every message of the newsroom's files.
-    let mut per_locale: Vec<(Origin, LanguageIdentifier, Messages)> = Vec::new();
+    let mut per_locale: Vec<(Origin, LanguageIdentifier, Messages, Option<&Path>)> = Vec::new();
     let mut builtin: BTreeMap<String, Messages> = BTreeMap::new();
-    for (origin, locale, files) in stack.sources() {
+    for source in stack.sources() {
+        let (origin, locale, files) = (source.origin, source.locale, source.files);
         if origin == Origin::Builtin {
-            builtin.insert(locale.to_string(), collect(files).0);
+            builtin.insert(locale.to_string(), collect(files, source.relative).0);
             continue;
         }
         let mut found = Vec::new();
@@ -425,24 +435,24 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
             }
         }
         diags.extend(found.into_iter().map(|d| d.lang(locale.to_string())));
-        let (messages, duplicates) = collect(files);
+        let (messages, duplicates) = collect(files, source.relative);
         let tag = locale.to_string();
         diags.extend(duplicates.iter().map(|d| d.diagnostic(&tag)));
-        per_locale.push((origin, locale.clone(), messages));
+        per_locale.push((origin, locale.clone(), messages, source.folder));
     }
     let reference_tag = newsroom.source.as_str();
     let reference = per_locale
         .iter()
-        .find(|(origin, locale, _)| {
+        .find(|(origin, locale, ..)| {
             *origin == Origin::Newsroom && locale.to_string().eq_ignore_ascii_case(reference_tag)
         })
-        .map(|(_, _, messages)| messages);
+        .map(|(_, _, messages, _)| messages);
     let builtin_ids: BTreeSet<&str> = builtin
         .values()
         .flat_map(|m| m.keys().map(String::as_str))
         .collect();
 
-    for (_, locale, messages) in &per_locale {
+    for (_, locale, messages, folder) in &per_locale {
         let tag = locale.to_string();
         let own_builtin = builtin.get(&tag);
         let defined =
@@ -512,10 +522,20 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
                         ));
                     }
                 }
-                // A term's parameters and attributes are its locale's own.
-                Some(_) if is_term => {}
                 Some(reference_info) => {
-                    compare_message(id, info, reference_info, &tag, &mut diags);
+                    moved(
+                        id,
+                        info,
+                        reference_info,
+                        *folder,
+                        reference_tag,
+                        &tag,
+                        &mut diags,
+                    );
+                    // A term's parameters and attributes are its locale's own.
+                    if !is_term {
+                        compare_message(id, info, reference_info, &tag, &mut diags);
+                    }
                 }
             }
         }
@@ -542,6 +562,39 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// `fluent-moved-message` when no definition of `id` in the locale is in the
+/// file of the reference's relative path.
+fn moved(
+    id: &str,
+    info: &Info,
+    reference_info: &Info,
+    folder: Option<&Path>,
+    reference_tag: &str,
+    tag: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let want = &reference_info.relative;
+    let target = folder.map_or_else(|| want.clone(), |folder| display_path(&folder.join(want)));
+    if info.relative == *want || info.also_in.contains(want) {
+        return;
+    }
+    let what = if Info::is_term(id) { "term" } else { "message" };
+    diags.push(at(
+        info,
+        Diagnostic::new(
+            Code::FluentMovedMessage,
+            format!(
+                "the {what} `{id}` is in {}, but the {reference_tag} (reference) bundle has it in {want}",
+                info.relative
+            ),
+        )
+        .lang(tag.to_owned())
+        .help(format!(
+            "move it to {target}, the file of the same path as the reference's"
+        )),
+    ));
 }
 
 /// A message held to the reference locale's: its variables, attributes
@@ -1036,5 +1089,43 @@ mod tests {
                 .iter()
                 .all(|d| d.severity == Severity::Error && d.lang.as_deref() == Some("ru"))
         );
+    }
+
+    #[test]
+    fn nested_files_are_compared_with_the_file_of_the_same_path() {
+        let found = findings(&[
+            ("en/main.ftl", "hello = Hello\n"),
+            (
+                "en/firefox/new/download.ftl",
+                "download = Download\nbye = Bye\n",
+            ),
+            ("fr/main.ftl", "hello = Bonjour\nbye = Au revoir\n"),
+            ("fr/firefox/new/download.ftl", "download = Télécharger\n"),
+        ]);
+        assert_eq!(summary(&found), ["fluent-moved-message fr 2"], "{found:#?}");
+        let moved = &found[0];
+        assert!(moved.file().unwrap().ends_with("fr/main.ftl"));
+        assert!(
+            moved.message.contains(
+                "is in main.ftl, but the en (reference) bundle has it in firefox/new/download.ftl"
+            ),
+            "{}",
+            moved.message
+        );
+        assert!(
+            moved
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("fr/firefox/new/download.ftl"),
+            "{moved:?}"
+        );
+        // A duplicate in the right file is a duplicate, not a move.
+        let found = findings(&[
+            ("en/a.ftl", "hello = Hello\n"),
+            ("fr/a.ftl", "hello = Bonjour\n"),
+            ("fr/b/c.ftl", "hello = Salut\n"),
+        ]);
+        assert_eq!(summary(&found), ["fluent-duplicate fr 1"], "{found:#?}");
     }
 }
