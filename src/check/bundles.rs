@@ -412,6 +412,46 @@ fn list(items: &[&str]) -> String {
         .join(", ")
 }
 
+/// Text safety in a bundle file, line by line (a bidi isolate must close on
+/// its line): every line but comments (`#` at the start of a line, which no
+/// reader sees; an indented `#` is text). Zero-width spaces are not
+/// reported in a locale whose script separates words with them
+/// ([`text::zwsp_separates_words`]), nor NFC differences that are only the
+/// order of combining marks ([`text::only_reordered`]): that is how Arabic
+/// is typed and shown, and NFC's order is no better for it.
+fn text_safety(file: &Arc<SourceFile>, locale: &LanguageIdentifier, diags: &mut Vec<Diagnostic>) {
+    let mut maximized = locale.clone();
+    maximized.maximize();
+    let zwsp_is_text = maximized
+        .script
+        .is_some_and(|script| text::zwsp_separates_words(script.as_str()));
+    let mut start = 0;
+    for line in file.text().split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        if line.starts_with('#') {
+            continue;
+        }
+        let content = line.trim_end_matches(['\n', '\r']);
+        for finding in text::scan(content) {
+            let skip = match finding.code {
+                Code::InvisibleChar => {
+                    zwsp_is_text && content.get(finding.range.clone()) == Some("\u{200b}")
+                }
+                Code::NotNfc => text::only_reordered(content),
+                _ => false,
+            };
+            if !skip {
+                diags.push(
+                    Diagnostic::new(finding.code, finding.message)
+                        .at(file, at + finding.range.start..at + finding.range.end)
+                        .lang(locale.to_string()),
+                );
+            }
+        }
+    }
+}
+
 /// Checks the newsroom's (and `--locales`') bundles.
 pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -425,16 +465,9 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
             builtin.insert(locale.to_string(), collect(files, source.relative).0);
             continue;
         }
-        let mut found = Vec::new();
         for file in files {
-            let mut start = 0;
-            for line in file.text().split_inclusive('\n') {
-                let content = line.trim_end_matches(['\n', '\r']);
-                text::scan_file_range(file, start..start + content.len(), &|_| None, &mut found);
-                start += line.len();
-            }
+            text_safety(file, locale, &mut diags);
         }
-        diags.extend(found.into_iter().map(|d| d.lang(locale.to_string())));
         let (messages, duplicates) = collect(files, source.relative);
         let tag = locale.to_string();
         diags.extend(duplicates.iter().map(|d| d.diagnostic(&tag)));
@@ -1127,5 +1160,41 @@ mod tests {
             ("fr/b/c.ftl", "hello = Salut\n"),
         ]);
         assert_eq!(summary(&found), ["fluent-duplicate fr 1"], "{found:#?}");
+    }
+
+    #[test]
+    fn text_safety_skips_comments_zero_width_spaces_of_thai_and_reordered_marks() {
+        let zwsp = "\u{200b}";
+        let found = findings(&[
+            (
+                "en/x.ftl",
+                "# a comment with a stray\u{200b}space\nhello = Hello\nbye = Bye\n",
+            ),
+            ("th/x.ftl", &format!("hello = สวัสดี{zwsp}ครับ\n")),
+            ("km/x.ftl", &format!("hello = សួស្ដី{zwsp}បាទ\n")),
+            ("bo/x.ftl", &format!("hello = བཀྲ་ཤིས{zwsp}བདེ་ལེགས\n")),
+            (
+                "ru/x.ftl",
+                &format!("hello = При{zwsp}вет\n    # not a comment{zwsp}\n"),
+            ),
+            (
+                "ar/x.ftl",
+                "hello = مرحبا \u{645}\u{651}\u{64e}\nbye = cafe\u{301}\n",
+            ),
+        ]);
+        let found: Vec<Diagnostic> = found
+            .into_iter()
+            .filter(|d| matches!(d.code, Code::InvisibleChar | Code::NotNfc))
+            .collect();
+        assert_eq!(
+            summary(&found),
+            [
+                "invisible-char bo 1",
+                "invisible-char ru 1",
+                "invisible-char ru 2",
+                "not-nfc ar 2"
+            ],
+            "{found:#?}"
+        );
     }
 }
