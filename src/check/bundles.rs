@@ -49,6 +49,18 @@
 //! `*[other]`: every select has a default, so counting it would pass every
 //! select, and the default's text is the right form for its own key only.
 //!
+//! # Where findings go
+//!
+//! A finding is put where the translator acts, with the locale's `lang`: a
+//! missing message on the locale's file of the same path as the
+//! reference's (its help names the reference message's place), or on the
+//! locale's folder when it has no such file. One cause is one finding: a
+//! file the locale lacks is one `fluent-missing-message`, a file only the
+//! locale has one `fluent-obsolete-message`, a term the locale lacks one
+//! `fluent-unknown-reference` however many of its messages use it, and an
+//! entry that does not parse is its `fluent-syntax` error only (not also
+//! missing, obsolete or unknown).
+//!
 //! `fluent-missing-message` found here is a warning: the edition falls back
 //! to the reference text. It is an error only when an edition needs the
 //! message and no bundle of its chain has it (see [`crate::judge`]).
@@ -322,11 +334,44 @@ fn definition_span(text: &str, id: &str, term: bool) -> Range<usize> {
 
 type Messages = BTreeMap<String, Info>;
 
-/// Messages and terms ("-id") of a set of files (the last definition of
-/// each, the one Fluent uses), and the ids defined more than once.
-fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> (Messages, Vec<Duplicate>) {
+/// What one locale's files from one origin hold.
+#[derive(Default)]
+struct Collected {
+    /// Messages and terms (`-id`): the last definition of each, the one
+    /// Fluent uses.
+    messages: Messages,
+    /// What is written twice.
+    duplicates: Vec<Duplicate>,
+    /// The ids of entries that do not parse: their `fluent-syntax` error
+    /// is the finding, not their absence.
+    broken: BTreeSet<String>,
+    /// How many entries each file defines, by relative path.
+    entries: BTreeMap<String, usize>,
+}
+
+/// The id a broken entry (Fluent's junk) starts with, if any: `id =` or
+/// `-id =` at its start.
+fn junk_id(content: &str) -> Option<String> {
+    let dash = usize::from(content.starts_with('-'));
+    let body = content.get(dash..)?;
+    if !body.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+        return None;
+    }
+    let len = body
+        .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
+        .unwrap_or(body.len());
+    let rest = body.get(len..)?.trim_start_matches([' ', '\t']);
+    rest.starts_with('=')
+        .then(|| content.get(..dash + len).map(str::to_owned))
+        .flatten()
+}
+
+/// The messages and terms of one locale's files.
+fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
     let mut out = Messages::new();
     let mut duplicates = Vec::new();
+    let mut broken = BTreeSet::new();
+    let mut entries: BTreeMap<String, usize> = BTreeMap::new();
     for (file, relative) in files.iter().zip(relative) {
         let text = file.text();
         let resource = match fluent_syntax::parser::parse(text) {
@@ -347,8 +392,13 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> (Messages, Vec<Dup
                     Some(&t.value),
                     &t.attributes,
                 ),
+                ast::Entry::Junk { content } => {
+                    broken.extend(junk_id(content));
+                    continue;
+                }
                 _ => continue,
             };
+            *entries.entry(relative.clone()).or_default() += 1;
             let mut info = Info {
                 id: key.clone(),
                 span: definition_span(text, id, Info::is_term(&key)),
@@ -396,7 +446,12 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> (Messages, Vec<Dup
             out.insert(key, info);
         }
     }
-    (out, duplicates)
+    Collected {
+        messages: out,
+        duplicates,
+        broken,
+        entries,
+    }
 }
 
 fn at(info: &Info, diag: Diagnostic) -> Diagnostic {
@@ -452,107 +507,146 @@ fn text_safety(file: &Arc<SourceFile>, locale: &LanguageIdentifier, diags: &mut 
     }
 }
 
+/// One locale's bundle from one origin, collected for checking.
+struct Locale<'s> {
+    origin: Origin,
+    locale: &'s LanguageIdentifier,
+    tag: String,
+    /// Its folder (`None` for the built-in bundles).
+    folder: Option<&'s Path>,
+    files: &'s [Arc<SourceFile>],
+    relative: &'s [String],
+    collected: Collected,
+}
+
+impl Locale<'_> {
+    /// Its file of this relative path, if it has one.
+    fn file(&self, relative: &str) -> Option<&Arc<SourceFile>> {
+        self.relative
+            .iter()
+            .position(|r| r == relative)
+            .and_then(|at| self.files.get(at))
+    }
+
+    /// How a path inside its folder is shown.
+    fn display(&self, relative: &str) -> String {
+        self.folder.map_or_else(
+            || relative.to_owned(),
+            |folder| display_path(&folder.join(relative)),
+        )
+    }
+
+    /// How its folder is shown.
+    fn display_folder(&self) -> String {
+        self.folder.map_or_else(|| self.tag.clone(), display_path)
+    }
+
+    /// Its messages in file order.
+    fn in_file_order(&self) -> Vec<(&String, &Info)> {
+        let mut out: Vec<(&String, &Info)> = self.collected.messages.iter().collect();
+        out.sort_by(|a, b| (&a.1.relative, a.1.span.start).cmp(&(&b.1.relative, b.1.span.start)));
+        out
+    }
+}
+
+/// `file:line:column` of a definition.
+fn place(info: &Info) -> String {
+    let (line, column) = info.file.line_col(info.span.start);
+    format!("{}:{line}:{column}", info.file.name())
+}
+
+/// Up to three ids in backticks, and how many more.
+fn some_ids(ids: &[&str]) -> String {
+    let mut out = list(&ids[..ids.len().min(3)]);
+    if ids.len() > 3 {
+        out.push_str(&format!(" and {} more", ids.len() - 3));
+    }
+    out
+}
+
 /// Checks the newsroom's (and `--locales`') bundles.
 pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let notice_ids: BTreeSet<&str> = newsroom.notices.iter().map(|n| n.id.as_str()).collect();
-    // Text safety, line by line, in every message of the newsroom's files.
-    let mut per_locale: Vec<(Origin, LanguageIdentifier, Messages, Option<&Path>)> = Vec::new();
+    let mut locales: Vec<Locale<'_>> = Vec::new();
     let mut builtin: BTreeMap<String, Messages> = BTreeMap::new();
     for source in stack.sources() {
-        let (origin, locale, files) = (source.origin, source.locale, source.files);
-        if origin == Origin::Builtin {
-            builtin.insert(locale.to_string(), collect(files, source.relative).0);
+        let tag = source.locale.to_string();
+        if source.origin == Origin::Builtin {
+            builtin.insert(tag, collect(source.files, source.relative).messages);
             continue;
         }
-        for file in files {
-            text_safety(file, locale, &mut diags);
+        for file in source.files {
+            text_safety(file, source.locale, &mut diags);
         }
-        let (messages, duplicates) = collect(files, source.relative);
-        let tag = locale.to_string();
-        diags.extend(duplicates.iter().map(|d| d.diagnostic(&tag)));
-        per_locale.push((origin, locale.clone(), messages, source.folder));
+        let collected = collect(source.files, source.relative);
+        diags.extend(collected.duplicates.iter().map(|d| d.diagnostic(&tag)));
+        locales.push(Locale {
+            origin: source.origin,
+            locale: source.locale,
+            tag,
+            folder: source.folder,
+            files: source.files,
+            relative: source.relative,
+            collected,
+        });
     }
     let reference_tag = newsroom.source.as_str();
-    let reference = per_locale
+    let reference = locales
         .iter()
-        .find(|(origin, locale, ..)| {
-            *origin == Origin::Newsroom && locale.to_string().eq_ignore_ascii_case(reference_tag)
-        })
-        .map(|(_, _, messages, _)| messages);
+        .find(|l| l.origin == Origin::Newsroom && l.tag.eq_ignore_ascii_case(reference_tag));
     let builtin_ids: BTreeSet<&str> = builtin
         .values()
         .flat_map(|m| m.keys().map(String::as_str))
         .collect();
 
-    for (_, locale, messages, folder) in &per_locale {
-        let tag = locale.to_string();
-        let own_builtin = builtin.get(&tag);
-        let defined =
-            |id: &str| messages.contains_key(id) || own_builtin.is_some_and(|b| b.contains_key(id));
+    for locale in &locales {
+        let tag = &locale.tag;
+        let own_builtin = builtin.get(tag);
+        let messages = &locale.collected.messages;
+        // What the locale's editions find: its bundles of every origin and
+        // the built-in one.
+        let defined = |id: &str| {
+            locales
+                .iter()
+                .filter(|l| l.tag == *tag)
+                .any(|l| l.collected.messages.contains_key(id))
+                || own_builtin.is_some_and(|b| b.contains_key(id))
+        };
+        unknown_references(locale, reference, &defined, &mut diags);
+        let plurals = LocalePlurals::new(locale.locale);
+        for (id, info) in locale.in_file_order() {
+            for select in &info.selects {
+                plural_finding(id, info, select, &plurals, tag, &mut diags);
+            }
+        }
+        let Some(reference) = reference else { continue };
+        if tag.eq_ignore_ascii_case(reference_tag) {
+            continue;
+        }
         // Terms this locale's own entries use.
         let used: BTreeSet<&str> = messages
             .values()
             .flat_map(|info| info.refs.iter().map(|r| r.key.as_str()))
             .collect();
-        let plurals = LocalePlurals::new(locale);
-        for (id, info) in messages {
-            for reference in &info.refs {
-                let key = &reference.key;
-                // Fluent resolves references inside one bundle: a message
-                // the reference locale has does not help this one.
-                if !defined(key) {
-                    diags.push(at(
-                        info,
-                        Diagnostic::new(
-                            Code::FluentUnknownReference,
-                            format!(
-                                "`{id}` refers to {} `{key}`, which no {tag} bundle defines",
-                                if Info::is_term(key) {
-                                    "the term"
-                                } else {
-                                    "the message"
-                                }
-                            ),
-                        )
-                        .lang(tag.clone()),
-                    ));
-                }
-            }
-            for select in &info.selects {
-                plural_finding(id, info, select, &plurals, &tag, &mut diags);
-            }
-            let Some(reference) = reference else { continue };
-            if tag.eq_ignore_ascii_case(reference_tag) {
-                continue;
-            }
+        let mut obsolete: BTreeMap<&str, Vec<(&str, &Info)>> = BTreeMap::new();
+        for (id, info) in locale.in_file_order() {
             let is_term = Info::is_term(id);
-            match reference.get(id) {
+            match reference.collected.messages.get(id) {
                 None => {
                     // A term of the locale's own that its messages use is
-                    // its vocabulary, not a leftover.
+                    // its vocabulary, not a leftover; an entry the
+                    // reference has but cannot parse is its syntax error.
                     let own_term = is_term && used.contains(id.as_str());
                     if !own_term
                         && !builtin_ids.contains(id.as_str())
                         && !notice_ids.contains(id.as_str())
+                        && !reference.collected.broken.contains(id)
                     {
-                        let what = if is_term { "term" } else { "message" };
-                        diags.push(at(
-                            info,
-                            Diagnostic::new(
-                                Code::FluentObsoleteMessage,
-                                format!(
-                                    "the {what} `{id}` is not in the {reference_tag} (reference) bundle"
-                                ),
-                            )
-                            .lang(tag.clone())
-                            .help(if is_term {
-                                "remove it: no message of this locale uses it".to_owned()
-                            } else {
-                                "remove it, or add it to the reference bundle if it is new"
-                                    .to_owned()
-                            }),
-                        ));
+                        obsolete
+                            .entry(info.relative.as_str())
+                            .or_default()
+                            .push((id, info));
                     }
                 }
                 Some(reference_info) => {
@@ -560,41 +654,217 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
                         id,
                         info,
                         reference_info,
-                        *folder,
+                        locale.folder,
                         reference_tag,
-                        &tag,
+                        tag,
                         &mut diags,
                     );
                     // A term's parameters and attributes are its locale's own.
                     if !is_term {
-                        compare_message(id, info, reference_info, &tag, &mut diags);
+                        compare_message(id, info, reference_info, tag, &mut diags);
                     }
                 }
             }
         }
-        if let Some(reference) = reference {
-            if tag.eq_ignore_ascii_case(reference_tag) {
+        obsolete_findings(locale, reference, &obsolete, &mut diags);
+        missing_findings(locale, reference, &notice_ids, &defined, &mut diags);
+    }
+    diags
+}
+
+/// `fluent-unknown-reference`, once per id a locale's messages refer to
+/// and no bundle of the locale defines (one deleted term is one finding,
+/// however many messages use it), at the first message that does.
+fn unknown_references(
+    locale: &Locale<'_>,
+    reference: Option<&Locale<'_>>,
+    defined: &dyn Fn(&str) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let tag = &locale.tag;
+    let mut users: BTreeMap<&str, Vec<(&str, &Info)>> = BTreeMap::new();
+    for (id, info) in locale.in_file_order() {
+        for r in &info.refs {
+            // Fluent resolves references inside one bundle: a message the
+            // reference locale has does not help this one. One that is
+            // there but does not parse has its syntax error already.
+            if defined(&r.key) || locale.collected.broken.contains(&r.key) {
                 continue;
             }
-            for (id, reference_info) in reference {
-                if id.starts_with('-') || notice_ids.contains(id.as_str()) || defined(id) {
-                    continue;
-                }
-                let mut diag = at(
-                    reference_info,
-                    Diagnostic::new(
-                        Code::FluentMissingMessage,
-                        format!("the {tag} bundle lacks `{id}`; {tag} editions show the {reference_tag} text"),
-                    )
-                    .lang(tag.clone())
-                    .help(format!("add `{id} = …` to the {tag} bundle")),
-                );
-                diag.severity = Severity::Warning;
-                diags.push(diag);
+            let list = users.entry(r.key.as_str()).or_default();
+            if !list.iter().any(|(user, _)| user == id) {
+                list.push((id, info));
             }
         }
     }
-    diags
+    let mut found: Vec<(&Info, Diagnostic)> = Vec::new();
+    for (key, users) in users {
+        let Some(&(first_id, first)) = users.first() else {
+            continue;
+        };
+        let what = if Info::is_term(key) {
+            "the term"
+        } else {
+            "the message"
+        };
+        let who = match users.len() {
+            1 => format!("`{first_id}` refers"),
+            2 => format!("`{first_id}` and 1 other message refer"),
+            n => format!("`{first_id}` and {} other messages refer", n - 1),
+        };
+        let help = match reference.and_then(|r| r.collected.messages.get(key)) {
+            Some(theirs) => format!(
+                "define `{key}` in {}, as the reference bundle does at {}",
+                locale.display(&theirs.relative),
+                place(theirs)
+            ),
+            None => format!("define `{key}` in the {tag} bundle, or correct the reference"),
+        };
+        let diag = Diagnostic::new(
+            Code::FluentUnknownReference,
+            format!("{who} to {what} `{key}`, which no {tag} bundle defines"),
+        )
+        .lang(tag.clone())
+        .help(help);
+        found.push((first, diag));
+    }
+    // In the order of the messages, not of the ids.
+    found.sort_by(|a, b| (&a.0.relative, a.0.span.start).cmp(&(&b.0.relative, b.0.span.start)));
+    diags.extend(found.into_iter().map(|(info, diag)| at(info, diag)));
+}
+
+/// `fluent-obsolete-message`: per message, or once for a file the
+/// reference has no counterpart of when nothing in it is used.
+fn obsolete_findings(
+    locale: &Locale<'_>,
+    reference: &Locale<'_>,
+    obsolete: &BTreeMap<&str, Vec<(&str, &Info)>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let tag = &locale.tag;
+    let reference_tag = &reference.tag;
+    for (relative, entries) in obsolete {
+        let whole_file = entries.len() > 1
+            && reference.file(relative).is_none()
+            && locale.collected.entries.get(*relative) == Some(&entries.len());
+        if let (true, Some(&(_, first))) = (whole_file, entries.first()) {
+            let ids: Vec<&str> = entries.iter().map(|(id, _)| *id).collect();
+            diags.push(at(
+                first,
+                Diagnostic::new(
+                    Code::FluentObsoleteMessage,
+                    format!(
+                        "{relative} is not in the {reference_tag} (reference) bundle, and none of its {} entries ({}) is",
+                        ids.len(),
+                        some_ids(&ids)
+                    ),
+                )
+                .lang(tag.clone())
+                .help(format!(
+                    "remove {}, or add the file to the reference bundle if it is new",
+                    locale.display(relative)
+                )),
+            ));
+            continue;
+        }
+        for (id, info) in entries {
+            let is_term = Info::is_term(id);
+            let what = if is_term { "term" } else { "message" };
+            diags.push(at(
+                info,
+                Diagnostic::new(
+                    Code::FluentObsoleteMessage,
+                    format!("the {what} `{id}` is not in the {reference_tag} (reference) bundle"),
+                )
+                .lang(tag.clone())
+                .help(if is_term {
+                    "remove it: no message of this locale uses it".to_owned()
+                } else {
+                    "remove it, or add it to the reference bundle if it is new".to_owned()
+                }),
+            ));
+        }
+    }
+}
+
+/// `fluent-missing-message` (a warning: the editions show the reference
+/// text) where the translator acts: on the locale's file of the same path
+/// as the reference's, once per message; or, when the locale has no such
+/// file, once for the whole file, on the locale's folder.
+fn missing_findings(
+    locale: &Locale<'_>,
+    reference: &Locale<'_>,
+    notice_ids: &BTreeSet<&str>,
+    defined: &dyn Fn(&str) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let tag = &locale.tag;
+    let reference_tag = &reference.tag;
+    let mut by_file: BTreeMap<&str, Vec<(&str, &Info)>> = BTreeMap::new();
+    for (id, info) in reference.in_file_order() {
+        // Terms are each locale's own: a missing one matters only when a
+        // message uses it (`fluent-unknown-reference`).
+        if Info::is_term(id)
+            || notice_ids.contains(id.as_str())
+            || defined(id)
+            || locale.collected.broken.contains(id)
+        {
+            continue;
+        }
+        by_file
+            .entry(info.relative.as_str())
+            .or_default()
+            .push((id, info));
+    }
+    for (relative, missing) in by_file {
+        let mut found = Vec::new();
+        match locale.file(relative) {
+            Some(file) => {
+                for (id, theirs) in &missing {
+                    found.push(
+                        Diagnostic::new(
+                            Code::FluentMissingMessage,
+                            format!(
+                                "the {tag} bundle lacks `{id}`; {tag} editions show the {reference_tag} text"
+                            ),
+                        )
+                        .file_name(file.name())
+                        .help(format!(
+                            "add `{id} = …` to {}; the reference message is at {}",
+                            file.name(),
+                            place(theirs)
+                        )),
+                    );
+                }
+            }
+            None => {
+                let ids: Vec<&str> = missing.iter().map(|(id, _)| *id).collect();
+                let message = match ids.as_slice() {
+                    [id] => format!(
+                        "the {tag} bundle has no {relative}, so `{id}` shows the {reference_tag} text"
+                    ),
+                    _ => format!(
+                        "the {tag} bundle has no {relative}, so its {} messages ({}) show the {reference_tag} text",
+                        ids.len(),
+                        some_ids(&ids)
+                    ),
+                };
+                found.push(
+                    Diagnostic::new(Code::FluentMissingMessage, message)
+                        .file_name(locale.display_folder())
+                        .help(format!(
+                            "translate {} into {}",
+                            reference.display(relative),
+                            locale.display(relative)
+                        )),
+                );
+            }
+        }
+        for mut diag in found {
+            diag.severity = Severity::Warning;
+            diags.push(diag.lang(tag.clone()));
+        }
+    }
 }
 
 /// `fluent-moved-message` when no definition of `id` in the locale is in the
@@ -1195,6 +1465,105 @@ mod tests {
                 "not-nfc ar 2"
             ],
             "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_message_is_reported_on_the_translated_file() {
+        let found = findings(&[
+            ("en/a.ftl", "hello = Hello\nbye = Bye\n"),
+            ("fr/a.ftl", "hello = Bonjour\n"),
+        ]);
+        assert_eq!(
+            summary(&found),
+            ["fluent-missing-message fr 0"],
+            "{found:#?}"
+        );
+        let missing = &found[0];
+        assert_eq!(missing.severity, Severity::Warning);
+        assert!(missing.file().unwrap().ends_with("fr/a.ftl"), "{missing:?}");
+        assert!(missing.location.is_none());
+        let help = missing.help.as_deref().unwrap();
+        assert!(help.starts_with("add `bye = …` to "), "{help}");
+        assert!(help.ends_with("en/a.ftl:2:1"), "{help}");
+    }
+
+    #[test]
+    fn one_cause_one_finding() {
+        let mut en = String::from("-brand = Firefox\n");
+        let mut fr = String::new();
+        for i in 0..40 {
+            en.push_str(&format!("m{i} = Get {{ -brand }}\n"));
+            fr.push_str(&format!("m{i} = Obtenez {{ -brand }}\n"));
+        }
+        let found = findings(&[
+            ("en/main.ftl", &en),
+            ("en/new/download.ftl", "a = A\nb = B\nc = C\nd = D\n"),
+            ("fr/main.ftl", &fr),
+            ("fr/old/promo.ftl", "x = X\ny = Y\n"),
+            // A broken entry: its syntax error is the finding.
+            ("fr/new/download.ftl", "a = A\nb = { B\nc = C\nd = D\n"),
+        ]);
+        assert_eq!(
+            summary(&found),
+            [
+                "fluent-obsolete-message fr 1",
+                "fluent-syntax fr 2",
+                "fluent-unknown-reference fr 1",
+            ],
+            "{found:#?}"
+        );
+        let unknown = found
+            .iter()
+            .find(|d| d.code == Code::FluentUnknownReference)
+            .unwrap();
+        assert_eq!(
+            unknown.message,
+            "`m0` and 39 other messages refer to the term `-brand`, which no fr bundle defines"
+        );
+        assert!(
+            unknown
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("fr/main.ftl, as the reference bundle does at"),
+            "{unknown:?}"
+        );
+        let obsolete = found
+            .iter()
+            .find(|d| d.code == Code::FluentObsoleteMessage)
+            .unwrap();
+        assert!(
+            obsolete.message.starts_with(
+                "old/promo.ftl is not in the en (reference) bundle, and none of its 2 entries"
+            ),
+            "{obsolete:?}"
+        );
+
+        // A file the locale lacks: one finding on its folder.
+        let found = findings(&[
+            ("en/main.ftl", "hello = Hello\n"),
+            ("en/new/download.ftl", "a = A\nb = B\nc = C\nd = D\n"),
+            ("fr/main.ftl", "hello = Bonjour\n"),
+        ]);
+        assert_eq!(
+            summary(&found),
+            ["fluent-missing-message fr 0"],
+            "{found:#?}"
+        );
+        let missing = &found[0];
+        assert_eq!(
+            missing.message,
+            "the fr bundle has no new/download.ftl, so its 4 messages (`a`, `b`, `c` and 1 more) show the en text"
+        );
+        assert!(missing.file().unwrap().ends_with("/fr"), "{missing:?}");
+        assert!(
+            missing
+                .help
+                .as_deref()
+                .unwrap()
+                .ends_with("fr/new/download.ftl"),
+            "{missing:?}"
         );
     }
 }
