@@ -136,6 +136,9 @@ struct Duplicate {
     /// Whether Fluent uses the later one (messages and terms: the last
     /// definition wins) or the first (attributes, variants).
     later_wins: bool,
+    /// For an id defined twice: the id and the relative paths of the two
+    /// files.
+    entry: Option<(String, String, String)>,
 }
 
 impl Duplicate {
@@ -171,6 +174,11 @@ fn span_of(file: &SourceFile, slice: &str) -> Range<usize> {
 impl Info {
     fn is_term(key: &str) -> bool {
         key.starts_with('-')
+    }
+
+    /// Whether one of its definitions is in the file of this relative path.
+    fn defined_in(&self, relative: &str) -> bool {
+        self.relative == relative || self.also_in.iter().any(|r| r == relative)
     }
 
     /// The references whose value the pattern shows.
@@ -248,6 +256,7 @@ fn walk_expression(expr: &Expression<&str>, info: &mut Info) {
                         first: (Arc::clone(&file), first.clone()),
                         second: (Arc::clone(&file), span),
                         later_wins: false,
+                        entry: None,
                     }),
                     None => seen.push((key, span)),
                 }
@@ -426,6 +435,7 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
                         first: (Arc::clone(file), first.clone()),
                         second: (Arc::clone(file), span),
                         later_wins: false,
+                        entry: None,
                     }),
                     None => seen.push((name, span)),
                 }
@@ -439,6 +449,7 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
                     first: (Arc::clone(&first.file), first.span.clone()),
                     second: (Arc::clone(file), info.span.clone()),
                     later_wins: true,
+                    entry: Some((key.clone(), first.relative.clone(), relative.clone())),
                 });
                 info.also_in = first.also_in.clone();
                 info.also_in.push(first.relative.clone());
@@ -580,7 +591,6 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
             text_safety(file, source.locale, &mut diags);
         }
         let collected = collect(source.files, source.relative);
-        diags.extend(collected.duplicates.iter().map(|d| d.diagnostic(&tag)));
         locales.push(Locale {
             origin: source.origin,
             locale: source.locale,
@@ -602,6 +612,20 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
 
     for locale in &locales {
         let tag = &locale.tag;
+        for duplicate in &locale.collected.duplicates {
+            // An id the reference itself keeps in the same two files is
+            // the reference's finding, not each translation's again.
+            let mirrored = duplicate.entry.as_ref().is_some_and(|(id, first, second)| {
+                first != second
+                    && !tag.eq_ignore_ascii_case(reference_tag)
+                    && reference
+                        .and_then(|r| r.collected.messages.get(id))
+                        .is_some_and(|theirs| theirs.defined_in(first) && theirs.defined_in(second))
+            });
+            if !mirrored {
+                diags.push(duplicate.diagnostic(tag));
+            }
+        }
         let own_builtin = builtin.get(tag);
         let messages = &locale.collected.messages;
         // What the locale's editions find: its bundles of every origin and
@@ -880,7 +904,10 @@ fn moved(
 ) {
     let want = &reference_info.relative;
     let target = folder.map_or_else(|| want.clone(), |folder| display_path(&folder.join(want)));
-    if info.relative == *want || info.also_in.contains(want) {
+    // Any file the reference defines it in will do (an id the reference
+    // keeps in two files, each page's own).
+    let theirs = std::iter::once(want).chain(&reference_info.also_in);
+    if theirs.into_iter().any(|r| info.defined_in(r)) {
         return;
     }
     let what = if Info::is_term(id) { "term" } else { "message" };
@@ -1564,6 +1591,24 @@ mod tests {
                 .unwrap()
                 .ends_with("fr/new/download.ftl"),
             "{missing:?}"
+        );
+    }
+
+    #[test]
+    fn an_id_the_reference_keeps_in_two_files_is_the_references_finding() {
+        let found = findings(&[
+            ("en/a.ftl", "x = X on page a\ny = Y\n"),
+            ("en/b.ftl", "x = X on page b\n"),
+            ("fr/a.ftl", "x = X sur la page a\ny = Y\n"),
+            ("fr/b.ftl", "x = X sur la page b\n"),
+            ("de/a.ftl", "x = X auf Seite a\ny = Y\n"),
+            ("de/c.ftl", "y = Y noch einmal\n"),
+            ("it/a.ftl", "x = X\ny = Y\n"),
+        ]);
+        assert_eq!(
+            summary(&found),
+            ["fluent-duplicate de 1", "fluent-duplicate en 1"],
+            "{found:#?}"
         );
     }
 }
