@@ -575,6 +575,103 @@ fn some_ids(ids: &[&str]) -> String {
     out
 }
 
+/// Why a folder's bundles cannot be compared with the reference locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReferenceProblem {
+    /// No folder of the reference locale, but one of its language
+    /// (`source = "en-US"` with an `en` folder): a misnamed folder or tag.
+    Misnamed {
+        /// The reference tag.
+        tag: String,
+        /// The folder of locales.
+        folder: String,
+        /// The folders of the same language.
+        near: Vec<String>,
+    },
+    /// No folder of the reference locale's language at all.
+    Absent {
+        /// The reference tag.
+        tag: String,
+        /// The folder of locales.
+        folder: String,
+        /// The locales it has.
+        locales: Vec<String>,
+    },
+}
+
+impl ReferenceProblem {
+    /// The problem in words; `remedy` says where the reference is named
+    /// ("`source` in newsroom.toml", "--reference").
+    pub fn describe(&self, remedy: &str) -> String {
+        match self {
+            ReferenceProblem::Misnamed { tag, folder, near } => {
+                let near: Vec<&str> = near.iter().map(String::as_str).collect();
+                let first = near.first().copied().unwrap_or_default();
+                format!(
+                    "the reference locale `{tag}` has no folder in {folder}, which has {} of the same language: name the reference `{first}` ({remedy}), or rename the folder to {tag}",
+                    list(&near)
+                )
+            }
+            ReferenceProblem::Absent {
+                tag,
+                folder,
+                locales,
+            } => {
+                let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
+                format!(
+                    "the reference locale `{tag}` has no folder in {folder} (its locales: {}): name another reference ({remedy}) or add {folder}/{tag}",
+                    some_ids(&locales)
+                )
+            }
+        }
+    }
+}
+
+/// Whether the newsroom's folder (origin [`Origin::Newsroom`]) of `stack`
+/// lacks the reference locale `tag` while it has others, so nothing would
+/// be compared. `None` when the reference is there, or there is no such
+/// folder or locale in it.
+pub fn reference_problem(stack: &Stack, tag: &str) -> Option<ReferenceProblem> {
+    let ours: Vec<_> = stack
+        .sources()
+        .filter(|s| s.origin == Origin::Newsroom)
+        .collect();
+    if ours.is_empty()
+        || ours
+            .iter()
+            .any(|s| s.locale.to_string().eq_ignore_ascii_case(tag))
+    {
+        return None;
+    }
+    let folder = ours
+        .iter()
+        .find_map(|s| s.folder.and_then(Path::parent))
+        .map_or_else(|| "the locales folder".to_owned(), display_path);
+    let language = tag.split(['-', '_']).next().unwrap_or(tag);
+    let near: Vec<String> = ours
+        .iter()
+        .map(|s| s.locale.to_string())
+        .filter(|t| {
+            t.split('-')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(language))
+        })
+        .collect();
+    Some(if near.is_empty() {
+        ReferenceProblem::Absent {
+            tag: tag.to_owned(),
+            folder,
+            locales: ours.iter().map(|s| s.locale.to_string()).collect(),
+        }
+    } else {
+        ReferenceProblem::Misnamed {
+            tag: tag.to_owned(),
+            folder,
+            near,
+        }
+    })
+}
+
 /// Checks the newsroom's (and `--locales`') bundles.
 pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
