@@ -148,8 +148,8 @@ pub struct Source<'a> {
     pub folder: Option<&'a Path>,
 }
 
-/// A locale's files from one origin; the bundle is built when first used
-/// (the built-in ones lazily, so a run pays only for the locales it needs).
+/// A locale's files from one origin; the bundle is built when first used,
+/// so a run pays only for the locales it needs.
 struct Slot {
     origin: Origin,
     locale: LanguageIdentifier,
@@ -184,25 +184,7 @@ fn build(
         // Selects on numbers are routed through ICU4X's plural rules; the
         // syntax errors are those of the file as written.
         let (resource, errors) = plural::resource(file.text());
-        for error in errors {
-            // Point at the broken entry: the parser's own position
-            // is often the end of the file.
-            let span = match &error.slice {
-                Some(slice) if slice.start <= error.pos.start => {
-                    slice.start..slice.end.min(error.pos.end)
-                }
-                _ => error.pos.clone(),
-            };
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::FluentSyntax,
-                    format!("Fluent syntax error: {}", error.kind),
-                )
-                .at(file, span)
-                .lang(locale.to_string())
-                .help("the entry is left out of the bundle until it is fixed"),
-            );
-        }
+        syntax_errors(file, locale, errors, diagnostics);
         let resource = Arc::new(resource);
         ltr.add_resource_overriding(Arc::clone(&resource));
         rtl.add_resource_overriding(resource);
@@ -213,6 +195,34 @@ fn build(
         ltr,
         rtl,
         files: files.to_vec(),
+    }
+}
+
+/// `fluent-syntax` for each of the parser's `errors` in `file`.
+fn syntax_errors(
+    file: &Arc<SourceFile>,
+    locale: &LanguageIdentifier,
+    errors: Vec<fluent_syntax::parser::ParserError>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for error in errors {
+        // Point at the broken entry: the parser's own position
+        // is often the end of the file.
+        let span = match &error.slice {
+            Some(slice) if slice.start <= error.pos.start => {
+                slice.start..slice.end.min(error.pos.end)
+            }
+            _ => error.pos.clone(),
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                Code::FluentSyntax,
+                format!("Fluent syntax error: {}", error.kind),
+            )
+            .at(file, span)
+            .lang(locale.to_string())
+            .help("the entry is left out of the bundle until it is fixed"),
+        );
     }
 }
 
@@ -372,14 +382,15 @@ impl Stack {
         };
         if origin != Origin::Builtin {
             // The newsroom's own files are parsed now, so their syntax
-            // errors are reported even for locales no edition uses.
-            let bundle = build(
-                origin,
-                &slot.locale,
-                &slot.files.list,
-                &mut self.diagnostics,
-            );
-            let _ = slot.bundle.set(Arc::new(bundle));
+            // errors are reported even for locales no edition uses; their
+            // bundles are built, like the built-in ones, when an edition
+            // first needs them (a run that checks bundles alone never
+            // does).
+            for file in &slot.files.list {
+                if let Err((_, errors)) = fluent_syntax::parser::parse(file.text()) {
+                    syntax_errors(file, &slot.locale, errors, &mut self.diagnostics);
+                }
+            }
         }
         self.slots.push(slot);
     }
