@@ -356,6 +356,25 @@ struct Collected {
     broken: BTreeSet<String>,
     /// How many entries each file defines, by relative path.
     entries: BTreeMap<String, usize>,
+    /// The definitions a later one replaced, by id.
+    earlier: BTreeMap<String, Vec<Info>>,
+}
+
+impl Collected {
+    /// The definition of `id` to hold a definition in the file `relative`
+    /// to: the one in the same file, when the id is defined in several
+    /// (each page's own text), else the one Fluent uses.
+    fn counterpart(&self, id: &str, relative: &str) -> Option<&Info> {
+        let last = self.messages.get(id)?;
+        if last.relative == relative {
+            return Some(last);
+        }
+        let same_file = self
+            .earlier
+            .get(id)
+            .and_then(|all| all.iter().find(|info| info.relative == relative));
+        Some(same_file.unwrap_or(last))
+    }
 }
 
 /// The id a broken entry (Fluent's junk) starts with, if any: `id =` or
@@ -381,6 +400,7 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
     let mut duplicates = Vec::new();
     let mut broken = BTreeSet::new();
     let mut entries: BTreeMap<String, usize> = BTreeMap::new();
+    let mut earlier: BTreeMap<String, Vec<Info>> = BTreeMap::new();
     for (file, relative) in files.iter().zip(relative) {
         let text = file.text();
         let resource = match fluent_syntax::parser::parse(text) {
@@ -454,7 +474,9 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
                 info.also_in = first.also_in.clone();
                 info.also_in.push(first.relative.clone());
             }
-            out.insert(key, info);
+            if let Some(replaced) = out.insert(key.clone(), info) {
+                earlier.entry(key).or_default().push(replaced);
+            }
         }
     }
     Collected {
@@ -462,6 +484,7 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
         duplicates,
         broken,
         entries,
+        earlier,
     }
 }
 
@@ -753,7 +776,7 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
         let mut obsolete: BTreeMap<&str, Vec<(&str, &Info)>> = BTreeMap::new();
         for (id, info) in locale.in_file_order() {
             let is_term = Info::is_term(id);
-            match reference.collected.messages.get(id) {
+            match reference.collected.counterpart(id, &info.relative) {
                 None => {
                     // A term of the locale's own that its messages use is
                     // its vocabulary, not a leftover; an entry the
@@ -1694,17 +1717,18 @@ mod tests {
     #[test]
     fn an_id_the_reference_keeps_in_two_files_is_the_references_finding() {
         let found = findings(&[
-            ("en/a.ftl", "x = X on page a\ny = Y\n"),
-            ("en/b.ftl", "x = X on page b\n"),
-            ("fr/a.ftl", "x = X sur la page a\ny = Y\n"),
-            ("fr/b.ftl", "x = X sur la page b\n"),
-            ("de/a.ftl", "x = X auf Seite a\ny = Y\n"),
+            ("en/a.ftl", "-ta = A\nx = X on { -ta }\ny = Y\n"),
+            ("en/b.ftl", "-tb = B\nx = X on { -tb }\n"),
+            ("fr/a.ftl", "-ta = A\nx = X sur { -ta }\ny = Y\n"),
+            ("fr/b.ftl", "-tb = B\nx = X sur { -tb }\n"),
+            ("de/a.ftl", "-ta = A\nx = X auf { -ta }\ny = Y\n"),
             ("de/c.ftl", "y = Y noch einmal\n"),
-            ("it/a.ftl", "x = X\ny = Y\n"),
+            // Held to the reference's definition in the same file.
+            ("it/a.ftl", "-ta = A\nx = X su { -ta }\ny = Y\n"),
         ]);
         assert_eq!(
             summary(&found),
-            ["fluent-duplicate de 1", "fluent-duplicate en 1"],
+            ["fluent-duplicate de 1", "fluent-duplicate en 2"],
             "{found:#?}"
         );
     }
