@@ -21,6 +21,17 @@
 //! (`fluent-obsolete-message`) only when no message of the locale uses it,
 //! since a language may add terms of its own.
 //!
+//! # Files
+//!
+//! A locale's bundle is every file under its folder, sub-folders included;
+//! each file is the counterpart of the reference's file of the same
+//! relative path. A message both have in different files is
+//! `fluent-moved-message`; an id defined twice in one locale (one file or
+//! two), an attribute or a variant key written twice, `fluent-duplicate`
+//! (an id the reference itself keeps in the same two files is the
+//! reference's finding only). A message the reference defines in several
+//! files is held to the definition in the same file.
+//!
 //! # Selects on numbers
 //!
 //! A select on a number (`{ $n -> … }`, `{ NUMBER($n) -> … }`) is judged by
@@ -44,7 +55,8 @@
 //! So Mozilla's `[one] [few] *[many]` passes in Russian, Ukrainian and
 //! Polish, `[one] *[other]` in French, Spanish, German and Hebrew, and
 //! `[one] [few] *[other]` in Czech, while `[one] *[other]` in Russian is
-//! reported: 2 and 5 would get the `other` text ("2 файлов"). The default
+//! reported: 2 and 5 would get the `other` text ("2 файлов"); so is it in
+//! Czech, where 2 to 4 are `few` ("2 soubory", not "2 souborů"). The default
 //! variant does not cover a category that counts reach even when it is
 //! `*[other]`: every select has a default, so counting it would pass every
 //! select, and the default's text is the right form for its own key only.
@@ -60,6 +72,13 @@
 //! `fluent-unknown-reference` however many of its messages use it, and an
 //! entry that does not parse is its `fluent-syntax` error only (not also
 //! missing, obsolete or unknown).
+//!
+//! # Text safety
+//!
+//! Every line a reader can see is scanned as in articles, but comments;
+//! a zero-width space is text in scripts that separate words with it
+//! (Thai, Lao, Khmer, Myanmar), and an order of combining marks NFC would
+//! only swap (Arabic shadda before its vowel) is not reported.
 //!
 //! `fluent-missing-message` found here is a warning: the edition falls back
 //! to the reference text. It is an error only when an edition needs the
