@@ -220,6 +220,10 @@ fn run_bundles(options: &Options, dir: &Path, langs: &[String]) -> anyhow::Resul
         options.paths.is_empty(),
         "--bundles checks bundles alone: name no articles"
     );
+    anyhow::ensure!(
+        options.locales.is_none(),
+        "--bundles checks one folder of bundles: drop --locales (or use --locales DIR --reference TAG alone)"
+    );
     anyhow::ensure!(dir.is_dir(), "--bundles {}: no such folder", dir.display());
     let mut newsroom = match &options.newsroom {
         Some(path) => Newsroom::load(path)?,

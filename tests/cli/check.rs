@@ -554,4 +554,11 @@ fn reference_is_for_bundles_alone() {
         .stderr(predicate::str::contains(
             "--bundles nowhere: no such folder",
         ));
+    // Two folders would be one stack of bundles: not what --bundles checks.
+    fixture
+        .cmd()
+        .args(["check", "--bundles", "l10n", "--locales", "l10n"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("drop --locales"));
 }
