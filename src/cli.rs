@@ -52,7 +52,7 @@ pub struct Cli {
     )]
     pub newsroom: Option<PathBuf>,
 
-    /// Extra Fluent bundles (LANG/*.ftl), over the newsroom's and the built-in ones.
+    /// Extra Fluent bundles (LANG/**/*.ftl), over the newsroom's and the built-in ones.
     #[arg(
         long,
         global = true,
@@ -103,6 +103,7 @@ Examples:
   article check                          everything under the current folder
   article check news/2026 --lang fa      only the Persian editions' findings
   article check story.md --format json   one JSON object per finding, on standard output
+  article check --bundles locales --reference en   Fluent bundles alone, against en
   article explain missing-notice         what a code means and how to fix it
 
 Output: findings on standard error (compiler style), then a summary line
@@ -226,6 +227,16 @@ pub struct CheckArgs {
     /// After the totals, a line per edition with its errors and warnings.
     #[arg(long)]
     pub summary: bool,
+
+    /// Check the Fluent bundles of DIR (LANG/**/*.ftl) alone, with no article: each locale
+    /// against the reference locale.
+    #[arg(long, value_name = "DIR", conflicts_with = "paths")]
+    pub bundles: Option<PathBuf>,
+
+    /// The reference locale for --bundles (default: `source` in newsroom.toml). With
+    /// --locales DIR and no PATH, checks DIR's bundles alone.
+    #[arg(long, value_name = "TAG", conflicts_with = "paths")]
+    pub reference: Option<String>,
 }
 
 /// `check --format`.
@@ -414,11 +425,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let mut stderr = AutoStream::new(io::stderr(), cli.color.choice());
     match cli.command {
         Command::Check(args) => {
+            // `--reference` with `--locales DIR` and no article: DIR alone.
+            let (bundles, locales) = match (&args.bundles, &args.reference) {
+                (None, Some(_)) if args.paths.is_empty() => (cli.locales.clone(), None),
+                _ => (args.bundles.clone(), cli.locales.clone()),
+            };
             let options = check::Options {
                 paths: args.paths.clone(),
                 langs: args.langs.clone(),
                 newsroom: cli.newsroom,
-                locales: cli.locales,
+                locales,
+                bundles,
+                reference: args.reference.clone(),
                 batch: batch(cli.jobs, cli.quiet, "check"),
             };
             let report = check::run(&options, &mut io::stdin().lock())?;
@@ -546,20 +564,34 @@ fn print_check(
         let warnings = report.count(Severity::Warning);
         let articles = report.articles;
         let (publishable, refused) = report.edition_counts();
-        let mut line = format!(
-            "check: {articles} article{}, {errors} error{}, {warnings} warning{}",
-            plural(articles),
-            plural(errors),
-            plural(warnings)
-        );
+        let mut line = match &report.bundles {
+            Some(bundles) => format!(
+                "check: {} locale{} ({} file{}, reference {}), {errors} error{}, {warnings} warning{}",
+                bundles.locales,
+                plural(bundles.locales),
+                bundles.files,
+                plural(bundles.files),
+                bundles.reference,
+                plural(errors),
+                plural(warnings)
+            ),
+            None => format!(
+                "check: {articles} article{}, {errors} error{}, {warnings} warning{}",
+                plural(articles),
+                plural(errors),
+                plural(warnings)
+            ),
+        };
         let suppressed = report.suppressed();
         if suppressed > 0 {
             line.push_str(&format!(", {suppressed} suppressed"));
         }
-        line.push_str(&format!(
-            "; {publishable} edition{} publishable, {refused} refused",
-            plural(publishable)
-        ));
+        if report.bundles.is_none() {
+            line.push_str(&format!(
+                "; {publishable} edition{} publishable, {refused} refused",
+                plural(publishable)
+            ));
+        }
         writeln!(stderr, "{line}")?;
         if args.summary {
             let mut by_lang: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();

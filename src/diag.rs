@@ -138,14 +138,20 @@ codes! {
         "The source ends a sentence (. ! ? …) and the target does not, or the other way round. Check the end of the segment.";
     Quotes = "quotes", Warning,
         "The target uses quotation marks that are not its locale's (« » in Russian and Ukrainian, „ “ in Serbian and Bulgarian …). Use the locale's marks.";
+    FluentDuplicate = "fluent-duplicate", Error,
+        "A message or term is defined twice in one locale (in one file or two), or a message has an attribute, or a select a variant key, twice: only one is used. Keep one.";
     FluentObsoleteMessage = "fluent-obsolete-message", Warning,
         "A bundle has a message the reference locale's bundle lacks: a leftover, or a typo in its id. Remove or rename it.";
+    FluentMovedMessage = "fluent-moved-message", Warning,
+        "A message is in another file of its locale's folder than the reference locale has it in (`firefox/new.ftl` against `firefox/download.ftl`). Move it to the file of the same path.";
     FluentVariableMismatch = "fluent-variable-mismatch", Warning,
         "A message uses a `$variable` the reference message does not, or never uses one the reference uses. Use the same variables.";
     FluentAttributeMismatch = "fluent-attribute-mismatch", Warning,
         "A message has attributes the reference message lacks, or lacks some it has. Keep the same attributes.";
+    FluentDroppedReference = "fluent-dropped-reference", Warning,
+        "A message does not use a term or message (`{ -brand-name }`) that the reference message uses, often because the name was written out as text. Use the reference.";
     FluentPluralCategories = "fluent-plural-categories", Warning,
-        "A select on a number lacks a plural category the locale has in CLDR (Russian needs one, few, many), or uses one it does not have. Use the locale's categories.";
+        "A select on a number has no variant for a CLDR plural category that counts reach in the locale (Russian 2, 3, 4 need `few`), or uses one the locale does not have. Add the variant.";
     FluentUnknownReference = "fluent-unknown-reference", Error,
         "A message refers to a message or term that no bundle of its locale has. Define it or fix the reference.";
     Obsolete = "obsolete", Warning,

@@ -753,11 +753,11 @@ fn locate_message(
     id: &str,
 ) -> Option<(Arc<SourceFile>, std::ops::Range<usize>)> {
     use crate::l10n::bundles::Origin;
-    for (origin, tag, files) in stack.sources() {
-        if origin == Origin::Builtin || *tag != locale {
+    for source in stack.sources() {
+        if source.origin == Origin::Builtin || *source.locale != locale {
             continue;
         }
-        for file in files {
+        for file in source.files {
             let mut start = 0;
             for line in file.text().split_inclusive('\n') {
                 if let Some(rest) = line.strip_prefix(id)

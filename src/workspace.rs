@@ -291,6 +291,20 @@ impl Workspace {
         &self.loaded
     }
 
+    /// Each newsroom of the run whose locales folder lacks its reference
+    /// locale (`source`), so its bundles would be compared with nothing.
+    pub fn reference_problems(&self) -> Vec<crate::check::bundles::ReferenceProblem> {
+        let mut out = Vec::new();
+        for (newsroom, stack) in &self.loaded {
+            if let Some(problem) = crate::check::bundles::reference_problem(stack, &newsroom.source)
+                && !out.contains(&problem)
+            {
+                out.push(problem);
+            }
+        }
+        out
+    }
+
     /// The findings about the run's bundles (syntax, comparison with the
     /// reference locale), each stack's once, accepted ones marked.
     pub fn bundle_diagnostics(&self) -> Vec<Diagnostic> {

@@ -241,6 +241,45 @@ pub fn first_non_nfc(text: &str) -> Option<usize> {
     Some(at)
 }
 
+/// Whether `text` differs from its NFC form only in the order of combining
+/// marks (Arabic shadda typed before its vowel, the order keyboards and
+/// Unicode's Arabic Mark Transient Reordering, UTR #53, put them in for
+/// display): NFC would compose or decompose nothing.
+pub fn only_reordered(text: &str) -> bool {
+    let nfc: String = text.nfc().collect();
+    if nfc == text {
+        return true;
+    }
+    let mut ordered = String::with_capacity(text.len());
+    let mut marks: Vec<char> = Vec::new();
+    for ch in text.chars() {
+        if canonical_combining_class(ch) == 0 {
+            // A stable sort: marks of one class keep their order.
+            marks.sort_by_key(|&m| canonical_combining_class(m));
+            ordered.extend(marks.drain(..));
+            ordered.push(ch);
+        } else {
+            marks.push(ch);
+        }
+    }
+    marks.sort_by_key(|&m| canonical_combining_class(m));
+    ordered.extend(marks);
+    ordered == nfc
+}
+
+/// Whether the zero-width space is how `script` (an ISO 15924 code) marks
+/// word boundaries: the scripts written without spaces whose line breaks
+/// Unicode leaves to a dictionary (UAX #14 class SA): Thai, Lao, Khmer,
+/// Myanmar, Tai Tham, Tai Le, New Tai Lue, Tai Viet. Tibetan is not one:
+/// its tsheg (U+0F0B) separates syllables and is where lines break, so a
+/// zero-width space there is as stray as in English.
+pub fn zwsp_separates_words(script: &str) -> bool {
+    matches!(
+        script,
+        "Thai" | "Laoo" | "Khmr" | "Mymr" | "Lana" | "Tale" | "Talu" | "Tavt"
+    )
+}
+
 /// Scans `range` of a file and adds diagnostics; `key_at` names the segment
 /// an offset lies in, when known.
 pub fn scan_file_range(
@@ -321,5 +360,27 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].code, Code::NotNfc);
         assert_eq!(findings[0].range.start, 3, "points at the base letter");
+    }
+
+    #[test]
+    fn reordered_marks_are_told_from_other_nfc_changes() {
+        // Shadda (class 33) typed before fatha (class 30): NFC swaps them.
+        let typed = "\u{645}\u{651}\u{64e}";
+        assert!(first_non_nfc(typed).is_some());
+        assert!(only_reordered(typed));
+        assert!(only_reordered("plain"));
+        // A letter and a combining accent NFC composes into one.
+        assert!(!only_reordered("cafe\u{301}"));
+        assert!(!only_reordered("\u{645}\u{651}\u{64e} cafe\u{301}"));
+    }
+
+    #[test]
+    fn scripts_that_separate_words_with_zero_width_spaces() {
+        for script in ["Thai", "Laoo", "Khmr", "Mymr"] {
+            assert!(zwsp_separates_words(script), "{script}");
+        }
+        for script in ["Tibt", "Latn", "Arab", "Hani"] {
+            assert!(!zwsp_separates_words(script), "{script}");
+        }
     }
 }

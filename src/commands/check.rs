@@ -3,7 +3,13 @@
 //! same judgement `status` and `export` use.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::check::bundles::{ReferenceProblem, reference_problem};
+use crate::l10n::bundles::{Origin, Stack};
+use crate::newsroom::Newsroom;
+use crate::source::display_path;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::judge::{self, Verdict};
@@ -20,6 +26,11 @@ pub struct Options {
     pub newsroom: Option<PathBuf>,
     /// `--locales DIR`.
     pub locales: Option<PathBuf>,
+    /// `--bundles DIR`: check these bundles alone, no articles.
+    pub bundles: Option<PathBuf>,
+    /// `--reference TAG`: the locale bundles are compared with (default:
+    /// the newsroom's `source`).
+    pub reference: Option<String>,
     /// Threads and progress.
     pub batch: crate::commands::Batch,
 }
@@ -48,6 +59,21 @@ pub struct Report {
     pub editions: Vec<ArticleVerdicts>,
     /// What the run could not look at or assumed, in words.
     pub notes: Vec<String>,
+    /// For `--bundles`: what was checked.
+    pub bundles: Option<BundlesChecked>,
+}
+
+/// What `check --bundles` looked at.
+#[derive(Debug, Clone, Default)]
+pub struct BundlesChecked {
+    /// The folder.
+    pub folder: String,
+    /// Its locales.
+    pub locales: usize,
+    /// Its `.ftl` files.
+    pub files: usize,
+    /// The reference locale.
+    pub reference: String,
 }
 
 impl Report {
@@ -75,9 +101,28 @@ impl Report {
 /// Runs `check`. `stdin` is read when a path is `-`.
 pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     let langs = crate::commands::parse_langs(&options.langs)?;
+    if let Some(dir) = &options.bundles {
+        return run_bundles(options, dir, &langs);
+    }
+    anyhow::ensure!(
+        options.reference.is_none(),
+        "--reference names the locale bundles are compared with when they are checked alone: use it with --bundles DIR"
+    );
     let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
     let discovery = workspace.discover(&options.paths, Some(stdin))?;
     let mut report = Report::default();
+    for problem in workspace.reference_problems() {
+        let text = problem.describe("`source` in newsroom.toml");
+        match problem {
+            // A folder named for another tag of the reference's language:
+            // the comparison would silently find nothing.
+            ReferenceProblem::Misnamed { .. } => anyhow::bail!("{text}"),
+            // A newsroom that only overrides some built-in locales.
+            ReferenceProblem::Absent { .. } => report
+                .notes
+                .push(format!("{text}; until then its bundles are not compared")),
+        }
+    }
     // A path that cannot be read is an error about that path; the rest of
     // the run goes on.
     for failure in &discovery.failures {
@@ -149,6 +194,77 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
             .collect();
         crate::commands::require_editions(langs, all_editions.into_iter())?;
     }
+    Ok(report)
+}
+
+/// `check --bundles DIR`: the bundles of one folder, alone, compared with
+/// the reference locale (`--reference`, else `source` of the newsroom
+/// named or found at or above DIR, else the built-in newsroom's).
+fn run_bundles(options: &Options, dir: &Path, langs: &[String]) -> anyhow::Result<Report> {
+    anyhow::ensure!(
+        options.paths.is_empty(),
+        "--bundles checks bundles alone: name no articles"
+    );
+    anyhow::ensure!(
+        options.locales.is_none(),
+        "--bundles checks one folder of bundles: drop --locales (or use --locales DIR --reference TAG alone)"
+    );
+    anyhow::ensure!(dir.is_dir(), "--bundles {}: no such folder", dir.display());
+    let mut newsroom = match &options.newsroom {
+        Some(path) => Newsroom::load(path)?,
+        None => Newsroom::discover(dir)?,
+    };
+    let mut report = Report::default();
+    match &options.reference {
+        Some(tag) => {
+            anyhow::ensure!(
+                unic_langid::LanguageIdentifier::from_str(tag).is_ok(),
+                "--reference {tag}: not a BCP 47 language tag"
+            );
+            newsroom.source = tag.clone();
+        }
+        None if newsroom.file.is_none() => report.notes.push(format!(
+            "no newsroom.toml found at or above {}: the reference locale is `{}` (name another with --reference)",
+            display_path(dir),
+            newsroom.source
+        )),
+        None => {}
+    }
+    let stack = Stack::load(Some(dir), None)?;
+    let sources: Vec<_> = stack
+        .sources()
+        .filter(|s| s.origin == Origin::Newsroom)
+        .collect();
+    anyhow::ensure!(
+        !sources.is_empty(),
+        "--bundles {}: no locale folder with .ftl files in it (the layout is DIR/LANG/**/*.ftl)",
+        display_path(dir)
+    );
+    if let Some(problem) = reference_problem(&stack, &newsroom.source) {
+        let remedy = match (&options.reference, &newsroom.file) {
+            (None, Some(_)) => "`source` in newsroom.toml, or --reference",
+            _ => "--reference",
+        };
+        anyhow::bail!("{}", problem.describe(remedy));
+    }
+    report.bundles = Some(BundlesChecked {
+        folder: display_path(dir),
+        locales: sources.len(),
+        files: sources.iter().map(|s| s.files.len()).sum(),
+        reference: newsroom.source.clone(),
+    });
+    let mut diagnostics = stack.diagnostics.clone();
+    let mut found = crate::check::bundles::check(&stack, &newsroom);
+    crate::check::suppress::apply(&mut found, &newsroom, None);
+    diagnostics.extend(found);
+    if !langs.is_empty() {
+        diagnostics.retain(|d| {
+            d.lang
+                .as_deref()
+                .is_none_or(|l| langs.iter().any(|w| crate::newsroom::tag_matches(w, l)))
+        });
+    }
+    report.diagnostics = diagnostics;
     Ok(report)
 }
 

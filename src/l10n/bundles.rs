@@ -12,7 +12,7 @@
 //! the ones `check` uses, not by Fluent's own ([`crate::l10n::plural`]).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::{Arc, OnceLock};
 
@@ -111,12 +111,49 @@ fn new_bundle(locale: &LanguageIdentifier, isolating: bool, plurals: &Arc<Plural
     bundle
 }
 
-/// A locale's files from one origin; the bundle is built when first used
-/// (the built-in ones lazily, so a run pays only for the locales it needs).
+/// A locale's files from one origin, in the order they are read.
+#[derive(Default)]
+struct Files {
+    list: Vec<Arc<SourceFile>>,
+    /// Each file's path inside the locale's folder (`firefox/new.ftl`).
+    relative: Vec<String>,
+    /// The locale's folder (`None` for the built-in bundles).
+    folder: Option<PathBuf>,
+}
+
+impl Files {
+    fn one(file: Arc<SourceFile>, relative: String) -> Files {
+        let mut files = Files::default();
+        files.push(file, relative);
+        files
+    }
+
+    fn push(&mut self, file: Arc<SourceFile>, relative: String) {
+        self.list.push(file);
+        self.relative.push(relative);
+    }
+}
+
+/// One locale's files from one origin, as [`Stack::sources`] gives them.
+pub struct Source<'a> {
+    /// Where they come from.
+    pub origin: Origin,
+    /// Their locale.
+    pub locale: &'a LanguageIdentifier,
+    /// The files, in the order they are read.
+    pub files: &'a [Arc<SourceFile>],
+    /// Each file's path inside the locale's folder, `/`-separated.
+    pub relative: &'a [String],
+    /// The locale's folder (`None` for the built-in bundles).
+    pub folder: Option<&'a Path>,
+}
+
+/// A locale's files from one origin; the bundle is built when first used,
+/// so a run pays only for the locales it needs.
 struct Slot {
     origin: Origin,
     locale: LanguageIdentifier,
-    files: Vec<Arc<SourceFile>>,
+    files: Files,
     bundle: OnceLock<Arc<LocaleBundle>>,
 }
 
@@ -126,7 +163,7 @@ impl Slot {
             Arc::new(build(
                 self.origin,
                 &self.locale,
-                &self.files,
+                &self.files.list,
                 &mut Vec::new(),
             ))
         })
@@ -147,25 +184,7 @@ fn build(
         // Selects on numbers are routed through ICU4X's plural rules; the
         // syntax errors are those of the file as written.
         let (resource, errors) = plural::resource(file.text());
-        for error in errors {
-            // Point at the broken entry: the parser's own position
-            // is often the end of the file.
-            let span = match &error.slice {
-                Some(slice) if slice.start <= error.pos.start => {
-                    slice.start..slice.end.min(error.pos.end)
-                }
-                _ => error.pos.clone(),
-            };
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::FluentSyntax,
-                    format!("Fluent syntax error: {}", error.kind),
-                )
-                .at(file, span)
-                .lang(locale.to_string())
-                .help("the entry is left out of the bundle until it is fixed"),
-            );
-        }
+        syntax_errors(file, locale, errors, diagnostics);
         let resource = Arc::new(resource);
         ltr.add_resource_overriding(Arc::clone(&resource));
         rtl.add_resource_overriding(resource);
@@ -176,6 +195,34 @@ fn build(
         ltr,
         rtl,
         files: files.to_vec(),
+    }
+}
+
+/// `fluent-syntax` for each of the parser's `errors` in `file`.
+fn syntax_errors(
+    file: &Arc<SourceFile>,
+    locale: &LanguageIdentifier,
+    errors: Vec<fluent_syntax::parser::ParserError>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for error in errors {
+        // Point at the broken entry: the parser's own position
+        // is often the end of the file.
+        let span = match &error.slice {
+            Some(slice) if slice.start <= error.pos.start => {
+                slice.start..slice.end.min(error.pos.end)
+            }
+            _ => error.pos.clone(),
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                Code::FluentSyntax,
+                format!("Fluent syntax error: {}", error.kind),
+            )
+            .at(file, span)
+            .lang(locale.to_string())
+            .help("the entry is left out of the bundle until it is fixed"),
+        );
     }
 }
 
@@ -221,8 +268,13 @@ impl Stack {
             let files = locales::list_folder(dir).map_err(|err| {
                 anyhow::anyhow!("cannot load the locale folder {}: {err}", dir.display())
             })?;
-            let mut by_tag: Vec<(String, Vec<Arc<SourceFile>>)> = Vec::new();
-            for (tag, path) in files {
+            let mut by_tag: Vec<(String, Files)> = Vec::new();
+            for locales::FolderFile {
+                tag,
+                relative,
+                path,
+            } in files
+            {
                 // A folder or a dangling link named `x.ftl` is a finding
                 // about that file; the other bundles are still used.
                 let (file, bad) = match SourceFile::read(&path) {
@@ -265,15 +317,16 @@ impl Stack {
                     continue;
                 }
                 match by_tag.iter_mut().find(|(t, _)| *t == tag) {
-                    Some((_, list)) => list.push(file),
-                    None => by_tag.push((tag, vec![file])),
+                    Some((_, list)) => list.push(file, relative),
+                    None => by_tag.push((tag, Files::one(file, relative))),
                 }
             }
-            for (tag, files) in by_tag {
+            for (tag, mut files) in by_tag {
+                files.folder = Some(dir.join(&tag));
                 stack.add(origin, &tag, files);
             }
         }
-        let mut builtin: Vec<(&str, Vec<Arc<SourceFile>>)> = Vec::new();
+        let mut builtin: Vec<(&str, Files)> = Vec::new();
         for (tag, name, source) in locales::BUILTIN_FTL {
             let file = Arc::new(SourceFile::new(
                 format!("<built-in>/locales/{tag}/{name}"),
@@ -281,8 +334,8 @@ impl Stack {
                 (*source).to_owned(),
             ));
             match builtin.iter_mut().find(|(t, _)| t == tag) {
-                Some((_, list)) => list.push(file),
-                None => builtin.push((tag, vec![file])),
+                Some((_, list)) => list.push(file, (*name).to_owned()),
+                None => builtin.push((tag, Files::one(file, (*name).to_owned()))),
             }
         }
         for (tag, files) in builtin {
@@ -292,7 +345,7 @@ impl Stack {
             use sha2::{Digest, Sha256};
             let mut hasher = Sha256::new();
             for slot in stack.slots.iter().filter(|s| s.origin != Origin::Builtin) {
-                for file in &slot.files {
+                for file in &slot.files.list {
                     hasher.update(file.name().as_bytes());
                     hasher.update([0]);
                     hasher.update(file.text().as_bytes());
@@ -308,9 +361,9 @@ impl Stack {
         Ok(stack)
     }
 
-    fn add(&mut self, origin: Origin, tag: &str, files: Vec<Arc<SourceFile>>) {
+    fn add(&mut self, origin: Origin, tag: &str, files: Files) {
         let Ok(locale) = LanguageIdentifier::from_str(tag) else {
-            if let Some(first) = files.first() {
+            if let Some(first) = files.list.first() {
                 self.diagnostics.push(
                     Diagnostic::new(
                         Code::InvalidLang,
@@ -329,9 +382,15 @@ impl Stack {
         };
         if origin != Origin::Builtin {
             // The newsroom's own files are parsed now, so their syntax
-            // errors are reported even for locales no edition uses.
-            let bundle = build(origin, &slot.locale, &slot.files, &mut self.diagnostics);
-            let _ = slot.bundle.set(Arc::new(bundle));
+            // errors are reported even for locales no edition uses; their
+            // bundles are built, like the built-in ones, when an edition
+            // first needs them (a run that checks bundles alone never
+            // does).
+            for file in &slot.files.list {
+                if let Err((_, errors)) = fluent_syntax::parser::parse(file.text()) {
+                    syntax_errors(file, &slot.locale, errors, &mut self.diagnostics);
+                }
+            }
         }
         self.slots.push(slot);
     }
@@ -355,12 +414,14 @@ impl Stack {
     }
 
     /// Every locale's files by origin, for bundle checks.
-    pub fn sources(
-        &self,
-    ) -> impl Iterator<Item = (Origin, &LanguageIdentifier, &[Arc<SourceFile>])> {
-        self.slots
-            .iter()
-            .map(|s| (s.origin, &s.locale, s.files.as_slice()))
+    pub fn sources(&self) -> impl Iterator<Item = Source<'_>> {
+        self.slots.iter().map(|s| Source {
+            origin: s.origin,
+            locale: &s.locale,
+            files: &s.files.list,
+            relative: &s.files.relative,
+            folder: s.files.folder.as_deref(),
+        })
     }
 
     /// The locales an edition in `tag` falls back through: the negotiated

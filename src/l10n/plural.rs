@@ -92,7 +92,9 @@
 //! `NUMBER($n, minimumFractionDigits: 1)`, is "other" in English).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fluent_bundle::types::{FluentNumber, FluentNumberType};
 use fluent_bundle::{FluentResource, FluentValue};
@@ -172,6 +174,51 @@ impl Plurals {
         rules.category_for(&decimal)
     }
 
+    /// What a select on a number can reach in this locale: cardinal
+    /// categories, or ordinal ones for `NUMBER($n, type: "ordinal")`.
+    /// `None` when CLDR has no cardinal rules for the locale (then there is
+    /// nothing to hold its selects to).
+    pub fn reach(&self, ordinal: bool) -> Option<Reach> {
+        if self.cardinal_locale == Locale::UNKNOWN {
+            return None;
+        }
+        let rules = if ordinal {
+            self.ordinal.as_ref()?
+        } else {
+            self.cardinal.as_ref()?
+        };
+        let categories: Vec<&'static str> = rules.categories().map(category_name).collect();
+        let mut counts: Vec<(&'static str, Vec<u32>)> = Vec::new();
+        for n in 0..=MAX_COUNT {
+            let category = category_name(rules.category_for(n));
+            match counts.iter_mut().find(|(c, _)| *c == category) {
+                Some((_, list)) => list.push(n),
+                None => counts.push((category, vec![n])),
+            }
+        }
+        // What the categories no count reaches are for.
+        let other_numbers = [
+            "1000000", "0.5", "1.5", "2.5", "0.1", "1.1", "2.1", "5.5", "1.25",
+        ];
+        let beyond: Vec<(&'static str, String)> = categories
+            .iter()
+            .filter(|c| !counts.iter().any(|(reached, _)| reached == *c))
+            .filter_map(|c| {
+                other_numbers.iter().find_map(|text| {
+                    let decimal: Decimal = text.parse().ok()?;
+                    (category_name(rules.category_for(&decimal)) == *c)
+                        .then(|| (*c, (*text).to_owned()))
+                })
+            })
+            .collect();
+        counts.sort_by_key(|(c, _)| categories.iter().position(|k| k == c));
+        Some(Reach {
+            categories,
+            counts,
+            beyond,
+        })
+    }
+
     /// The body of [`SELECT_FUNCTION`]: `positional` is the selector's value
     /// then the variant keys in order (names as strings, numbers as
     /// numbers). Returns the name (`k0`, `k1`…) of the first variant whose
@@ -198,6 +245,57 @@ impl Plurals {
             None => FluentValue::None,
         }
     }
+}
+
+/// The largest count [`Plurals::reach`] looks at. Every CLDR rule on whole
+/// numbers tests `n`, `n % 10`, `n % 100` or `n % 1000000`, so the counts up
+/// to 999 reach every category a larger count can (a test holds this for
+/// the counts to 20,000 and the first millions, in every language with
+/// built-in bundles and two dozen more), all but the "many" that French, Spanish, Italian,
+/// Portuguese, Catalan, Galician and Breton keep for exact millions
+/// ("1 000 000 de voyageurs", the mark of a noun like *million*).
+pub const MAX_COUNT: u32 = 999;
+
+/// The plural categories of one locale and kind, and which numbers reach them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reach {
+    /// Every category of the rules, in CLDR order ("other" last).
+    pub categories: Vec<&'static str>,
+    /// Each category the counts 0 to [`MAX_COUNT`] reach, with those counts
+    /// in increasing order; in CLDR order.
+    pub counts: Vec<(&'static str, Vec<u32>)>,
+    /// Each category no count reaches, with a number that does reach it
+    /// ("1.5", "1000000").
+    pub beyond: Vec<(&'static str, String)>,
+}
+
+impl Reach {
+    /// The counts that fall into `category` (empty when none does).
+    pub fn counts_of(&self, category: &str) -> &[u32] {
+        self.counts
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map_or(&[], |(_, counts)| counts.as_slice())
+    }
+}
+
+/// [`Plurals::reach`] for `locale`, computed once per process (ten
+/// thousand counts per locale and kind are worth keeping).
+pub fn reach_of(locale: &LanguageIdentifier, ordinal: bool) -> Option<Arc<Reach>> {
+    type Cache = Mutex<HashMap<(String, bool), Option<Arc<Reach>>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (locale.to_string(), ordinal);
+    let cache = CACHE.get_or_init(Cache::default);
+    if let Ok(map) = cache.lock()
+        && let Some(found) = map.get(&key)
+    {
+        return found.clone();
+    }
+    let reach = Plurals::new(locale).reach(ordinal).map(Arc::new);
+    if let Ok(mut map) = cache.lock() {
+        map.insert(key, reach.clone());
+    }
+    reach
 }
 
 /// The exact decimal a Fluent number stands for, whose plural operands
@@ -336,7 +434,7 @@ fn walk_inline(source: &str, inline: &ast::InlineExpression<&str>, edits: &mut V
 }
 
 /// Byte offset of `slice`, a node of `source`'s syntax tree, in `source`.
-fn offset_in(source: &str, slice: &str) -> Option<usize> {
+pub(crate) fn offset_in(source: &str, slice: &str) -> Option<usize> {
     let at = slice.as_ptr().addr().checked_sub(source.as_ptr().addr())?;
     (source.get(at..at + slice.len()) == Some(slice)).then_some(at)
 }
@@ -404,6 +502,8 @@ fn route_select(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use std::collections::BTreeSet;
 
     use fluent_bundle::FluentArgs;
     use icu_decimal::input::Decimal;
@@ -1018,5 +1118,49 @@ ordinal = { ARTICLE_PLURAL_SELECT(NUMBER( $n , type: \"ordinal\" ), \"one\", \"o
                 }
             }
         }
+    }
+
+    /// [`MAX_COUNT`]: the counts above 999 reach no category that the
+    /// counts up to 999 do not, but the "many" of exact millions.
+    #[test]
+    fn counts_up_to_999_reach_every_category_but_millions() {
+        let more = [
+            "he", "br", "gl", "ca", "it", "pt", "pt-PT", "es", "cy", "ga", "gd", "sl", "lt", "lv",
+            "mt", "sk", "is", "mk", "hr", "bs", "da", "si", "ne", "gu", "hi", "bn",
+        ];
+        let mut found = Vec::new();
+        for tag in BUILTIN.iter().chain(more.iter()) {
+            let plurals = Plurals::new(&tag.parse().unwrap());
+            for ordinal in [false, true] {
+                let Some(reach) = plurals.reach(ordinal) else {
+                    continue;
+                };
+                let rules = if ordinal {
+                    plurals.ordinal.as_ref()
+                } else {
+                    plurals.cardinal.as_ref()
+                };
+                let Some(rules) = rules else { continue };
+                let beyond = (MAX_COUNT + 1..=20_000).chain((1..=3).map(|m| m * 1_000_000));
+                for n in beyond {
+                    let category = category_name(rules.category_for(n));
+                    if reach.counts_of(category).is_empty() {
+                        found.push((*tag, ordinal, category, n));
+                    }
+                }
+            }
+        }
+        let unexpected: Vec<_> = found
+            .iter()
+            .filter(|(_, ordinal, category, n)| {
+                *ordinal || *category != "many" || n % 1_000_000 != 0
+            })
+            .collect();
+        assert!(unexpected.is_empty(), "{unexpected:?}");
+        let millions: BTreeSet<&str> = found.iter().map(|(tag, ..)| *tag).collect();
+        assert_eq!(
+            millions,
+            BTreeSet::from(["br", "ca", "es", "fr", "gl", "it", "pt", "pt-PT"])
+        );
     }
 }

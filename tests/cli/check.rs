@@ -452,3 +452,113 @@ fn an_unreadable_translation_file_is_reported_with_the_others() {
             .any(|r| r["code"] == "missing-translation" && r["lang"] == "uk")
     );
 }
+
+/// A folder of bundles laid out as Mozilla's: `LANG/path/file.ftl`.
+fn bundles_folder() -> Fixture {
+    let fixture = Fixture::new();
+    fixture.write("l10n/en/main.ftl", "hello = Hello\nbye = Bye\n");
+    fixture.write("l10n/en/firefox/new.ftl", "download = Download\n");
+    fixture.write("l10n/fr/main.ftl", "hello = Bonjour\n");
+    fixture.write("l10n/fr/firefox/new.ftl", "download = Télécharger\n");
+    fixture
+}
+
+#[test]
+fn bundles_are_checked_alone_against_the_reference_locale() {
+    let fixture = bundles_folder();
+    let (records, code) = fixture.check_json(&["--bundles", "l10n", "--reference", "en"]);
+    assert_eq!(code, 0, "{records:#?}");
+    let missing = only(&records, "fluent-missing-message");
+    assert_eq!(missing["lang"], "fr");
+    assert_eq!(missing["file"], "l10n/fr/main.ftl");
+    let output = fixture
+        .cmd()
+        .args(["check", "--bundles", "l10n", "--reference", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.ends_with("check: 2 locales (4 files, reference en), 0 errors, 1 warning\n"),
+        "{stderr}"
+    );
+    // `--locales DIR --reference TAG` with no article is the same run.
+    let (again, code) = fixture.check_json(&["--locales", "l10n", "--reference", "en"]);
+    assert_eq!((again, code), (records, 0));
+    // Without --reference, the reference is the newsroom's `source`.
+    fixture.write("newsroom.toml", "source = \"fr\"\n");
+    let (records, _) = fixture.check_json(&["--bundles", "l10n"]);
+    let obsolete = only(&records, "fluent-obsolete-message");
+    assert_eq!(
+        (&obsolete["lang"], &obsolete["line"]),
+        (&"en".into(), &2.into())
+    );
+}
+
+#[test]
+fn a_reference_locale_without_a_folder_is_an_error() {
+    let fixture = bundles_folder();
+    let output = fixture
+        .cmd()
+        .args(["check", "--bundles", "l10n", "--reference", "en-US"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("the reference locale `en-US` has no folder in l10n, which has `en` of the same language"),
+        "{stderr}"
+    );
+    let output = fixture
+        .cmd()
+        .args(["check", "--bundles", "l10n", "--reference", "de"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("has no folder in l10n (its locales: `en`, `fr`)")
+    );
+
+    // A newsroom whose `source` names no folder of its own: `en-US` with
+    // an `en` folder used to compare nothing, silently.
+    let fixture = Fixture::story(&["en-US", "fr"]);
+    fixture.write(
+        "newsroom.toml",
+        "source = \"en-US\"\neditions = [\"en-US\", \"fr\"]\nlocales = \"locales\"\n",
+    );
+    fixture.write("locales/en/x.ftl", "hello = Hello\n");
+    fixture.write("locales/fr/x.ftl", "hello = Bonjour\n");
+    let output = fixture.cmd().args(["check", "story.md"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("the reference locale `en-US` has no folder in locales, which has `en`"),
+    );
+}
+
+#[test]
+fn reference_is_for_bundles_alone() {
+    let fixture = bundles_folder();
+    fixture
+        .cmd()
+        .args(["check", "story.md", "--reference", "en"])
+        .assert()
+        .code(2);
+    fixture
+        .cmd()
+        .args(["check", "--bundles", "nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--bundles nowhere: no such folder",
+        ));
+    // Two folders would be one stack of bundles: not what --bundles checks.
+    fixture
+        .cmd()
+        .args(["check", "--bundles", "l10n", "--locales", "l10n"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("drop --locales"));
+}
