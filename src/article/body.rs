@@ -2,6 +2,7 @@
 //! problems only the Markdown parser can see (raw HTML, unsafe link targets,
 //! nesting too deep to render safely).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -199,6 +200,84 @@ fn is_inline(event: &Event<'_>) -> bool {
                 | TagEnd::Image
         ),
         _ => false,
+    }
+}
+
+/// An inline Markdown text (a front-matter text, a translation target, a
+/// message) as every edition reads it: trimmed, and with a leading block
+/// marker escaped (`1. Mai`, `# 1`, `- x`) so the text stays one inline run.
+/// `check` reads this same text, so what it judges is what is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineSource<'a> {
+    /// The text the renderers parse.
+    pub text: Cow<'a, str>,
+    /// Bytes trimmed from the start.
+    lead: usize,
+    /// Where (in the trimmed text) a backslash was inserted.
+    escape_at: Option<usize>,
+}
+
+impl<'a> InlineSource<'a> {
+    /// The rendered reading of `markdown`.
+    pub fn new(markdown: &'a str) -> Self {
+        let text = markdown.trim();
+        let lead = markdown.len() - markdown.trim_start().len();
+        let mut chars = text.chars();
+        let first = chars.next();
+        let second = chars.next();
+        let spaced = second.is_none_or(char::is_whitespace);
+        let starts_block = match first {
+            Some('-' | '+' | '*') => spaced || text.starts_with("---") || text.starts_with("***"),
+            Some('#') => {
+                let rest = text.trim_start_matches('#');
+                rest.is_empty() || rest.starts_with(char::is_whitespace)
+            }
+            Some('>') => true,
+            Some('<') => {
+                second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+            }
+            Some('`') => text.starts_with("```"),
+            Some('~') => text.starts_with("~~~"),
+            Some('_') => text.starts_with("___"),
+            _ => text.find(['.', ')']).is_some_and(|i| {
+                i > 0
+                    && i <= 9
+                    && text
+                        .get(..i)
+                        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            }),
+        };
+        if starts_block {
+            let at = match text.find(|c: char| !c.is_ascii_digit()) {
+                Some(i) if i > 0 => i,
+                _ => 0,
+            };
+            let (before, after) = text.split_at(at);
+            InlineSource {
+                text: Cow::Owned(format!("{before}\\{after}")),
+                lead,
+                escape_at: Some(at),
+            }
+        } else {
+            InlineSource {
+                text: Cow::Borrowed(text),
+                lead,
+                escape_at: None,
+            }
+        }
+    }
+
+    /// The byte range in the original text of `range` in [`Self::text`]
+    /// (the inserted backslash maps to the character it escapes).
+    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+        let map = |at: usize| {
+            let at = match self.escape_at {
+                Some(escape) if at > escape => at - 1,
+                _ => at,
+            };
+            at + self.lead
+        };
+        map(range.start)..map(range.end).max(map(range.start))
     }
 }
 

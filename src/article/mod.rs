@@ -197,6 +197,9 @@ pub struct Parsed {
     pub block_spans: Vec<Range<usize>>,
     /// Every string value read from the front matter.
     pub texts: Vec<Text>,
+    /// The front-matter texts that are inline Markdown (headline, summary,
+    /// byline, image alt, caption and credit, promo titles).
+    pub markdown_texts: Vec<Text>,
 }
 
 /// Parses an article file.
@@ -355,11 +358,12 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     }
     let related: Vec<Related> = related;
     markdown_texts.extend(related.iter().map(|r| &r.title));
-    for text in markdown_texts {
+    for text in &markdown_texts {
         for problem in body::inline_problems(&text.value) {
             out_inline_problem(file, text, problem, diags);
         }
     }
+    out.markdown_texts = markdown_texts.into_iter().cloned().collect();
 
     // Every string read, for the text-safety scan.
     let mut texts: Vec<Text> = Vec::new();

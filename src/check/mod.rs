@@ -12,6 +12,7 @@ pub mod translations;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::article::body::InlineSource;
 use crate::article::{self, Article};
 use crate::diag::{Code, Diagnostic};
 use crate::source::{InvalidUtf8, SourceFile};
@@ -58,6 +59,32 @@ pub fn check_article(file: Arc<SourceFile>, bad_utf8: Option<InvalidUtf8>) -> Ar
     };
     for unit in units(&file, parsed.front_matter.clone(), &parsed.block_spans) {
         text::scan_file_range(&file, unit, &key_at, &mut diagnostics);
+    }
+    // What Markdown decodes from character references (`&#x202E;`) is
+    // judged as the characters a reader gets, at the reference.
+    for block in &parsed.block_spans {
+        let Some(text) = file.text().get(block.clone()) else {
+            continue;
+        };
+        for finding in text::scan_entities(text) {
+            let span = block.start + finding.range.start..block.start + finding.range.end;
+            let mut diag = Diagnostic::new(finding.code, finding.message).at(&file, span.clone());
+            if let Some(key) = key_at(span.start) {
+                diag = diag.key(key);
+            }
+            diagnostics.push(diag);
+        }
+    }
+    for value in &parsed.markdown_texts {
+        let inline = InlineSource::new(&value.value);
+        for finding in text::scan_entities(&inline.text) {
+            let mut diag = Diagnostic::new(finding.code, finding.message)
+                .at(&file, value.span_of(inline.original(finding.range)));
+            if let Some(key) = key_at(value.span.start) {
+                diag = diag.key(key);
+            }
+            diagnostics.push(diag);
+        }
     }
     for value in parsed.texts.iter().filter(|t| t.content_start.is_none()) {
         for finding in text::scan(&value.value) {

@@ -4,7 +4,7 @@
 //! as the article.
 
 use crate::article::Article;
-use crate::article::body::{BodyProblem, inline_problems};
+use crate::article::body::{BodyProblem, InlineSource, inline_problems};
 use crate::check::{quality, text};
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::Newsroom;
@@ -240,6 +240,15 @@ fn check_lang(
                 diags.push(
                     Diagnostic::new(finding.code, finding.message)
                         .at(file, target.span_of(finding.range))
+                        .lang(lang.clone())
+                        .key(segment.key.clone()),
+                );
+            }
+            let inline = InlineSource::new(&target.value);
+            for finding in text::scan_entities(&inline.text) {
+                diags.push(
+                    Diagnostic::new(finding.code, finding.message)
+                        .at(file, target.span_of(inline.original(finding.range)))
                         .lang(lang.clone())
                         .key(segment.key.clone()),
                 );

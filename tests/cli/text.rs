@@ -1,0 +1,72 @@
+//! Every text as the reader will see it: what Markdown decodes, what a
+//! target renders as, empty texts, agencies, and what folder scans skip.
+
+use serde_json::Value;
+
+use crate::support::{Fixture, article_with, assert_at, only};
+
+/// A newsroom with `en` and `ru` editions, `story.md` with this front
+/// matter (`extra`) and body, and `story.ru.toml` translating the headline
+/// and the body's one paragraph with these targets (TOML values, written
+/// as they are).
+fn story_with_ru(extra: &str, body: &str, headline_target: &str, body_target: &str) -> Fixture {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    fixture.write("story.md", article_with(extra, body));
+    let paragraph = body.trim();
+    let key = article::segment::body_key(paragraph);
+    fixture.write(
+        "story.ru.toml",
+        format!(
+            "article = \"test-story\"\nlang = \"ru\"\n\n[[segment]]\nkey = \"headline\"\nsource = \"A headline\"\ntarget = {headline_target}\nstate = \"translated\"\n\n[[segment]]\nkey = \"{key}\"\nsource = {}\ntarget = {body_target}\nstate = \"translated\"\n",
+            serde_json::to_string(paragraph).unwrap()
+        ),
+    );
+    fixture
+}
+
+fn codes(records: &[Value]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| r["code"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn character_references_are_checked_as_what_they_decode_to() {
+    let fixture = story_with_ru(
+        "byline = \"Soft&shy;hyphen\"\n",
+        "Ferry &#x202E;returns &amp; stays.\n",
+        "\"Заголовок &#x7;звонок\"",
+        "\"Паром &#8203;вернулся &amp; остаётся.\"",
+    );
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let bidi = only(&records, "bidi-control");
+    assert_at(bidi, 8, 7);
+    assert!(bidi["key"].as_str().unwrap().starts_with("body."), "{bidi}");
+    assert!(
+        bidi["message"].as_str().unwrap().contains("&#x202E;"),
+        "{bidi}"
+    );
+    let control = only(&records, "control-char");
+    assert_eq!(control["lang"], "ru");
+    assert_eq!(control["key"], "headline");
+    assert_at(control, 7, 21);
+    let invisible: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "invisible-char")
+        .collect();
+    assert_eq!(invisible.len(), 2, "{records:#?}");
+    assert_at(invisible[0], 6, 15);
+    assert_eq!(invisible[0]["lang"], Value::Null);
+    assert_eq!(invisible[1]["lang"], "ru");
+    assert_eq!(codes(&records).len(), 4, "{records:#?}");
+    // The edition with the reference is not published.
+    let output = fixture
+        .cmd()
+        .args(["export", "story.md", "--lang", "en", "--to", "txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+}
