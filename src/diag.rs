@@ -124,6 +124,8 @@ codes! {
         "The target is the source text unchanged, though the languages differ (segments that are only names, numbers or URLs aside). Translate it.";
     NumberMismatch = "number-mismatch", Warning,
         "A number of the source is missing from the target (digits and separators of the target's locale count as equal: 27 = ۲۷, 1,200 = 1 200). Check the figures.";
+    TargetNotInline = "target-not-inline", Error,
+        "A translation target or a front-matter text holds a blank line, a heading, a list, a block quote or a code block; it is inline text of one block, which the edition would fold into one run-on line. Write it as one paragraph.";
     UrlMismatch = "url-mismatch", Error,
         "The target's link targets differ from the source's. Keep every link of the source, with the same URL.";
     MarkupMismatch = "markup-mismatch", Warning,

@@ -307,6 +307,8 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// Parses inline Markdown (a front-matter text or a translation) and reports
 /// raw HTML and disallowed link targets, with ranges relative to `text`.
+/// The text is read trimmed, as every edition reads it: four leading spaces
+/// do not make `<img …>` a code block here, since they do not there.
 pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
     let mut problems = Vec::new();
     // Raw HTML and autolinks need a `<`, links and images a `[`: text with
@@ -314,10 +316,75 @@ pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
     if !text.bytes().any(|b| b == b'<' || b == b'[') {
         return problems;
     }
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
-        visit_event(&event, range, &mut problems);
+    let lead = text.len() - text.trim_start().len();
+    let trimmed = text.trim();
+    for (event, range) in Parser::new_ext(trimmed, Options::empty()).into_offset_iter() {
+        visit_event(&event, lead + range.start..lead + range.end, &mut problems);
     }
     problems
+}
+
+/// A block structure inside a text that must be inline (a target, a
+/// front-matter text): the edition folds it into one run-on line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotInline {
+    /// The first line of the block, in the text's own offsets.
+    pub range: Range<usize>,
+    /// What starts there, in words ("a heading", "a list").
+    pub what: &'static str,
+}
+
+/// The blocks of an inline text beyond its one paragraph, read as every
+/// edition reads it ([`InlineSource`]). Raw HTML blocks are left to
+/// [`inline_problems`].
+pub fn not_inline(text: &str) -> Vec<NotInline> {
+    let mut found = Vec::new();
+    // Blocks need a line break, or (at the start) an indentation or a
+    // marker that [`InlineSource`] trims or escapes.
+    if !text.contains(['\n', '\r']) && !text.trim_start().starts_with(['=', '-']) {
+        return found;
+    }
+    let inline = InlineSource::new(text);
+    let source: &str = &inline.text;
+    let mut depth = 0usize;
+    let mut blocks = 0usize;
+    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        let what = match &event {
+            Event::Start(tag) if !is_inline(&event) => {
+                depth += 1;
+                if depth > 1 {
+                    continue;
+                }
+                blocks += 1;
+                match tag {
+                    Tag::Paragraph if blocks == 1 => continue,
+                    Tag::Paragraph => "a blank line: a second paragraph",
+                    Tag::Heading { .. } => "a heading",
+                    Tag::List(_) => "a list",
+                    Tag::BlockQuote(_) => "a block quote",
+                    Tag::CodeBlock(CodeBlockKind::Indented) => "an indented code block",
+                    Tag::CodeBlock(CodeBlockKind::Fenced(_)) => "a fenced code block",
+                    _ => continue,
+                }
+            }
+            Event::End(_) if !is_inline(&event) => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            Event::Rule if depth == 0 => "a thematic break",
+            _ => continue,
+        };
+        // Mark the block's first line.
+        let line_end = source
+            .get(range.clone())
+            .and_then(|block| block.find(['\n', '\r']))
+            .map_or(range.end, |i| range.start + i);
+        found.push(NotInline {
+            range: inline.original(range.start..line_end.max(range.start)),
+            what,
+        });
+    }
+    found
 }
 
 fn visit_event(event: &Event<'_>, range: Range<usize>, problems: &mut Vec<BodyProblem>) {
@@ -632,5 +699,62 @@ mod tests {
                 .any(|p| matches!(p, BodyProblem::TooDeep(_)))
         );
         assert_eq!(body.prose().len(), 1);
+    }
+
+    #[test]
+    fn inline_text_holds_no_blocks() {
+        let whats = |text: &str| -> Vec<(&'static str, String)> {
+            not_inline(text)
+                .into_iter()
+                .map(|n| (n.what, text[n.range].to_owned()))
+                .collect()
+        };
+        assert!(whats("One line *of* text").is_empty());
+        assert!(whats("wrapped\nlines\r\nfold").is_empty());
+        assert!(whats("1. Mai").is_empty(), "a leading marker is escaped");
+        assert!(whats("- not a list").is_empty());
+        assert!(whats("    indented").is_empty(), "the text is trimmed");
+        assert_eq!(
+            whats("First.\n\nSecond."),
+            [("a blank line: a second paragraph", "Second.".to_owned())]
+        );
+        assert_eq!(
+            whats("Text\n## Head"),
+            [("a heading", "## Head".to_owned())]
+        );
+        assert_eq!(whats("Text\n- a\n- b"), [("a list", "- a".to_owned())]);
+        assert_eq!(whats("Text\n\n1. a"), [("a list", "1. a".to_owned())]);
+        assert_eq!(
+            whats("Text\n> quoted"),
+            [("a block quote", "> quoted".to_owned())]
+        );
+        assert_eq!(
+            whats("Text\n\n    code"),
+            [("an indented code block", "code".to_owned())]
+        );
+        assert_eq!(
+            whats("Text\n```\ncode\n```"),
+            [("a fenced code block", "```".to_owned())]
+        );
+        assert_eq!(whats("Text\n==="), [("a heading", "Text".to_owned())]);
+        assert_eq!(
+            whats("Text\n\n***"),
+            [("a thematic break", "***".to_owned())]
+        );
+        // Raw HTML is raw-html's, not reported twice.
+        assert!(whats("Text\n\n<div>x</div>").is_empty());
+    }
+
+    #[test]
+    fn inline_problems_read_the_text_as_it_is_rendered() {
+        // Indented, it would be a code block to a Markdown parser; every
+        // edition trims it, so it is raw HTML.
+        let problems = inline_problems("    <img src=x onerror=alert(1)>");
+        assert_eq!(problems, [BodyProblem::RawHtml(4..32)]);
+        assert_eq!(
+            InlineSource::new("  1. Mai").original(1..3),
+            3..4,
+            "the inserted backslash maps to the marker"
+        );
     }
 }

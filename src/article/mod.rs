@@ -362,6 +362,17 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
         for problem in body::inline_problems(&text.value) {
             out_inline_problem(file, text, problem, diags);
         }
+        for block in body::not_inline(&text.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::TargetNotInline,
+                    format!("{} in a front-matter text", block.what),
+                )
+                .at(file, text.span_of(block.range))
+                .label("the edition would fold this into the line before")
+                .help("this text is the inline text of one block: write it as one paragraph (line breaks fold to spaces)"),
+            );
+        }
     }
     out.markdown_texts = markdown_texts.into_iter().cloned().collect();
 

@@ -4,7 +4,7 @@
 //! as the article.
 
 use crate::article::Article;
-use crate::article::body::{BodyProblem, InlineSource, inline_problems};
+use crate::article::body::{BodyProblem, InlineSource, inline_problems, not_inline};
 use crate::check::{quality, text};
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::Newsroom;
@@ -251,6 +251,19 @@ fn check_lang(
                         .at(file, target.span_of(inline.original(finding.range)))
                         .lang(lang.clone())
                         .key(segment.key.clone()),
+                );
+            }
+            for block in not_inline(&target.value) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::TargetNotInline,
+                        format!("{} in a translation target", block.what),
+                    )
+                    .at(file, target.span_of(block.range))
+                    .label("the edition would fold this into the line before")
+                    .lang(lang.clone())
+                    .key(segment.key.clone())
+                    .help("a target is the inline text of one block: write it as one paragraph (line breaks fold to spaces)"),
                 );
             }
             for problem in inline_problems(&target.value) {

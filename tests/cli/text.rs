@@ -70,3 +70,41 @@ fn character_references_are_checked_as_what_they_decode_to() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn a_target_is_inline_text_of_one_block() {
+    let fixture = story_with_ru(
+        "summary = \"\"\"One line,\nand its continuation.\n\n## A heading\"\"\"\n",
+        "Crews cheered.\n",
+        "\"    <img src=x onerror=alert(1)>\"",
+        "\"\"\"Команды\n- ликовали.\"\"\"",
+    );
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    // Indented by four spaces, the target is still judged as the inline
+    // text every edition renders: raw HTML.
+    let html = only(&records, "raw-html");
+    assert_eq!(
+        (html["lang"].as_str(), html["key"].as_str()),
+        (Some("ru"), Some("headline"))
+    );
+    assert_at(html, 7, 15);
+    let blocks: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "target-not-inline")
+        .collect();
+    assert_eq!(blocks.len(), 2, "{records:#?}");
+    // The summary's heading, with its line and column in the article.
+    assert_eq!(blocks[0]["file"], "story.md");
+    assert!(
+        blocks[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("a heading")
+    );
+    assert_at(blocks[0], 9, 1);
+    // The target's list.
+    assert_eq!(blocks[1]["lang"], "ru");
+    assert!(blocks[1]["message"].as_str().unwrap().starts_with("a list"));
+    assert_at(blocks[1], 14, 1);
+}
