@@ -92,6 +92,8 @@ codes! {
         "Raw HTML is not allowed in articles, translations or messages: it is neither translatable nor safe. Use Markdown instead.";
     EmptyBody = "empty-body", Error,
         "The article has no body text after its front matter. Write the body.";
+    EmptyText = "empty-text", Error,
+        "An element has nothing in it: a heading with no text (`## `), an empty list item (`- `) or block quote, a link with no text (`[](…)`) or no target (`[x]()`, `[x](mailto:)`, `[x](https://)`). The edition would show an empty element. Write its text or remove it.";
     NestingTooDeep = "nesting-too-deep", Error,
         "Block quotes or lists nest deeper than 16 levels. Flatten the structure.";
     BidiControl = "bidi-control", Error,

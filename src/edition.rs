@@ -331,7 +331,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                         .fluent_errors
                         .push((id.to_owned(), error, locale.clone()));
                 }
-                if !crate::article::body::inline_problems(&text).is_empty() {
+                if crate::article::body::is_unsafe_inline(&text) {
                     notes.unsafe_messages.push((id.to_owned(), locale));
                 }
                 Some(text)
@@ -471,7 +471,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                         .fluent_errors
                         .push((id.clone(), error.clone(), formatted.locale.clone()));
                 }
-                if !crate::article::body::inline_problems(&formatted.text).is_empty() {
+                if crate::article::body::is_unsafe_inline(&formatted.text) {
                     notes
                         .unsafe_messages
                         .push((id.clone(), formatted.locale.clone()));

@@ -68,6 +68,14 @@ pub enum BodyProblem {
     },
     /// Nesting deeper than [`MAX_NESTING`] starts here.
     TooDeep(Range<usize>),
+    /// An element with nothing in it: a heading, a list item, a block
+    /// quote, a link's text or target.
+    Empty {
+        /// The element's span.
+        span: Range<usize>,
+        /// What it is, in words.
+        what: &'static str,
+    },
 }
 
 /// A parsed body.
@@ -318,10 +326,20 @@ pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
     }
     let lead = text.len() - text.trim_start().len();
     let trimmed = text.trim();
+    let mut visitor = Visitor::default();
     for (event, range) in Parser::new_ext(trimmed, Options::empty()).into_offset_iter() {
-        visit_event(&event, lead + range.start..lead + range.end, &mut problems);
+        visitor.visit(&event, lead + range.start..lead + range.end);
     }
+    problems.extend(visitor.problems);
     problems
+}
+
+/// Whether an inline text holds raw HTML or a link target that is not
+/// allowed (what makes a message unsafe to show).
+pub fn is_unsafe_inline(text: &str) -> bool {
+    inline_problems(text)
+        .iter()
+        .any(|p| matches!(p, BodyProblem::RawHtml(_) | BodyProblem::Url { .. }))
 }
 
 /// A block structure inside a text that must be inline (a target, a
@@ -387,33 +405,98 @@ pub fn not_inline(text: &str) -> Vec<NotInline> {
     found
 }
 
-fn visit_event(event: &Event<'_>, range: Range<usize>, problems: &mut Vec<BodyProblem>) {
-    match event {
-        // An HTML block is reported once, at its start; its lines follow as
-        // `Event::Html`.
-        Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
-            problems.push(BodyProblem::RawHtml(range));
+/// Whether a link target leads nowhere: empty, or a scheme with nothing
+/// after it (`mailto:`, `https://`).
+pub fn is_empty_link(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if cleaned.is_empty() {
+        return true;
+    }
+    match scheme(&cleaned) {
+        Some(scheme) => {
+            let rest = cleaned.get(scheme.len() + 1..).unwrap_or("");
+            let rest = if matches!(scheme.as_str(), "http" | "https") {
+                rest.trim_start_matches('/')
+            } else {
+                rest
+            };
+            rest.is_empty()
         }
-        Event::Start(Tag::Link { dest_url, .. }) if !is_allowed_link(dest_url) => {
-            problems.push(BodyProblem::Url {
-                url: dest_url.to_string(),
-                span: range,
-                image: false,
-            });
+        None => false,
+    }
+}
+
+/// Finds what `check` reports in a stream of Markdown events.
+#[derive(Default)]
+struct Visitor {
+    problems: Vec<BodyProblem>,
+    /// Open links: their span and whether they have shown any text yet.
+    links: Vec<(Range<usize>, bool)>,
+}
+
+impl Visitor {
+    fn visit(&mut self, event: &Event<'_>, range: Range<usize>) {
+        let problems = &mut self.problems;
+        match event {
+            // An HTML block is reported once, at its start; its lines follow as
+            // `Event::Html`.
+            Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
+                problems.push(BodyProblem::RawHtml(range.clone()));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if !is_allowed_link(dest_url) => {
+                problems.push(BodyProblem::Url {
+                    url: dest_url.to_string(),
+                    span: range.clone(),
+                    image: false,
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if !is_allowed_link(dest_url) => {
+                problems.push(BodyProblem::Url {
+                    url: dest_url.to_string(),
+                    span: range.clone(),
+                    image: true,
+                });
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if is_empty_link(dest_url) => {
+                problems.push(BodyProblem::Empty {
+                    span: range.clone(),
+                    what: if dest_url.trim().is_empty() {
+                        "a link with no target"
+                    } else {
+                        "a link whose target has nothing after its scheme"
+                    },
+                });
+            }
+            _ => {}
         }
-        Event::Start(Tag::Image { dest_url, .. }) if !is_allowed_link(dest_url) => {
-            problems.push(BodyProblem::Url {
-                url: dest_url.to_string(),
-                span: range,
-                image: true,
-            });
+        match event {
+            Event::Start(Tag::Link { .. }) => self.links.push((range, false)),
+            Event::End(TagEnd::Link) => {
+                if let Some((span, false)) = self.links.pop() {
+                    self.problems.push(BodyProblem::Empty {
+                        span,
+                        what: "a link with no text",
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text)
+                if !text.trim().is_empty() =>
+            {
+                for link in &mut self.links {
+                    link.1 = true;
+                }
+            }
+            _ => {}
         }
-        _ => {}
     }
 }
 
 /// Parses the body `source`, which starts at byte `offset` of its file.
 pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
+    let mut visitor = Visitor::default();
     let mut problems = Vec::new();
     let mut body = Body::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -422,7 +505,7 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
 
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         let file_range = offset + range.start..offset + range.end;
-        visit_event(&event, file_range.clone(), &mut problems);
+        visitor.visit(&event, file_range.clone());
         if stack.is_empty()
             && let Event::Start(_) | Event::Rule | Event::Html(_) = event
         {
@@ -491,6 +574,12 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
                 stack.push(frame);
             }
             Event::End(_) => {
+                if let Some(what) = empty_element(stack.last(), source.get(range.clone())) {
+                    problems.push(BodyProblem::Empty {
+                        span: file_range.clone(),
+                        what,
+                    });
+                }
                 if matches!(stack.last(), Some(Frame::Quote(_) | Frame::List { .. })) {
                     nesting = nesting.saturating_sub(1);
                 }
@@ -503,7 +592,42 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
     while !stack.is_empty() {
         close_top(&mut stack, &mut body.blocks, source, offset);
     }
+    problems.extend(visitor.problems);
+    problems.sort_by_key(|p| match p {
+        BodyProblem::RawHtml(span)
+        | BodyProblem::TooDeep(span)
+        | BodyProblem::Url { span, .. }
+        | BodyProblem::Empty { span, .. } => span.start,
+    });
     (body, problems)
+}
+
+/// What is empty about the element `frame` is closing, whose source is
+/// `written`: a heading with no text, a list item or a block quote with
+/// nothing in it.
+fn empty_element(frame: Option<&Frame>, written: Option<&str>) -> Option<&'static str> {
+    let written = written.unwrap_or("");
+    match frame? {
+        Frame::Leaf {
+            leaf: Leaf::Heading(_),
+            collector,
+        } if collector.first.is_none() => Some("a heading with no text"),
+        Frame::Item(_) => {
+            let rest = written
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix(['-', '+', '*', '.', ')'])
+                .unwrap_or("");
+            rest.trim()
+                .is_empty()
+                .then_some("a list item with nothing in it")
+        }
+        Frame::Quote(_) => written
+            .chars()
+            .all(|c| c == '>' || c.is_whitespace())
+            .then_some("a block quote with nothing in it"),
+        _ => None,
+    }
 }
 
 fn leaf(leaf: Leaf) -> Frame {
@@ -756,5 +880,79 @@ mod tests {
             3..4,
             "the inserted backslash maps to the marker"
         );
+    }
+
+    #[test]
+    fn empty_elements_are_reported() {
+        let empties = |source: &str| -> Vec<(&'static str, String)> {
+            parse(source, 0)
+                .1
+                .into_iter()
+                .filter_map(|p| match p {
+                    BodyProblem::Empty { span, what } => Some((what, source[span].to_owned())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(
+            empties(
+                "## Head\n\n- item\n\n> quote\n\n[x](https://a.example) [m](mailto:a@b.example)\n"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            empties("## \n"),
+            [("a heading with no text", "## \n".to_owned())]
+        );
+        assert_eq!(empties("Text\n\n-\n- b\n").len(), 1);
+        assert_eq!(
+            empties("1. \n"),
+            [("a list item with nothing in it", "1. \n".to_owned())]
+        );
+        assert_eq!(
+            empties(">\n"),
+            [("a block quote with nothing in it", ">\n".to_owned())]
+        );
+        assert_eq!(
+            empties("See [x]() and [y](mailto:) and [z]( https:// ).\n")
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>(),
+            ["[x]()", "[y](mailto:)", "[z]( https:// )"]
+        );
+        assert_eq!(
+            empties("See [](https://a.example) and [ ](https://b.example).\n").len(),
+            2
+        );
+        // An empty heading is no segment.
+        let (body, _) = parse("## \n\nText\n", 0);
+        let prose = body.prose();
+        let segments =
+            crate::segment::body_segments(prose.iter().map(|p| (p.text.as_str(), p.span.clone())));
+        assert_eq!(segments.len(), 1);
+        // In inline texts too.
+        assert!(matches!(
+            inline_problems("Write to [the desk](mailto:)").as_slice(),
+            [BodyProblem::Empty { .. }]
+        ));
+        assert!(!is_unsafe_inline("Write to [the desk](mailto:)"));
+    }
+
+    #[test]
+    fn empty_links() {
+        for url in [
+            "",
+            "  ",
+            "mailto:",
+            "https://",
+            "HTTP://",
+            "http:",
+            "https:///",
+        ] {
+            assert!(is_empty_link(url), "{url:?}");
+        }
+        for url in ["/x", "#a", "mailto:a@b.example", "https://a.example", "x"] {
+            assert!(!is_empty_link(url), "{url:?}");
+        }
     }
 }

@@ -286,8 +286,8 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
             Diagnostic::new(Code::MissingField, "`headline` is empty").at(file, h.span.clone()),
         );
     }
-    let summary = reader.string("summary", diags);
-    let byline = reader.string("byline", diags);
+    let summary = nonblank(file, "summary", reader.string("summary", diags), diags);
+    let byline = nonblank(file, "byline", reader.string("byline", diags), diags);
 
     let agencies = reader.strings("agencies", diags).unwrap_or_default();
     for agency in &agencies {
@@ -425,6 +425,38 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     out
 }
 
+/// An optional text, reported (`invalid-field`) and dropped when it is
+/// empty or blank: an edition would show an empty element, and a
+/// translator would get a segment with nothing to translate.
+fn nonblank(
+    file: &Arc<SourceFile>,
+    name: &str,
+    text: Option<Text>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Text> {
+    let text = text?;
+    if !text.value.trim().is_empty() {
+        return Some(text);
+    }
+    diags.push(
+        Diagnostic::new(
+            Code::InvalidField,
+            format!(
+                "`{name}` is {}",
+                if text.value.is_empty() {
+                    "empty"
+                } else {
+                    "blank"
+                }
+            ),
+        )
+        .at(file, text.span.clone())
+        .label("expected text")
+        .help(format!("write the {name}, or remove the field")),
+    );
+    None
+}
+
 fn split_error(file: &Arc<SourceFile>, err: &SplitError) -> Diagnostic {
     match err {
         SplitError::Empty => Diagnostic::new(Code::Syntax, "the file is empty")
@@ -473,6 +505,12 @@ fn body_problem(file: &Arc<SourceFile>, problem: BodyProblem) -> Diagnostic {
         )
         .at(file, span)
         .label("too deep from here on"),
+        BodyProblem::Empty { span, what } => {
+            Diagnostic::new(Code::EmptyText, format!("{what} in the body"))
+                .at(file, span)
+                .label("nothing here")
+                .help("write its text, or remove it")
+        }
     }
 }
 
@@ -497,6 +535,12 @@ fn out_inline_problem(
         .label("only http, https, mailto and relative links"),
         BodyProblem::TooDeep(range) => Diagnostic::new(Code::NestingTooDeep, "text nests too deep")
             .at(file, text.span_of(range)),
+        BodyProblem::Empty { span, what } => {
+            Diagnostic::new(Code::EmptyText, format!("{what} in a front-matter text"))
+                .at(file, text.span_of(span))
+                .label("nothing here")
+                .help("write its text, or remove it")
+        }
     };
     diags.push(diag);
 }
@@ -693,8 +737,13 @@ fn read_image(
         ),
         _ => {}
     }
-    let caption = reader.string("caption", diags);
-    let credit = reader.string("credit", diags);
+    let caption = nonblank(
+        file,
+        "image.caption",
+        reader.string("caption", diags),
+        diags,
+    );
+    let credit = nonblank(file, "image.credit", reader.string("credit", diags), diags);
     reader.report_unknown(diags);
     let src = src?;
     if !is_allowed_image_src(&src.value) {
@@ -790,11 +839,13 @@ fn read_related(
         }
     });
     let title = reader.string("title", diags);
+    let title_given = title.is_some();
+    let title = nonblank(file, &format!("related.{n}.title"), title, diags);
     let url = reader.string("url", diags);
     let after = reader.unsigned("after", diags);
     for (name, present) in [
         ("kind", kind.is_some()),
-        ("title", title.is_some()),
+        ("title", title_given),
         ("url", url.is_some()),
         ("after", after.is_some()),
     ] {

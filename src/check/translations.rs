@@ -183,10 +183,14 @@ fn check_lang(
                     article.file.name()
                 ),
             ))
-        } else if entry.target.is_empty() || entry.state == State::New {
+        } else if entry.target.trim().is_empty() || entry.state == State::New {
             Some((
                 Code::MissingTranslation,
-                "segment is not translated".to_owned(),
+                if entry.target.is_empty() || entry.state == State::New {
+                    "segment is not translated".to_owned()
+                } else {
+                    "the target is blank: the edition would show nothing".to_owned()
+                },
                 "write the `target`, then set `state = \"translated\"`".to_owned(),
             ))
         } else if entry.state == State::Stale {
@@ -216,7 +220,7 @@ fn check_lang(
         if let Some(target) = &entry.target_text {
             // Quality checks compare the target with its source; a
             // stale or untranslated target has nothing to compare yet.
-            if entry.source == segment.text && !entry.target.is_empty() {
+            if entry.source == segment.text && !entry.target.trim().is_empty() {
                 let mut findings = if errors_only {
                     source.errors(&target.value)
                 } else {
@@ -281,6 +285,9 @@ fn check_lang(
                         "translation nests too deep".to_owned(),
                         range,
                     ),
+                    BodyProblem::Empty { span, what } => {
+                        (Code::EmptyText, format!("{what} in a translation"), span)
+                    }
                 };
                 diags.push(
                     Diagnostic::new(code, message)

@@ -105,7 +105,7 @@ pub struct Entry {
 impl Entry {
     /// Whether the segment may be published.
     pub fn is_publishable(&self) -> bool {
-        matches!(self.state, State::Translated | State::Reviewed) && !self.target.is_empty()
+        matches!(self.state, State::Translated | State::Reviewed) && !self.target.trim().is_empty()
     }
 }
 

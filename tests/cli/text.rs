@@ -108,3 +108,66 @@ fn a_target_is_inline_text_of_one_block() {
     assert!(blocks[1]["message"].as_str().unwrap().starts_with("a list"));
     assert_at(blocks[1], 14, 1);
 }
+
+#[test]
+fn empty_values_are_errors() {
+    let extra = "summary = \"\"\nbyline = \"\"\n\n[image]\nsrc = \"a.jpg\"\nalt = \"  \"\ncaption = \" \"\n\n[[related]]\nkind = \"video\"\ntitle = \"  \"\nurl = \"https://a.example/v\"\nafter = 1\n";
+    let body = "## \n\n- \n- item\n\nSee [x]() and [the desk](mailto:) or [](https://a.example).\n";
+    let fixture = Fixture::article("a.md", article_with(extra, body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, u64)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap().to_owned(),
+                r["line"].as_u64().unwrap(),
+                r["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, u64, u64)> = [
+        ("invalid-field", 6, 11),
+        ("invalid-field", 7, 10),
+        ("missing-alt", 11, 7),
+        ("invalid-field", 12, 11),
+        ("invalid-field", 16, 9),
+        ("empty-text", 20, 1),
+        ("empty-text", 22, 1),
+        ("empty-text", 25, 5),
+        ("empty-text", 25, 15),
+        ("empty-text", 25, 38),
+    ]
+    .iter()
+    .map(|(c, l, col)| ((*c).to_owned(), *l, *col))
+    .collect();
+    assert_eq!(found, want, "{records:#?}");
+    // Neither the blank summary nor the empty heading is a segment.
+    let output = fixture
+        .cmd()
+        .args(["localize", "a.md", "--lang", "ru", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_ne!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_blank_or_linkless_target_is_refused() {
+    let fixture = story_with_ru(
+        "",
+        "Write to [the desk](mailto:desk@a.example).\n",
+        "\"   \"",
+        "\"Пишите [в редакцию](mailto:).\"",
+    );
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+    let blank = only(&records, "missing-translation");
+    assert_eq!(blank["key"], "headline");
+    assert!(
+        blank["message"].as_str().unwrap().contains("blank"),
+        "{blank}"
+    );
+    let empty = only(&records, "empty-text");
+    assert_eq!(empty["lang"], "ru");
+    assert_at(empty, 13, 18);
+}
