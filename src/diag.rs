@@ -122,6 +122,8 @@ codes! {
         "An edition must carry a legal notice that no bundle of its own language has; notices never fall back to another language, so the edition is not exported. Add the notice to that language's bundle.";
     CldrFallback = "cldr-fallback", Warning,
         "CLDR has no dates, lists or plural rules for the edition's locale, so they come from the next locale of its chain. Check that the result reads right.";
+    UnknownAgency = "unknown-agency", Warning,
+        "An agency id of `agencies` has no `agency-ID` message in any bundle of the edition's chain, so the credit line shows the bare id. Fix the id (a did-you-mean names the known one), or add the message to the newsroom's bundle.";
     Untranslated = "untranslated", Warning,
         "The target is the source text unchanged, though the languages differ (segments that are only names, numbers or URLs aside). Translate it.";
     NumberMismatch = "number-mismatch", Warning,

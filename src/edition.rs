@@ -208,6 +208,9 @@ pub struct Notes {
     pub fluent_errors: Vec<(String, String, String)>,
     /// Messages whose value holds raw HTML or an unsafe link: (message, locale).
     pub unsafe_messages: Vec<(String, String)>,
+    /// Agency ids no bundle of the chain names (`agency-ID`), shown as the
+    /// id itself: (id, the known agency id it is probably a typo of).
+    pub unknown_agencies: Vec<(String, Option<String>)>,
 }
 
 /// Everything needed to resolve editions of one article.
@@ -415,7 +418,18 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                         }
                         formatted.text
                     }
-                    None => a.value.clone(),
+                    None if notes.unknown_agencies.iter().any(|(id, _)| *id == a.value) => {
+                        a.value.clone()
+                    }
+                    None => {
+                        let known = known_agencies(l10n);
+                        let names: Vec<&str> = known.iter().map(String::as_str).collect();
+                        notes.unknown_agencies.push((
+                            a.value.clone(),
+                            suggest_agency(&a.value, &names).map(str::to_owned),
+                        ));
+                        a.value.clone()
+                    }
                 }
             })
             .collect();
@@ -511,6 +525,44 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         Ok(edition)
     };
     (result, notes)
+}
+
+/// The agency ids the bundles of an edition's chain name (`agency-ID = …`),
+/// sorted, each once.
+fn known_agencies(l10n: &EditionL10n) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for layer in &l10n.layers {
+        for file in &layer.bundle.files {
+            for line in file.text().lines() {
+                let Some(rest) = line.strip_prefix("agency-") else {
+                    continue;
+                };
+                let id: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+                    .collect();
+                let after = rest.get(id.len()..).unwrap_or("");
+                if !id.is_empty() && after.trim_start().starts_with('=') {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The known agency id `id` is most likely a typo of: one edit away (two
+/// for ids longer than four letters; a swap of two letters is one edit).
+pub fn suggest_agency<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
+    let most = if id.chars().count() > 4 { 2 } else { 1 };
+    known
+        .iter()
+        .map(|k| (strsim::osa_distance(id, k), *k))
+        .filter(|(distance, _)| *distance <= most)
+        .min()
+        .map(|(_, k)| k)
 }
 
 fn convert(

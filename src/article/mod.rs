@@ -290,8 +290,21 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     let byline = nonblank(file, "byline", reader.string("byline", diags), diags);
 
     let agencies = reader.strings("agencies", diags).unwrap_or_default();
-    for agency in &agencies {
-        if !is_agency_id(&agency.value) {
+    for (index, agency) in agencies.iter().enumerate() {
+        if agencies.iter().take(index).any(|a| a.value == agency.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!(
+                        "agency `{}` is listed twice",
+                        escape_for_message(&agency.value)
+                    ),
+                )
+                .at(file, agency.span.clone())
+                .label("already in `agencies`")
+                .help("remove the repeated id: the credit line names each agency once"),
+            );
+        } else if !is_agency_id(&agency.value) {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidField,

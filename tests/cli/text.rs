@@ -171,3 +171,63 @@ fn a_blank_or_linkless_target_is_refused() {
     assert_eq!(empty["lang"], "ru");
     assert_at(empty, 13, 18);
 }
+
+#[test]
+fn agencies_no_bundle_names_are_warnings_with_a_suggestion() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "agencies = [\"afp\", \"apf\", \"reuter\", \"zzz\", \"afp\"]\n",
+            "Body.\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1, "the repeated id is an error");
+    let repeated = only(&records, "invalid-field");
+    assert_at(repeated, 6, 44);
+    assert!(repeated["message"].as_str().unwrap().contains("twice"));
+    let unknown: Vec<(String, Option<String>)> = records
+        .iter()
+        .filter(|r| r["code"] == "unknown-agency")
+        .map(|r| {
+            assert_eq!(r["severity"], "warning");
+            assert_eq!(r["lang"], Value::Null);
+            (
+                r["column"].to_string(),
+                r["help"]
+                    .as_str()
+                    .map(|h| h.split(',').next().unwrap().to_owned()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            ("20".to_owned(), Some("use `afp`".to_owned())),
+            ("27".to_owned(), Some("use `reuters`".to_owned())),
+            (
+                "37".to_owned(),
+                Some("add `agency-zzz = …` to the newsroom's bundle".to_owned())
+            ),
+        ]
+    );
+    assert_eq!(records.len(), 4, "{records:#?}");
+}
+
+#[test]
+fn an_agency_only_some_editions_name_is_reported_for_the_others() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\"]\nlocales = \"locales\"\n",
+    );
+    fixture.write("locales/ru/agencies.ftl", "agency-meridian = Меридиан\n");
+    fixture.write(
+        "story.md",
+        article_with("agencies = [\"meridian\"]\n", "Body.\n"),
+    );
+    let (records, _) = fixture.check_json(&["story.md"]);
+    let unknown = only(&records, "unknown-agency");
+    assert_eq!(unknown["lang"], "en");
+    assert_at(unknown, 6, 13);
+}
