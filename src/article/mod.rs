@@ -471,7 +471,34 @@ fn nonblank(
 }
 
 fn split_error(file: &Arc<SourceFile>, err: &SplitError) -> Diagnostic {
+    let text = file.text();
     match err {
+        SplitError::NoOpening { first_line }
+            if text.get(first_line.clone()).is_some_and(|l| l.trim() == "+++") =>
+        {
+            Diagnostic::new(Code::Syntax, "the front matter fence must be exactly `+++`")
+                .at(file, first_line.clone())
+                .label("spaces around `+++`")
+                .help("remove the spaces before and after `+++` on this line")
+        }
+        SplitError::NoOpening { first_line }
+            if text.get(first_line.clone()).is_some_and(|l| l.trim_end() == "---") =>
+        {
+            Diagnostic::new(
+                Code::Syntax,
+                "this file has YAML front matter; article reads TOML between +++ lines",
+            )
+            .at(file, first_line.clone())
+            .label("YAML front matter starts here")
+            .help("write the front matter as TOML (`key = \"value\"`) between two lines of exactly `+++`")
+        }
+        SplitError::Unclosed { open } if almost_fence(text, open.end).is_some() => {
+            let at = almost_fence(text, open.end).unwrap_or(open.clone());
+            Diagnostic::new(Code::Syntax, "the front matter fence must be exactly `+++`")
+                .at(file, at)
+                .label("spaces around `+++`: this line does not close the front matter")
+                .help("remove the spaces before and after `+++` on this line")
+        }
         SplitError::Empty => Diagnostic::new(Code::Syntax, "the file is empty")
             .at(file, 0..0)
             .help("an article starts with a `+++` line, TOML front matter, a closing `+++` line, then the body"),
@@ -490,6 +517,19 @@ fn split_error(file: &Arc<SourceFile>, err: &SplitError) -> Diagnostic {
         .label("opened here; no closing `+++` line follows")
         .help("add a line of exactly `+++` after the front matter"),
     }
+}
+
+/// The first line after `from` that is `+++` with spaces around it.
+fn almost_fence(text: &str, from: usize) -> Option<Range<usize>> {
+    let mut at = from;
+    for line in text.get(from..)?.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content != "+++" && content.trim() == "+++" {
+            return Some(at..at + content.len());
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn body_problem(file: &Arc<SourceFile>, problem: BodyProblem) -> Diagnostic {

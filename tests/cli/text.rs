@@ -231,3 +231,105 @@ fn an_agency_only_some_editions_name_is_reported_for_the_others() {
     assert_eq!(unknown["lang"], "en");
     assert_at(unknown, 6, 13);
 }
+
+#[test]
+fn folder_scans_say_what_they_skipped() {
+    let fixture = Fixture::new();
+    fixture.write("news/README.md", "# Not an article\n");
+    fixture.write(
+        "news/yaml.md",
+        "---\ntitle: A story in another tool's format\n---\nBody.\n",
+    );
+    fixture.write(
+        "news/fence.md",
+        article_with("", "Body.\n").replacen("+++\n", "+++  \n", 1),
+    );
+    fixture.write(
+        "news/UPPER.MD",
+        article_with("", "Body.\n").replace("test-story", "upper"),
+    );
+    fixture.write(
+        "news/long.markdown",
+        article_with("", "Body.\n").replace("test-story", "long"),
+    );
+    let output = fixture
+        .cmd()
+        .args(["check", "news", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let notes: Vec<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["type"] == "note")
+        .map(|r| r["message"].as_str().unwrap().to_owned())
+        .filter(|m| m.starts_with("skipped"))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "skipped 1 Markdown file without `+++` front matter (not articles): news/README.md",
+            "skipped news/fence.md: its first line is `+++` with spaces around it; the front matter fence must be exactly +++",
+            "skipped news/yaml.md: this file has YAML front matter; article reads TOML between +++ lines",
+        ]
+    );
+    // `.MD` and `.markdown` files are articles too.
+    fixture
+        .cmd()
+        .args(["check", "news"])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains("check: 2 articles"))
+        .stderr(predicates::str::contains(
+            "note: skipped news/yaml.md: this file has YAML front matter",
+        ));
+    for args in [
+        &["status", "news"][..],
+        &["export", "news", "-o", "dist"][..],
+        &["localize", "news", "--all", "--dry-run"][..],
+    ] {
+        fixture
+            .cmd()
+            .args(args)
+            .assert()
+            .code(0)
+            .stderr(predicates::str::contains(
+                "note: skipped 1 Markdown file without `+++` front matter (not articles): news/README.md",
+            ))
+            .stderr(predicates::str::contains("note: skipped news/fence.md"));
+    }
+}
+
+#[test]
+fn a_fence_with_spaces_or_yaml_front_matter_is_named() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "open.md",
+        article_with("", "Body.\n").replacen("+++\n", "+++ \n", 1),
+    );
+    fixture.write(
+        "close.md",
+        article_with("", "Body.\n").replace("\n+++\n", "\n+++\t\n"),
+    );
+    fixture.write("yaml.md", "---\ntitle: x\n---\nBody.\n");
+    for (name, line, message) in [
+        ("open.md", 1, "the front matter fence must be exactly `+++`"),
+        (
+            "close.md",
+            6,
+            "the front matter fence must be exactly `+++`",
+        ),
+        (
+            "yaml.md",
+            1,
+            "this file has YAML front matter; article reads TOML between +++ lines",
+        ),
+    ] {
+        let (records, code) = fixture.check_json(&[name]);
+        assert_eq!(code, 1);
+        let syntax = only(&records, "syntax");
+        assert_at(syntax, line, 1);
+        assert_eq!(syntax["message"], message);
+    }
+}
