@@ -269,6 +269,17 @@ pub fn resolve_for(
     }))
 }
 
+/// What a dateline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// A calendar date (proleptic Gregorian): year, month, day.
+    Date(i32, u8, u8),
+    /// A time of day: hour, minute.
+    Time(u8, u8),
+    /// Nothing known (a date-time without a date, which `check` refuses).
+    Nothing,
+}
+
 /// Resolves an edition.
 pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
     let mut notes = Notes::default();
@@ -350,34 +361,72 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
 
     // The dateline.
     let chain = l10n.cldr(inputs.cldr);
-    let dateline = |dt: &toml::value::Datetime, id: &str, notes: &mut Notes| -> Dateline {
-        let iso = dt.to_string();
-        let date = dt.date.map(|d| {
-            let mut fallback = None;
-            for (i, (tag, cldr)) in chain.iter().enumerate() {
-                if let Ok(text) = cldr.long_date(i32::from(d.year), d.month, d.day) {
-                    if i > 0 {
-                        fallback = Some(tag.clone());
+    // `shown`: the date (or, for an update made the day the article was
+    // published, the time of day) the line shows.
+    let dateline =
+        |dt: &toml::value::Datetime, id: &str, shown: Shown, notes: &mut Notes| -> Dateline {
+            let iso = dt.to_string();
+            let date = match shown {
+                Shown::Time(hour, minute) => {
+                    let mut found = None;
+                    for (i, (tag, cldr)) in chain.iter().enumerate() {
+                        if let Ok(text) = cldr.time(hour, minute) {
+                            found = Some((text, (i > 0).then(|| tag.clone())));
+                            break;
+                        }
                     }
-                    return (text, fallback);
+                    Some(found.unwrap_or_else(|| (format!("{hour:02}:{minute:02}"), None)))
                 }
+                Shown::Date(year, month, day) => {
+                    let mut found = None;
+                    for (i, (tag, cldr)) in chain.iter().enumerate() {
+                        if let Ok(text) = cldr.long_date(year, month, day) {
+                            found = Some((text, (i > 0).then(|| tag.clone())));
+                            break;
+                        }
+                    }
+                    Some(found.unwrap_or_else(|| (format!("{year:04}-{month:02}-{day:02}"), None)))
+                }
+                Shown::Nothing => None,
+            };
+            let (date_text, fallback) = date.unwrap_or_default();
+            if let Some(tag) = fallback {
+                notes.cldr_fallbacks.push(("dates".into(), tag));
             }
-            (format!("{:04}-{:02}-{:02}", d.year, d.month, d.day), None)
-        });
-        let (date_text, fallback) = date.unwrap_or_default();
-        if let Some(tag) = fallback {
-            notes.cldr_fallbacks.push(("dates".into(), tag));
+            let mut args = FluentArgs::new();
+            args.set("date", FluentValue::from(date_text.clone()));
+            let text = message(id, Some(&args), notes).unwrap_or(date_text);
+            Dateline { iso, text }
+        };
+    // Both dates are shown in the article's own UTC offset (that of
+    // `published`); an update made the day the article was published shows
+    // its time: it says more than the same date twice.
+    let zone = &article.published.value;
+    let local = |dt: &toml::value::Datetime| -> Shown {
+        if let Some((year, month, day, ..)) = crate::article::local_in(dt, zone)
+            && let Ok(year) = i32::try_from(year)
+        {
+            return Shown::Date(year, month, day);
         }
-        let mut args = FluentArgs::new();
-        args.set("date", FluentValue::from(date_text.clone()));
-        let text = message(id, Some(&args), notes).unwrap_or(date_text);
-        Dateline { iso, text }
+        match dt.date {
+            Some(d) => Shown::Date(i32::from(d.year), d.month, d.day),
+            None => Shown::Nothing,
+        }
     };
-    let published = dateline(&article.published.value, "published", &mut notes);
-    let updated = article
-        .updated
-        .as_ref()
-        .map(|u| dateline(&u.value, "updated", &mut notes));
+    let published_day = local(zone);
+    let published = dateline(zone, "published", published_day, &mut notes);
+    let updated = article.updated.as_ref().map(|u| {
+        let updated_day = local(&u.value);
+        let shown = match crate::article::local_in(&u.value, zone) {
+            Some((.., hour, minute))
+                if matches!(published_day, Shown::Date(..)) && published_day == updated_day =>
+            {
+                Shown::Time(hour, minute)
+            }
+            _ => updated_day,
+        };
+        dateline(&u.value, "updated", shown, &mut notes)
+    });
 
     // The body, with promos after their blocks.
     let mut body: Vec<EdBlock> = Vec::new();

@@ -751,6 +751,48 @@ fn datetime_key(dt: &toml::value::Datetime) -> Option<i128> {
     Some(i128::from(seconds) * 1_000_000_000 + i128::from(time.nanosecond.unwrap_or(0)))
 }
 
+/// The calendar date and time of day of `dt` in the UTC offset of
+/// `zone` (a date-time with an offset, like `published`): (year, month,
+/// day, hour, minute). `None` when either lacks a date, time or offset.
+pub fn local_in(
+    dt: &toml::value::Datetime,
+    zone: &toml::value::Datetime,
+) -> Option<(i64, u8, u8, u8, u8)> {
+    let offset_minutes = |dt: &toml::value::Datetime| -> Option<i64> {
+        Some(match dt.offset? {
+            toml::value::Offset::Z => 0,
+            toml::value::Offset::Custom { minutes } => i64::from(minutes),
+        })
+    };
+    let instant = datetime_key(dt)?.div_euclid(1_000_000_000);
+    let local = i64::try_from(instant).ok()? + offset_minutes(zone)? * 60;
+    let days = local.div_euclid(86_400);
+    let seconds = local.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    Some((
+        year,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+        u8::try_from(seconds / 3600).ok()?,
+        u8::try_from(seconds % 3600 / 60).ok()?,
+    ))
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H.
+/// Hinnant's algorithm): (year, month, day).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
@@ -944,4 +986,36 @@ fn read_related(
         url: url?,
         after: after?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dt(text: &str) -> toml::value::Datetime {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn date_times_in_another_offset() {
+        let zone = dt("2026-04-27T09:30:00+03:00");
+        assert_eq!(local_in(&zone, &zone), Some((2026, 4, 27, 9, 30)));
+        assert_eq!(
+            local_in(&dt("2026-04-27T21:05:00Z"), &zone),
+            Some((2026, 4, 28, 0, 5))
+        );
+        assert_eq!(
+            local_in(
+                &dt("2024-03-01T01:00:00+05:00"),
+                &dt("2024-01-01T00:00:00-10:00")
+            ),
+            Some((2024, 2, 29, 10, 0)),
+            "a leap day"
+        );
+        assert_eq!(local_in(&dt("2026-04-27"), &zone), None);
+        for days in [-800_000, -1, 0, 1, 19_000, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
 }

@@ -333,3 +333,43 @@ fn a_fence_with_spaces_or_yaml_front_matter_is_named() {
         assert_eq!(syntax["message"], message);
     }
 }
+
+/// The dateline of the English plain-text edition of an article with this
+/// `published` and `updated`.
+fn dateline(published: &str, updated: &str) -> String {
+    let text = article_with(&format!("updated = {updated}\n"), "Body.\n").replace(
+        "published = 2026-04-27T14:30:00+03:00",
+        &format!("published = {published}"),
+    );
+    let fixture = Fixture::article("a.md", text);
+    let output = fixture
+        .cmd()
+        .args(["export", "a.md", "--to", "txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("Published"))
+        .unwrap()
+        .replace('\u{202f}', " ")
+}
+
+#[test]
+fn an_update_the_same_day_shows_its_time() {
+    assert_eq!(
+        dateline("2026-04-27T09:30:00+03:00", "2026-04-27T16:45:00+03:00"),
+        "Published April 27, 2026 · Updated 4:45 PM"
+    );
+    // The same day in the article's offset, though not in UTC's.
+    assert_eq!(
+        dateline("2026-04-27T01:30:00+03:00", "2026-04-26T23:15:00Z"),
+        "Published April 27, 2026 · Updated 2:15 AM"
+    );
+    // The next day in the article's offset, though the same day in UTC.
+    assert_eq!(
+        dateline("2026-04-27T09:30:00+03:00", "2026-04-27T21:05:00Z"),
+        "Published April 27, 2026 · Updated April 28, 2026"
+    );
+}
