@@ -395,6 +395,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
         value: f.value.clone(),
         span: f.span.clone(),
         content_start: None,
+        escapes: None,
     }));
     texts.extend(headline.iter().cloned());
     texts.extend(summary.iter().cloned());

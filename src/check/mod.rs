@@ -88,9 +88,15 @@ pub fn check_article(file: Arc<SourceFile>, bad_utf8: Option<InvalidUtf8>) -> Ar
     }
     for value in parsed.texts.iter().filter(|t| t.content_start.is_none()) {
         for finding in text::scan(&value.value) {
+            let span = value.span_of(finding.range);
+            // What is written as itself was found in the file already.
+            let written = file.text().get(span.clone()).unwrap_or("");
+            if value.escapes.is_some() && !written.starts_with('\\') {
+                continue;
+            }
             let mut diag = Diagnostic::new(finding.code, finding.message)
-                .at(&file, value.span.clone())
-                .label("in this string (written with escapes)");
+                .at(&file, span)
+                .label("written as an escape in this string");
             if let Some(key) = key_at(value.span.start) {
                 diag = diag.key(key);
             }

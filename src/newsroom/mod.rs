@@ -269,6 +269,7 @@ impl Newsroom {
                         value: name.to_owned(),
                         span: from.span.clone(),
                         content_start: None,
+                        escapes: None,
                     };
                     if let (Some(to), Some(from)) =
                         (lang(&key_text, &mut diags), lang(&from, &mut diags))

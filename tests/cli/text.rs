@@ -373,3 +373,28 @@ fn an_update_the_same_day_shows_its_time() {
         "Published April 27, 2026 · Updated April 28, 2026"
     );
 }
+
+#[test]
+fn a_quotes_finding_marks_the_mark_even_in_an_escaped_string() {
+    let fixture = story_with_ru(
+        "",
+        "He said “today” at 7:40 a.m.\n",
+        "\"Заголовок\"",
+        "\"Он сказал \\\"сегодня\\\" в 7.40\"",
+    );
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 0);
+    // No number-mismatch (7:40 is 7.40) and no punctuation (a.m. need not
+    // end a sentence): only the straight quotes.
+    let quotes = only(&records, "quotes");
+    assert_eq!(records.len(), 1, "{records:#?}");
+    assert_at(quotes, 13, 21);
+    let output = fixture.cmd().args(["check", "story.md"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "13 | target = \"Он сказал \\\"сегодня\\\" в 7.40\"\n   |                     ^^\n"
+        ),
+        "{stderr}"
+    );
+}
