@@ -421,10 +421,15 @@ fn displayable(line: &str, start: usize, end: usize) -> (String, Range<usize>) {
         if new_end.is_none() && offset >= end && offset > start {
             new_end = Some(out.len());
         }
-        if is_unprintable(ch) {
+        if ch == '\t' {
+            // As wide as the renderer counts it.
+            out.push_str("    ");
+        } else if is_unprintable(ch) {
             out.push('\u{fffd}');
-        } else if ch == '\t' {
-            out.push(' ');
+        } else if joins_wide(ch) {
+            // Left out: the caret is placed by each character's own width,
+            // and a terminal draws `❤️` or `👨‍👩‍👧` narrower than their parts
+            // add up to. Without them, each part is drawn as counted.
         } else {
             out.push(ch);
         }
@@ -444,8 +449,38 @@ fn displayable(line: &str, start: usize, end: usize) -> (String, Range<usize>) {
     (out, new_start..new_end)
 }
 
+/// Characters that merge their neighbours into one wider or narrower
+/// picture than the characters' own widths say: emoji and text
+/// presentation selectors, the zero-width joiner and skin-tone modifiers.
+fn joins_wide(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{fe0e}' | '\u{fe0f}' | '\u{200d}' | '\u{1f3fb}'..='\u{1f3ff}'
+    )
+}
+
 /// Characters that must not reach a terminal raw.
 fn is_unprintable(ch: char) -> bool {
     ch.is_control()
         || matches!(ch, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_and_emoji_keep_the_caret_in_its_column() {
+        // A tab is four spaces, as the renderer counts it.
+        let (line, span) = displayable("\tTab\there <b>", 10, 13);
+        assert_eq!(line, "    Tab    here <b>");
+        assert_eq!(&line[span], "<b>");
+        // Joiners and selectors are left out, so each emoji is drawn as wide
+        // as it is counted.
+        let text = "❤\u{fe0f} 👨\u{200d}👩 <b>";
+        let at = text.find('<').unwrap();
+        let (line, span) = displayable(text, at, at + 3);
+        assert_eq!(line, "❤ 👨👩 <b>");
+        assert_eq!(&line[span], "<b>");
+    }
 }

@@ -139,6 +139,10 @@ pub fn classify(path: &Path) -> Option<Skip> {
         }
     }
     let head = head.get(..len).unwrap_or_default();
+    // UTF-16 (even all ASCII, which is valid UTF-8) is read, and reported.
+    if crate::source::looks_utf16(head) {
+        return None;
+    }
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     // A file that is not UTF-8 may be an article saved in another encoding:
     // it is read (and reported), as `check` does, not skipped.

@@ -435,10 +435,76 @@ struct Visitor {
     problems: Vec<BodyProblem>,
     /// Open links: their span and whether they have shown any text yet.
     links: Vec<(Range<usize>, bool)>,
+    /// Inline HTML tags opened in the current block: their lower-cased
+    /// name and their finding, which the closing tag extends (`<b>…</b>`
+    /// is one finding).
+    tags: Vec<(String, usize)>,
+}
+
+/// The lower-cased name of an inline HTML tag, and whether it closes
+/// (`</b>`); `None` for a comment, a self-closing or void tag (`<br>`) or
+/// anything else.
+fn tag_name(html: &str) -> Option<(String, bool)> {
+    let rest = html.strip_prefix('<')?;
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let name = name.to_ascii_lowercase();
+    // Void elements (`<br>`, `<img>`) never close.
+    let void = matches!(
+        name.as_str(),
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    );
+    let self_closing = html.trim_end().ends_with("/>") || (void && !closing);
+    (name.starts_with(|c: char| c.is_ascii_alphabetic()) && !self_closing)
+        .then_some((name, closing))
 }
 
 impl Visitor {
     fn visit(&mut self, event: &Event<'_>, range: Range<usize>) {
+        if let Event::InlineHtml(html) = event {
+            let tag = tag_name(html);
+            // Inside an open tag, up to its closing tag, all is one finding.
+            if let Some(&(_, outer)) = self.tags.first()
+                && let Some(BodyProblem::RawHtml(span)) = self.problems.get_mut(outer)
+            {
+                span.end = span.end.max(range.end);
+                match tag {
+                    Some((name, true)) => {
+                        if let Some(at) = self.tags.iter().rposition(|(open, _)| *open == name) {
+                            self.tags.truncate(at);
+                        }
+                    }
+                    Some((name, false)) => self.tags.push((name, outer)),
+                    None => {}
+                }
+                return;
+            }
+            if let Some((name, false)) = tag {
+                self.tags.push((name, self.problems.len()));
+            }
+        } else if matches!(event, Event::End(_)) && !is_inline(event) {
+            // Tags pair within one block.
+            self.tags.clear();
+        }
         let problems = &mut self.problems;
         match event {
             // An HTML block is reported once, at its start; its lines follow as
@@ -794,7 +860,7 @@ mod tests {
             .iter()
             .filter(|p| matches!(p, BodyProblem::RawHtml(_)))
             .count();
-        assert_eq!(html, 3);
+        assert_eq!(html, 2, "the block, and <b>…</b> as one");
         assert!(
             problems.iter().any(
                 |p| matches!(p, BodyProblem::Url { url, .. } if url.starts_with("javascript"))
@@ -954,5 +1020,30 @@ mod tests {
         for url in ["/x", "#a", "mailto:a@b.example", "https://a.example", "x"] {
             assert!(!is_empty_link(url), "{url:?}");
         }
+    }
+
+    #[test]
+    fn a_tag_and_its_closing_tag_are_one_finding() {
+        let spans = |source: &str| -> Vec<String> {
+            parse(source, 0)
+                .1
+                .into_iter()
+                .filter_map(|p| match p {
+                    BodyProblem::RawHtml(span) => Some(source[span].to_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(spans("A <b>bold</b> word.\n"), ["<b>bold</b>"]);
+        assert_eq!(
+            spans("<i>x <B>y</b></i> <br> <!-- c -->\n"),
+            ["<i>x <B>y</b></i>", "<br>", "<!-- c -->"]
+        );
+        // Not across blocks; an unmatched closing tag is its own finding.
+        assert_eq!(spans("A <b>x\n\ny</b>\n"), ["<b>", "</b>"]);
+        assert_eq!(
+            inline_problems("Target </em> <em>x</em>"),
+            [BodyProblem::RawHtml(7..12), BodyProblem::RawHtml(13..23)]
+        );
     }
 }

@@ -243,11 +243,95 @@ pub fn parse_toml<'i>(
                 .span()
                 .map_or(offset..offset, |s| offset + s.start..offset + s.end);
             let message = err.message().lines().next().unwrap_or("").trim();
+            if message.starts_with("string values must be quoted")
+                && let Some(value) = err.span().and_then(|s| text.get(s))
+            {
+                let (message, help) =
+                    unquoted_value(text, err.span().map_or(0, |s| s.start), value);
+                return Diagnostic::new(Code::Syntax, message)
+                    .at(file, span)
+                    .help(help);
+            }
             Diagnostic::new(Code::Syntax, format!("invalid TOML in {what}: {message}"))
                 .at(file, span)
         })
         .collect();
     (table, diags)
+}
+
+/// Quotation marks that are not TOML's.
+const CURLY_QUOTES: &[char] = &[
+    '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‛', '‹', '›', '「', '」',
+];
+
+/// What to say about a value TOML could not read because it is not quoted
+/// (`value`, at byte `at` of `text`): typographic quotes, a date written
+/// another way, or text without quotes. (message, help)
+fn unquoted_value(text: &str, at: usize, value: &str) -> (String, String) {
+    let line_start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let key = text
+        .get(line_start..at)
+        .and_then(|line| line.split('=').next())
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+        .unwrap_or("the value");
+    let named = if key == "the value" {
+        key.to_owned()
+    } else {
+        format!("`{key}`")
+    };
+    if let Some(quote) = value.chars().next().filter(|c| CURLY_QUOTES.contains(c)) {
+        let inner = value.trim_matches(|c: char| CURLY_QUOTES.contains(&c) || c.is_whitespace());
+        return (
+            format!("{named} is quoted with `{quote}`: TOML strings need straight quotes"),
+            format!("use straight quotes \": `{key} = \"{inner}\"`"),
+        );
+    }
+    let date_like = value.bytes().any(|b| b.is_ascii_digit())
+        && value
+            .bytes()
+            .any(|b| matches!(b, b'/' | b'.' | b'-' | b':'))
+        && value.bytes().all(|b| {
+            b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-' | b':' | b' ' | b'T' | b'Z' | b'+')
+        });
+    if date_like {
+        let mut help =
+            "write a date-time with its UTC offset, without quotes: `YYYY-MM-DDTHH:MM:SS+HH:MM`"
+                .to_owned();
+        if let Some((year, month, day)) = day_month_year(value) {
+            help.push_str(&format!(
+                ", here `{key} = {year:04}-{month:02}-{day:02}T…` with the time and offset"
+            ));
+        }
+        return (
+            format!(
+                "{named} must be an offset date-time like 2026-04-27T14:30:00+03:00, not `{value}`"
+            ),
+            help,
+        );
+    }
+    (
+        format!("{named} is not quoted: TOML strings go between straight quotes"),
+        format!("write `{key} = \"{value}\"`"),
+    )
+}
+
+/// A date written day first (`14/03/2025`, `14.03.2025`) when that reading
+/// is the only one (the day is over 12), or year first (`2025/03/14`).
+fn day_month_year(value: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<u32> = value
+        .split(['/', '.', '-'])
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let (year, month, day) = match parts.as_slice() {
+        [year, month, day] if *year > 999 => (*year, *month, *day),
+        [day, month, year] if *year > 999 && *day > 12 => (*year, *month, *day),
+        _ => return None,
+    };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
 }
 
 /// What a TOML value is, in words, for "expected X, found Y".
@@ -357,6 +441,14 @@ impl<'t, 'i> TableReader<'t, 'i> {
         expected: &str,
         diags: &mut Vec<Diagnostic>,
     ) {
+        // A value written without quotes is read as a string, and its
+        // `syntax` error already says what it should be.
+        if let DeValue::String(_) = value.get_ref() {
+            let raw = self.file.text().get(self.file_span(value.span()));
+            if raw.is_some_and(|raw| !raw.starts_with(['"', '\''])) {
+                return;
+            }
+        }
         diags.push(
             Diagnostic::new(
                 Code::InvalidField,

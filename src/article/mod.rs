@@ -938,7 +938,34 @@ fn read_related(
     let title_given = title.is_some();
     let title = nonblank(file, &format!("related.{n}.title"), title, diags);
     let url = reader.string("url", diags);
-    let after = reader.unsigned("after", diags);
+    let blocks = |n: usize| format!("{n} block{}", if n == 1 { "" } else { "s" });
+    let after = match reader.raw("after") {
+        // A position below 1 is out of range, like one past the end.
+        Some(value) if matches!(value.get_ref(), toml::de::DeValue::Integer(int) if int.as_str().starts_with('-')) =>
+        {
+            let written = file
+                .text()
+                .get(fm_start + value.span().start..fm_start + value.span().end)
+                .unwrap_or("")
+                .to_owned();
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!(
+                        "`related.{n}.after` is {written}, but the body has {}",
+                        blocks(block_count)
+                    ),
+                )
+                .at(
+                    file,
+                    fm_start + value.span().start..fm_start + value.span().end,
+                )
+                .label(format!("expected 1 to {block_count}")),
+            );
+            None
+        }
+        _ => reader.unsigned("after", diags),
+    };
     for (name, present) in [
         ("kind", kind.is_some()),
         ("title", title_given),
@@ -972,9 +999,9 @@ fn read_related(
             Diagnostic::new(
                 Code::InvalidField,
                 format!(
-                    "`related.{n}.after` is {}, but the body has {block_count} block{}",
+                    "`related.{n}.after` is {}, but the body has {}",
                     after.value,
-                    if block_count == 1 { "" } else { "s" }
+                    blocks(block_count)
                 ),
             )
             .at(file, after.span.clone())

@@ -31,10 +31,18 @@ pub struct ArticleCheck {
 /// Checks one article file.
 pub fn check_article(file: Arc<SourceFile>, bad_utf8: Option<InvalidUtf8>) -> ArticleCheck {
     if let Some(bad) = bad_utf8 {
-        let diag = Diagnostic::new(Code::Syntax, "the file is not valid UTF-8")
+        let (message, label) = if bad.utf16 {
+            ("the file is UTF-16, not UTF-8", "UTF-16 from here on")
+        } else {
+            (
+                "the file is not valid UTF-8",
+                "this byte does not start a UTF-8 character",
+            )
+        };
+        let diag = Diagnostic::new(Code::Syntax, message)
             .at(&file, bad.offset..bad.offset + 1)
-            .label("this byte does not start a UTF-8 character")
-            .help("re-save the file as UTF-8");
+            .label(label)
+            .help(bad.help());
         return ArticleCheck {
             file,
             article: None,

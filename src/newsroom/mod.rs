@@ -156,7 +156,8 @@ impl Newsroom {
         if let Some(bad) = bad_utf8 {
             return Err(DiagnosticsError(vec![
                 Diagnostic::new(Code::Syntax, "the newsroom file is not valid UTF-8")
-                    .at(&file, bad.offset..bad.offset),
+                    .at(&file, bad.offset..bad.offset)
+                    .help(bad.help()),
             ])
             .into());
         }

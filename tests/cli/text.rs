@@ -398,3 +398,92 @@ fn a_quotes_finding_marks_the_mark_even_in_an_escaped_string() {
         "{stderr}"
     );
 }
+
+#[test]
+fn messages_an_editor_can_act_on() {
+    // An unquoted date: one error, with the form it should have.
+    let text = article_with("", "Body.\n").replace(
+        "published = 2026-04-27T14:30:00+03:00",
+        "published = 14/03/2025",
+    );
+    let fixture = Fixture::article("a.md", text);
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(records.len(), 1, "{records:#?}");
+    let record = &records[0];
+    assert_at(record, 4, 13);
+    assert!(
+        record["message"]
+            .as_str()
+            .unwrap()
+            .contains("must be an offset date-time like 2026-04-27T14:30:00+03:00"),
+        "{record}"
+    );
+    assert!(
+        record["help"].as_str().unwrap().contains("2025-03-14T"),
+        "{record}"
+    );
+
+    // Curly quotes.
+    let text =
+        article_with("", "Body.\n").replace("headline = \"A headline\"", "headline = “A headline”");
+    let fixture = Fixture::article("a.md", text);
+    let (records, _) = fixture.check_json(&["a.md"]);
+    let syntax = only(&records, "syntax");
+    assert!(
+        syntax["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("use straight quotes \""),
+        "{syntax}"
+    );
+    assert_eq!(records.len(), 1, "{records:#?}");
+
+    // A promo placed before the first block.
+    let extra =
+        "[[related]]\nkind = \"video\"\ntitle = \"T\"\nurl = \"https://a.example/v\"\nafter = -1\n";
+    let fixture = Fixture::article("a.md", article_with(extra, "One.\n\nTwo.\n"));
+    let (records, _) = fixture.check_json(&["a.md"]);
+    let after = only(&records, "invalid-field");
+    assert_eq!(
+        after["message"],
+        "`related.1.after` is -1, but the body has 2 blocks"
+    );
+    assert_eq!(records.len(), 1, "{records:#?}");
+
+    // UTF-16, with and without a byte order mark.
+    let article = article_with("", "Body.\n");
+    for bom in [&[0xff, 0xfe][..], &[][..]] {
+        let mut bytes = bom.to_vec();
+        bytes.extend(article.encode_utf16().flat_map(u16::to_le_bytes));
+        let fixture = Fixture::article("a.md", bytes);
+        let (records, _) = fixture.check_json(&["a.md"]);
+        let syntax = only(&records, "syntax");
+        assert!(
+            syntax["help"]
+                .as_str()
+                .unwrap()
+                .contains("re-save it as UTF-8"),
+            "{syntax}"
+        );
+        // Found in a folder too.
+        let (records, _) = fixture.check_json(&["."]);
+        assert_eq!(
+            only(&records, "syntax")["message"],
+            "the file is UTF-16, not UTF-8"
+        );
+    }
+}
+
+#[test]
+fn a_tag_pair_is_one_finding_and_tabs_print_as_spaces() {
+    let fixture = Fixture::article("a.md", article_with("", "Tab\there <b>bold</b> x.\n"));
+    let (records, _) = fixture.check_json(&["a.md"]);
+    assert_at(only(&records, "raw-html"), 7, 10);
+    let output = fixture.cmd().args(["check", "a.md"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("7 | Tab    here <b>bold</b> x.\n  |             ^^^^^^^^^^^ HTML"),
+        "{stderr}"
+    );
+}
