@@ -207,7 +207,7 @@ Exit status: 0 every article read, 1 some article unreadable (every other row pr
 /// `check`'s arguments.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Articles (files or folders searched for *.md with front matter); `-` reads standard input.
+    /// Articles (files or folders searched for *.md and *.markdown with front matter); `-` reads standard input.
     /// Default: the current folder.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,

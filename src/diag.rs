@@ -94,6 +94,8 @@ codes! {
         "Raw HTML is not allowed in articles, translations or messages: it is neither translatable nor safe. Use Markdown instead.";
     EmptyBody = "empty-body", Error,
         "The article has no body text after its front matter. Write the body.";
+    EmptyText = "empty-text", Error,
+        "An element has nothing in it: a heading with no text (`## `), an empty list item (`- `) or block quote, a link with no text (`[](…)`) or no target (`[x]()`, `[x](mailto:)`, `[x](https://)`). The edition would show an empty element. Write its text or remove it.";
     NestingTooDeep = "nesting-too-deep", Error,
         "Block quotes or lists nest deeper than 16 levels. Flatten the structure.";
     BidiControl = "bidi-control", Error,
@@ -122,10 +124,14 @@ codes! {
         "An edition must carry a legal notice that no bundle of its own language has; notices never fall back to another language, so the edition is not exported. Add the notice to that language's bundle.";
     CldrFallback = "cldr-fallback", Warning,
         "CLDR has no dates, lists or plural rules for the edition's locale, so they come from the next locale of its chain. Check that the result reads right.";
+    UnknownAgency = "unknown-agency", Warning,
+        "An agency id of `agencies` has no `agency-ID` message in any bundle of the edition's chain, so the credit line shows the bare id. Fix the id (a did-you-mean names the known one), or add the message to the newsroom's bundle.";
     Untranslated = "untranslated", Warning,
         "The target is the source text unchanged, though the languages differ (segments that are only names, numbers or URLs aside). Translate it.";
     NumberMismatch = "number-mismatch", Warning,
         "A number of the source is missing from the target (digits and separators of the target's locale count as equal: 27 = ۲۷, 1,200 = 1 200). Check the figures.";
+    TargetNotInline = "target-not-inline", Error,
+        "A translation target or a front-matter text holds a blank line, a heading, a list, a block quote or a code block; it is inline text of one block, which the edition would fold into one run-on line. Write it as one paragraph.";
     UrlMismatch = "url-mismatch", Error,
         "The target's link targets differ from the source's. Keep every link of the source, with the same URL.";
     MarkupMismatch = "markup-mismatch", Warning,
@@ -423,10 +429,15 @@ fn displayable(line: &str, start: usize, end: usize) -> (String, Range<usize>) {
         if new_end.is_none() && offset >= end && offset > start {
             new_end = Some(out.len());
         }
-        if is_unprintable(ch) {
+        if ch == '\t' {
+            // As wide as the renderer counts it.
+            out.push_str("    ");
+        } else if is_unprintable(ch) {
             out.push('\u{fffd}');
-        } else if ch == '\t' {
-            out.push(' ');
+        } else if joins_wide(ch) {
+            // Left out: the caret is placed by each character's own width,
+            // and a terminal draws `❤️` or `👨‍👩‍👧` narrower than their parts
+            // add up to. Without them, each part is drawn as counted.
         } else {
             out.push(ch);
         }
@@ -446,8 +457,38 @@ fn displayable(line: &str, start: usize, end: usize) -> (String, Range<usize>) {
     (out, new_start..new_end)
 }
 
+/// Characters that merge their neighbours into one wider or narrower
+/// picture than the characters' own widths say: emoji and text
+/// presentation selectors, the zero-width joiner and skin-tone modifiers.
+fn joins_wide(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{fe0e}' | '\u{fe0f}' | '\u{200d}' | '\u{1f3fb}'..='\u{1f3ff}'
+    )
+}
+
 /// Characters that must not reach a terminal raw.
 fn is_unprintable(ch: char) -> bool {
     ch.is_control()
         || matches!(ch, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_and_emoji_keep_the_caret_in_its_column() {
+        // A tab is four spaces, as the renderer counts it.
+        let (line, span) = displayable("\tTab\there <b>", 10, 13);
+        assert_eq!(line, "    Tab    here <b>");
+        assert_eq!(&line[span], "<b>");
+        // Joiners and selectors are left out, so each emoji is drawn as wide
+        // as it is counted.
+        let text = "❤\u{fe0f} 👨\u{200d}👩 <b>";
+        let at = text.find('<').unwrap();
+        let (line, span) = displayable(text, at, at + 3);
+        assert_eq!(line, "❤ 👨👩 <b>");
+        assert_eq!(&line[span], "<b>");
+    }
 }

@@ -208,6 +208,9 @@ pub struct Notes {
     pub fluent_errors: Vec<(String, String, String)>,
     /// Messages whose value holds raw HTML or an unsafe link: (message, locale).
     pub unsafe_messages: Vec<(String, String)>,
+    /// Agency ids no bundle of the chain names (`agency-ID`), shown as the
+    /// id itself: (id, the known agency id it is probably a typo of).
+    pub unknown_agencies: Vec<(String, Option<String>)>,
 }
 
 /// Everything needed to resolve editions of one article.
@@ -264,6 +267,17 @@ pub fn resolve_for(
         translit,
         draft,
     }))
+}
+
+/// What a dateline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// A calendar date (proleptic Gregorian): year, month, day.
+    Date(i32, u8, u8),
+    /// A time of day: hour, minute.
+    Time(u8, u8),
+    /// Nothing known (a date-time without a date, which `check` refuses).
+    Nothing,
 }
 
 /// Resolves an edition.
@@ -331,7 +345,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                         .fluent_errors
                         .push((id.to_owned(), error, locale.clone()));
                 }
-                if !crate::article::body::inline_problems(&text).is_empty() {
+                if crate::article::body::is_unsafe_inline(&text) {
                     notes.unsafe_messages.push((id.to_owned(), locale));
                 }
                 Some(text)
@@ -347,34 +361,72 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
 
     // The dateline.
     let chain = l10n.cldr(inputs.cldr);
-    let dateline = |dt: &toml::value::Datetime, id: &str, notes: &mut Notes| -> Dateline {
-        let iso = dt.to_string();
-        let date = dt.date.map(|d| {
-            let mut fallback = None;
-            for (i, (tag, cldr)) in chain.iter().enumerate() {
-                if let Ok(text) = cldr.long_date(i32::from(d.year), d.month, d.day) {
-                    if i > 0 {
-                        fallback = Some(tag.clone());
+    // `shown`: the date (or, for an update made the day the article was
+    // published, the time of day) the line shows.
+    let dateline =
+        |dt: &toml::value::Datetime, id: &str, shown: Shown, notes: &mut Notes| -> Dateline {
+            let iso = dt.to_string();
+            let date = match shown {
+                Shown::Time(hour, minute) => {
+                    let mut found = None;
+                    for (i, (tag, cldr)) in chain.iter().enumerate() {
+                        if let Ok(text) = cldr.time(hour, minute) {
+                            found = Some((text, (i > 0).then(|| tag.clone())));
+                            break;
+                        }
                     }
-                    return (text, fallback);
+                    Some(found.unwrap_or_else(|| (format!("{hour:02}:{minute:02}"), None)))
                 }
+                Shown::Date(year, month, day) => {
+                    let mut found = None;
+                    for (i, (tag, cldr)) in chain.iter().enumerate() {
+                        if let Ok(text) = cldr.long_date(year, month, day) {
+                            found = Some((text, (i > 0).then(|| tag.clone())));
+                            break;
+                        }
+                    }
+                    Some(found.unwrap_or_else(|| (format!("{year:04}-{month:02}-{day:02}"), None)))
+                }
+                Shown::Nothing => None,
+            };
+            let (date_text, fallback) = date.unwrap_or_default();
+            if let Some(tag) = fallback {
+                notes.cldr_fallbacks.push(("dates".into(), tag));
             }
-            (format!("{:04}-{:02}-{:02}", d.year, d.month, d.day), None)
-        });
-        let (date_text, fallback) = date.unwrap_or_default();
-        if let Some(tag) = fallback {
-            notes.cldr_fallbacks.push(("dates".into(), tag));
+            let mut args = FluentArgs::new();
+            args.set("date", FluentValue::from(date_text.clone()));
+            let text = message(id, Some(&args), notes).unwrap_or(date_text);
+            Dateline { iso, text }
+        };
+    // Both dates are shown in the article's own UTC offset (that of
+    // `published`); an update made the day the article was published shows
+    // its time: it says more than the same date twice.
+    let zone = &article.published.value;
+    let local = |dt: &toml::value::Datetime| -> Shown {
+        if let Some((year, month, day, ..)) = crate::article::local_in(dt, zone)
+            && let Ok(year) = i32::try_from(year)
+        {
+            return Shown::Date(year, month, day);
         }
-        let mut args = FluentArgs::new();
-        args.set("date", FluentValue::from(date_text.clone()));
-        let text = message(id, Some(&args), notes).unwrap_or(date_text);
-        Dateline { iso, text }
+        match dt.date {
+            Some(d) => Shown::Date(i32::from(d.year), d.month, d.day),
+            None => Shown::Nothing,
+        }
     };
-    let published = dateline(&article.published.value, "published", &mut notes);
-    let updated = article
-        .updated
-        .as_ref()
-        .map(|u| dateline(&u.value, "updated", &mut notes));
+    let published_day = local(zone);
+    let published = dateline(zone, "published", published_day, &mut notes);
+    let updated = article.updated.as_ref().map(|u| {
+        let updated_day = local(&u.value);
+        let shown = match crate::article::local_in(&u.value, zone) {
+            Some((.., hour, minute))
+                if matches!(published_day, Shown::Date(..)) && published_day == updated_day =>
+            {
+                Shown::Time(hour, minute)
+            }
+            _ => updated_day,
+        };
+        dateline(&u.value, "updated", shown, &mut notes)
+    });
 
     // The body, with promos after their blocks.
     let mut body: Vec<EdBlock> = Vec::new();
@@ -415,7 +467,18 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                         }
                         formatted.text
                     }
-                    None => a.value.clone(),
+                    None if notes.unknown_agencies.iter().any(|(id, _)| *id == a.value) => {
+                        a.value.clone()
+                    }
+                    None => {
+                        let known = known_agencies(l10n);
+                        let names: Vec<&str> = known.iter().map(String::as_str).collect();
+                        notes.unknown_agencies.push((
+                            a.value.clone(),
+                            suggest_agency(&a.value, &names).map(str::to_owned),
+                        ));
+                        a.value.clone()
+                    }
                 }
             })
             .collect();
@@ -471,7 +534,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                         .fluent_errors
                         .push((id.clone(), error.clone(), formatted.locale.clone()));
                 }
-                if !crate::article::body::inline_problems(&formatted.text).is_empty() {
+                if crate::article::body::is_unsafe_inline(&formatted.text) {
                     notes
                         .unsafe_messages
                         .push((id.clone(), formatted.locale.clone()));
@@ -511,6 +574,44 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         Ok(edition)
     };
     (result, notes)
+}
+
+/// The agency ids the bundles of an edition's chain name (`agency-ID = …`),
+/// sorted, each once.
+fn known_agencies(l10n: &EditionL10n) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for layer in &l10n.layers {
+        for file in &layer.bundle.files {
+            for line in file.text().lines() {
+                let Some(rest) = line.strip_prefix("agency-") else {
+                    continue;
+                };
+                let id: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+                    .collect();
+                let after = rest.get(id.len()..).unwrap_or("");
+                if !id.is_empty() && after.trim_start().starts_with('=') {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The known agency id `id` is most likely a typo of: one edit away (two
+/// for ids longer than four letters; a swap of two letters is one edit).
+pub fn suggest_agency<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
+    let most = if id.chars().count() > 4 { 2 } else { 1 };
+    known
+        .iter()
+        .map(|k| (strsim::osa_distance(id, k), *k))
+        .filter(|(distance, _)| *distance <= most)
+        .min()
+        .map(|(_, k)| k)
 }
 
 fn convert(

@@ -1,6 +1,8 @@
 //! Turning the paths on a command line into article files: files as named,
-//! folders searched (recursively, in sorted order) for `*.md` files with
-//! front matter, and `-` for standard input.
+//! folders searched (recursively, in sorted order) for Markdown files
+//! (`*.md`, `*.markdown`, in any case) with front matter, and `-` for
+//! standard input. The Markdown files a folder search skips are returned
+//! too, with the reason, so every command can say what it left out.
 
 use std::path::{Path, PathBuf};
 
@@ -20,18 +22,87 @@ pub enum Input {
     Stdin,
 }
 
+/// Why a Markdown file found in a folder is not read as an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// It does not start with front matter (a README).
+    NoFrontMatter,
+    /// It starts with `---`: YAML front matter.
+    Yaml,
+    /// Its first line is `+++` with spaces around it.
+    Fence,
+}
+
+/// A Markdown file a folder search skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why.
+    pub why: Skip,
+}
+
+impl Skipped {
+    /// The notes that tell a run what its folder searches skipped: one for
+    /// the files without front matter (listed), one per file whose front
+    /// matter is almost right.
+    pub fn notes(skipped: &[Skipped]) -> Vec<String> {
+        const LISTED: usize = 20;
+        let mut notes = Vec::new();
+        let plain: Vec<String> = skipped
+            .iter()
+            .filter(|s| s.why == Skip::NoFrontMatter)
+            .map(|s| s.path.display().to_string())
+            .collect();
+        if !plain.is_empty() {
+            let mut list = plain
+                .iter()
+                .take(LISTED)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if plain.len() > LISTED {
+                list.push_str(&format!(", and {} more", plain.len() - LISTED));
+            }
+            notes.push(format!(
+                "skipped {} Markdown file{} without `+++` front matter (not articles): {list}",
+                plain.len(),
+                if plain.len() == 1 { "" } else { "s" },
+            ));
+        }
+        for skipped in skipped {
+            let why = match skipped.why {
+                Skip::NoFrontMatter => continue,
+                Skip::Yaml => {
+                    "this file has YAML front matter; article reads TOML between +++ lines"
+                }
+                Skip::Fence => {
+                    "its first line is `+++` with spaces around it; the front matter fence must be exactly +++"
+                }
+            };
+            notes.push(format!("skipped {}: {why}", skipped.path.display()));
+        }
+        notes
+    }
+}
+
+/// What the command-line paths name: the inputs, the paths that cannot be
+/// read, and the Markdown files folder searches skipped.
+pub type Expanded = (Vec<Input>, Vec<(PathBuf, anyhow::Error)>, Vec<Skipped>);
+
 /// Expands command-line paths. Paths that cannot be read come back as
 /// failures, and the rest is still expanded.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, anyhow::Error)>) {
+pub fn expand(paths: &[PathBuf]) -> Expanded {
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut failures),
+            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut failures, &mut skipped),
             Ok(_) => inputs.push(Input::File {
                 path: path.clone(),
                 explicit: true,
@@ -42,17 +113,23 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, anyhow::Error)>) 
             )),
         }
     }
-    (inputs, failures)
+    (inputs, failures, skipped)
 }
 
 /// Whether the file at `path` starts with a `+++` line (after an optional
 /// BOM), or is not UTF-8 at all: reads only its first bytes, so commands that then read the article
 /// do not read every file of a folder twice.
 pub fn opens_with_front_matter(path: &Path) -> bool {
+    classify(path).is_none()
+}
+
+/// Why the file at `path` is not a candidate article (`None`: it is one):
+/// reads only its first bytes.
+pub fn classify(path: &Path) -> Option<Skip> {
     use std::io::Read as _;
-    let mut head = [0u8; 8];
+    let mut head = [0u8; 64];
     let Ok(mut file) = std::fs::File::open(path) else {
-        return false;
+        return Some(Skip::NoFrontMatter);
     };
     let mut len = 0;
     while len < head.len() {
@@ -61,25 +138,51 @@ pub fn opens_with_front_matter(path: &Path) -> bool {
             Ok(n) => len += n,
         }
     }
-    let head = &head[..len];
+    let head = head.get(..len).unwrap_or_default();
+    // UTF-16 (even all ASCII, which is valid UTF-8) is read, and reported.
+    if crate::source::looks_utf16(head) {
+        return None;
+    }
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     // A file that is not UTF-8 may be an article saved in another encoding:
     // it is read (and reported), as `check` does, not skipped.
     if let Err(err) = std::str::from_utf8(head)
         && err.error_len().is_some()
     {
-        return true;
+        return None;
     }
     let text = String::from_utf8_lossy(head);
-    crate::article::front_matter::has_front_matter(&text)
+    if crate::article::front_matter::has_front_matter(&text) {
+        return None;
+    }
+    // The first line, when the head holds all of it.
+    let first = text
+        .split('\n')
+        .next()
+        .filter(|_| text.contains('\n'))
+        .unwrap_or(&text);
+    let first = first.strip_suffix('\r').unwrap_or(first);
+    Some(match first.trim() {
+        "+++" => Skip::Fence,
+        "---" => Skip::Yaml,
+        _ => Skip::NoFrontMatter,
+    })
 }
 
-/// Whether a file name is that of a candidate article (`*.md`).
+/// Whether a file name is that of a candidate article: `*.md` or
+/// `*.markdown`, in any case.
 fn is_markdown(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext == "md")
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<(PathBuf, anyhow::Error)>) {
+fn walk(
+    dir: &Path,
+    inputs: &mut Vec<Input>,
+    failures: &mut Vec<(PathBuf, anyhow::Error)>,
+    skipped: &mut Vec<Skipped>,
+) {
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
         let entries = match std::fs::read_dir(&dir) {
@@ -115,10 +218,15 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<(PathBuf, anyhow
         }
         files.sort();
         dirs.sort();
-        inputs.extend(files.into_iter().map(|path| Input::File {
-            path,
-            explicit: false,
-        }));
+        for path in files {
+            match classify(&path) {
+                None => inputs.push(Input::File {
+                    path,
+                    explicit: false,
+                }),
+                Some(why) => skipped.push(Skipped { path, why }),
+            }
+        }
         pending.extend(dirs.into_iter().rev());
     }
 }

@@ -461,6 +461,10 @@ pub fn judge_checked(
 
     let mut verdicts = Vec::new();
     let mut edition_diags = Vec::new();
+    // Agencies no bundle names: (id, suggestion, the editions lacking it),
+    // and how many editions were resolved.
+    let mut unknown_agencies: Vec<(String, Option<String>, Vec<String>)> = Vec::new();
+    let mut resolved_editions = 0usize;
     for lang in editions {
         let text_lang = text_lang_of(&lang);
         let derived_from = newsroom.derived_from(&lang).map(str::to_owned);
@@ -519,6 +523,17 @@ pub fn judge_checked(
                     .lang(lang.clone()),
             ),
             Ok((result, found)) => {
+                resolved_editions += 1;
+                for (id, suggestion) in &found.unknown_agencies {
+                    match unknown_agencies.iter_mut().find(|(known, ..)| known == id) {
+                        Some((_, _, langs)) => langs.push(lang.clone()),
+                        None => unknown_agencies.push((
+                            id.clone(),
+                            suggestion.clone(),
+                            vec![lang.clone()],
+                        )),
+                    }
+                }
                 edition_findings(&article, stack, &lang, &newsroom_name, &found, &mut own);
                 match result {
                     Err(Refusal::MissingNotices(ids)) => {
@@ -596,6 +611,9 @@ pub fn judge_checked(
             },
         });
     }
+    let mut agency_diags = agency_findings(&article, &unknown_agencies, resolved_editions);
+    crate::check::suppress::apply(&mut agency_diags, newsroom, Some(&article.id.value));
+    diagnostics.extend(agency_diags);
     diagnostics.extend(edition_diags);
     Judged {
         file,
@@ -673,6 +691,50 @@ pub fn local_resources(
         .label("no such file")
         .help("a relative `src` names a file beside the article (export copies it beside the pages); check the path, or use an http(s) URL");
     (Vec::new(), vec![diag])
+}
+
+/// `unknown-agency` for each agency id no bundle names: once about the
+/// article when every edition lacks it, else once per edition lacking it.
+fn agency_findings(
+    article: &Article,
+    unknown: &[(String, Option<String>, Vec<String>)],
+    resolved_editions: usize,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (id, suggestion, langs) in unknown {
+        let Some(text) = article.agencies.iter().find(|a| a.value == *id) else {
+            continue;
+        };
+        let every = langs.len() >= resolved_editions;
+        let scope: Vec<Option<&String>> = if every {
+            vec![None]
+        } else {
+            langs.iter().map(Some).collect()
+        };
+        for lang in scope {
+            let mut diag = Diagnostic::new(
+                Code::UnknownAgency,
+                format!(
+                    "no bundle {}has the message `agency-{id}`: the credit line shows `{id}`",
+                    lang.map_or(String::new(), |l| format!("of the {l} edition's chain "))
+                ),
+            )
+            .at(&article.file, text.span.clone());
+            diag = match suggestion {
+                Some(best) => diag.label(format!("did you mean `{best}`?")).help(format!(
+                    "use `{best}`, or add `agency-{id} = …` to the newsroom's bundle"
+                )),
+                None => diag.label("unknown agency").help(format!(
+                    "add `agency-{id} = …` to the newsroom's bundle, with the agency's name"
+                )),
+            };
+            if let Some(lang) = lang {
+                diag = diag.lang(lang.clone());
+            }
+            out.push(diag);
+        }
+    }
+    out
 }
 
 /// Findings the resolution of one edition made.

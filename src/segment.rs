@@ -76,7 +76,9 @@ fn body_key_of_len(text: &str, len: usize) -> String {
 pub fn body_segments<'a>(prose: impl IntoIterator<Item = (&'a str, Range<usize>)>) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (text, span) in prose {
+    // A block with no text (an empty heading, which `check` refuses) is no
+    // segment: nobody could translate it.
+    for (text, span) in prose.into_iter().filter(|(text, _)| !text.is_empty()) {
         let mut len = KEY_HEX;
         loop {
             let key = body_key_of_len(text, len);

@@ -21,6 +21,33 @@ pub struct SourceFile {
 pub struct InvalidUtf8 {
     /// Byte offset (after a leading BOM was dropped) of the first bad byte.
     pub offset: usize,
+    /// The file looks like UTF-16 (a UTF-16 byte order mark, or every
+    /// other byte a NUL), which some editors save by default.
+    pub utf16: bool,
+}
+
+impl InvalidUtf8 {
+    /// What to tell a person who has to fix the file.
+    pub fn help(&self) -> &'static str {
+        if self.utf16 {
+            "the file is saved as UTF-16: re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
+        } else {
+            "re-save the file as UTF-8"
+        }
+    }
+}
+
+/// Whether bytes look like UTF-16 text: a UTF-16 byte order mark, or NULs in
+/// at least a third of the first bytes, all at even or all at odd offsets
+/// (ASCII in UTF-16 is valid UTF-8, with a NUL after or before each letter).
+pub fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let head = bytes.get(..bytes.len().min(256)).unwrap_or(bytes);
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    head.len() >= 4 && (even == 0 || odd == 0) && (even + odd) * 3 >= head.len()
 }
 
 impl SourceFile {
@@ -53,14 +80,20 @@ impl SourceFile {
             Some(rest) => rest.to_vec(),
             None => bytes,
         };
+        let utf16 = looks_utf16(&bytes);
         match String::from_utf8(bytes) {
+            // UTF-16 that is all ASCII is valid UTF-8, full of NULs.
+            Ok(text) if utf16 => (
+                SourceFile::new(name, path, text),
+                Some(InvalidUtf8 { offset: 0, utf16 }),
+            ),
             Ok(text) => (SourceFile::new(name, path, text), None),
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
                 (
                     SourceFile::new(name, path, text),
-                    Some(InvalidUtf8 { offset }),
+                    Some(InvalidUtf8 { offset, utf16 }),
                 )
             }
         }
@@ -205,8 +238,48 @@ mod tests {
     #[test]
     fn bom_is_dropped_and_invalid_utf8_is_located() {
         let (file, bad) = SourceFile::from_bytes("a", None, b"\xef\xbb\xbfok\n\xffno".to_vec());
-        assert_eq!(bad, Some(InvalidUtf8 { offset: 3 }));
+        assert_eq!(
+            bad,
+            Some(InvalidUtf8 {
+                offset: 3,
+                utf16: false
+            })
+        );
         assert!(file.text().starts_with("ok\n"));
         assert_eq!(file.line_col(3), (2, 1));
+    }
+
+    #[test]
+    fn utf16_is_recognised_with_or_without_a_byte_order_mark() {
+        let utf16 = |text: &str, bom: &[u8], le: bool| {
+            let mut bytes = bom.to_vec();
+            for unit in text.encode_utf16() {
+                let pair = if le {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                };
+                bytes.extend_from_slice(&pair);
+            }
+            SourceFile::from_bytes("a.md", None, bytes).1
+        };
+        for (bom, le) in [
+            (&[0xff, 0xfe][..], true),
+            (&[0xfe, 0xff][..], false),
+            (&[][..], true),
+            (&[][..], false),
+        ] {
+            let bad = utf16("+++\nid = \"a\"\n+++\nBody\n", bom, le).expect("refused");
+            assert!(bad.utf16, "{bom:?} {le}");
+            assert!(bad.help().contains("UTF-16"));
+        }
+        assert_eq!(
+            SourceFile::from_bytes("a.md", None, b"plain\n".to_vec()).1,
+            None
+        );
+        let bad = SourceFile::from_bytes("a.md", None, b"ok\n\xff".to_vec())
+            .1
+            .unwrap();
+        assert!(!bad.utf16);
     }
 }

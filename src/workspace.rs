@@ -101,6 +101,15 @@ pub struct Discovery {
     pub jobs: Vec<Job>,
     /// Paths that could not be read.
     pub failures: Vec<Failure>,
+    /// Markdown files folder searches skipped, with why.
+    pub skipped: Vec<inputs::Skipped>,
+}
+
+impl Discovery {
+    /// The notes that say what folder searches skipped.
+    pub fn skipped_notes(&self) -> Vec<String> {
+        inputs::Skipped::notes(&self.skipped)
+    }
 }
 
 /// The file names of folders, each listed once per run (every article of a
@@ -220,12 +229,13 @@ impl Workspace {
         } else {
             paths
         };
-        let (inputs, failures) = inputs::expand(paths);
+        let (inputs, failures, skipped) = inputs::expand(paths);
         let mut discovery = Discovery {
             failures: failures
                 .into_iter()
                 .map(|(path, error)| Failure { path, error })
                 .collect(),
+            skipped,
             ..Discovery::default()
         };
         let mut stdin = stdin;

@@ -4,7 +4,9 @@
 # The dateline. $date: the article's publication date, already formatted
 # as the locale's long date.
 published = Published { $date }
-# $date: the date of the last update, formatted like $date in `published`.
+# $date: the date of the last update, formatted like $date in `published`;
+# for an update made the day the article was published, its time of day
+# ("4:45 PM", "16:45", as the locale writes it).
 updated = Updated { $date }
 
 # The agency credit line. $agencies: the agency names (the `agency-*`

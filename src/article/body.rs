@@ -2,6 +2,7 @@
 //! problems only the Markdown parser can see (raw HTML, unsafe link targets,
 //! nesting too deep to render safely).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -67,6 +68,14 @@ pub enum BodyProblem {
     },
     /// Nesting deeper than [`MAX_NESTING`] starts here.
     TooDeep(Range<usize>),
+    /// An element with nothing in it: a heading, a list item, a block
+    /// quote, a link's text or target.
+    Empty {
+        /// The element's span.
+        span: Range<usize>,
+        /// What it is, in words.
+        what: &'static str,
+    },
 }
 
 /// A parsed body.
@@ -202,6 +211,84 @@ fn is_inline(event: &Event<'_>) -> bool {
     }
 }
 
+/// An inline Markdown text (a front-matter text, a translation target, a
+/// message) as every edition reads it: trimmed, and with a leading block
+/// marker escaped (`1. Mai`, `# 1`, `- x`) so the text stays one inline run.
+/// `check` reads this same text, so what it judges is what is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineSource<'a> {
+    /// The text the renderers parse.
+    pub text: Cow<'a, str>,
+    /// Bytes trimmed from the start.
+    lead: usize,
+    /// Where (in the trimmed text) a backslash was inserted.
+    escape_at: Option<usize>,
+}
+
+impl<'a> InlineSource<'a> {
+    /// The rendered reading of `markdown`.
+    pub fn new(markdown: &'a str) -> Self {
+        let text = markdown.trim();
+        let lead = markdown.len() - markdown.trim_start().len();
+        let mut chars = text.chars();
+        let first = chars.next();
+        let second = chars.next();
+        let spaced = second.is_none_or(char::is_whitespace);
+        let starts_block = match first {
+            Some('-' | '+' | '*') => spaced || text.starts_with("---") || text.starts_with("***"),
+            Some('#') => {
+                let rest = text.trim_start_matches('#');
+                rest.is_empty() || rest.starts_with(char::is_whitespace)
+            }
+            Some('>') => true,
+            Some('<') => {
+                second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+            }
+            Some('`') => text.starts_with("```"),
+            Some('~') => text.starts_with("~~~"),
+            Some('_') => text.starts_with("___"),
+            _ => text.find(['.', ')']).is_some_and(|i| {
+                i > 0
+                    && i <= 9
+                    && text
+                        .get(..i)
+                        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            }),
+        };
+        if starts_block {
+            let at = match text.find(|c: char| !c.is_ascii_digit()) {
+                Some(i) if i > 0 => i,
+                _ => 0,
+            };
+            let (before, after) = text.split_at(at);
+            InlineSource {
+                text: Cow::Owned(format!("{before}\\{after}")),
+                lead,
+                escape_at: Some(at),
+            }
+        } else {
+            InlineSource {
+                text: Cow::Borrowed(text),
+                lead,
+                escape_at: None,
+            }
+        }
+    }
+
+    /// The byte range in the original text of `range` in [`Self::text`]
+    /// (the inserted backslash maps to the character it escapes).
+    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+        let map = |at: usize| {
+            let at = match self.escape_at {
+                Some(escape) if at > escape => at - 1,
+                _ => at,
+            };
+            at + self.lead
+        };
+        map(range.start)..map(range.end).max(map(range.start))
+    }
+}
+
 /// Whether a link target may appear in an edition: `http`, `https`,
 /// `mailto`, or a relative reference (no scheme). Browsers ignore tabs,
 /// newlines and leading spaces in schemes, so those are removed first.
@@ -228,6 +315,8 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// Parses inline Markdown (a front-matter text or a translation) and reports
 /// raw HTML and disallowed link targets, with ranges relative to `text`.
+/// The text is read trimmed, as every edition reads it: four leading spaces
+/// do not make `<img …>` a code block here, since they do not there.
 pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
     let mut problems = Vec::new();
     // Raw HTML and autolinks need a `<`, links and images a `[`: text with
@@ -235,39 +324,245 @@ pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
     if !text.bytes().any(|b| b == b'<' || b == b'[') {
         return problems;
     }
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
-        visit_event(&event, range, &mut problems);
+    let lead = text.len() - text.trim_start().len();
+    let trimmed = text.trim();
+    let mut visitor = Visitor::default();
+    for (event, range) in Parser::new_ext(trimmed, Options::empty()).into_offset_iter() {
+        visitor.visit(&event, lead + range.start..lead + range.end);
     }
+    problems.extend(visitor.problems);
     problems
 }
 
-fn visit_event(event: &Event<'_>, range: Range<usize>, problems: &mut Vec<BodyProblem>) {
-    match event {
-        // An HTML block is reported once, at its start; its lines follow as
-        // `Event::Html`.
-        Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
-            problems.push(BodyProblem::RawHtml(range));
+/// Whether an inline text holds raw HTML or a link target that is not
+/// allowed (what makes a message unsafe to show).
+pub fn is_unsafe_inline(text: &str) -> bool {
+    inline_problems(text)
+        .iter()
+        .any(|p| matches!(p, BodyProblem::RawHtml(_) | BodyProblem::Url { .. }))
+}
+
+/// A block structure inside a text that must be inline (a target, a
+/// front-matter text): the edition folds it into one run-on line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotInline {
+    /// The first line of the block, in the text's own offsets.
+    pub range: Range<usize>,
+    /// What starts there, in words ("a heading", "a list").
+    pub what: &'static str,
+}
+
+/// The blocks of an inline text beyond its one paragraph, read as every
+/// edition reads it ([`InlineSource`]). Raw HTML blocks are left to
+/// [`inline_problems`].
+pub fn not_inline(text: &str) -> Vec<NotInline> {
+    let mut found = Vec::new();
+    // Blocks need a line break, or (at the start) an indentation or a
+    // marker that [`InlineSource`] trims or escapes.
+    if !text.contains(['\n', '\r']) && !text.trim_start().starts_with(['=', '-']) {
+        return found;
+    }
+    let inline = InlineSource::new(text);
+    let source: &str = &inline.text;
+    let mut depth = 0usize;
+    let mut blocks = 0usize;
+    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        let what = match &event {
+            Event::Start(tag) if !is_inline(&event) => {
+                depth += 1;
+                if depth > 1 {
+                    continue;
+                }
+                blocks += 1;
+                match tag {
+                    Tag::Paragraph if blocks == 1 => continue,
+                    Tag::Paragraph => "a blank line: a second paragraph",
+                    Tag::Heading { .. } => "a heading",
+                    Tag::List(_) => "a list",
+                    Tag::BlockQuote(_) => "a block quote",
+                    Tag::CodeBlock(CodeBlockKind::Indented) => "an indented code block",
+                    Tag::CodeBlock(CodeBlockKind::Fenced(_)) => "a fenced code block",
+                    _ => continue,
+                }
+            }
+            Event::End(_) if !is_inline(&event) => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            Event::Rule if depth == 0 => "a thematic break",
+            _ => continue,
+        };
+        // Mark the block's first line.
+        let line_end = source
+            .get(range.clone())
+            .and_then(|block| block.find(['\n', '\r']))
+            .map_or(range.end, |i| range.start + i);
+        found.push(NotInline {
+            range: inline.original(range.start..line_end.max(range.start)),
+            what,
+        });
+    }
+    found
+}
+
+/// Whether a link target leads nowhere: empty, or a scheme with nothing
+/// after it (`mailto:`, `https://`).
+pub fn is_empty_link(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if cleaned.is_empty() {
+        return true;
+    }
+    match scheme(&cleaned) {
+        Some(scheme) => {
+            let rest = cleaned.get(scheme.len() + 1..).unwrap_or("");
+            let rest = if matches!(scheme.as_str(), "http" | "https") {
+                rest.trim_start_matches('/')
+            } else {
+                rest
+            };
+            rest.is_empty()
         }
-        Event::Start(Tag::Link { dest_url, .. }) if !is_allowed_link(dest_url) => {
-            problems.push(BodyProblem::Url {
-                url: dest_url.to_string(),
-                span: range,
-                image: false,
-            });
+        None => false,
+    }
+}
+
+/// Finds what `check` reports in a stream of Markdown events.
+#[derive(Default)]
+struct Visitor {
+    problems: Vec<BodyProblem>,
+    /// Open links: their span and whether they have shown any text yet.
+    links: Vec<(Range<usize>, bool)>,
+    /// Inline HTML tags opened in the current block: their lower-cased
+    /// name and their finding, which the closing tag extends (`<b>…</b>`
+    /// is one finding).
+    tags: Vec<(String, usize)>,
+}
+
+/// The lower-cased name of an inline HTML tag, and whether it closes
+/// (`</b>`); `None` for a comment, a self-closing or void tag (`<br>`) or
+/// anything else.
+fn tag_name(html: &str) -> Option<(String, bool)> {
+    let rest = html.strip_prefix('<')?;
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let name = name.to_ascii_lowercase();
+    // Void elements (`<br>`, `<img>`) never close.
+    let void = matches!(
+        name.as_str(),
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    );
+    let self_closing = html.trim_end().ends_with("/>") || (void && !closing);
+    (name.starts_with(|c: char| c.is_ascii_alphabetic()) && !self_closing)
+        .then_some((name, closing))
+}
+
+impl Visitor {
+    fn visit(&mut self, event: &Event<'_>, range: Range<usize>) {
+        if let Event::InlineHtml(html) = event {
+            let tag = tag_name(html);
+            // Inside an open tag, up to its closing tag, all is one finding.
+            if let Some(&(_, outer)) = self.tags.first()
+                && let Some(BodyProblem::RawHtml(span)) = self.problems.get_mut(outer)
+            {
+                span.end = span.end.max(range.end);
+                match tag {
+                    Some((name, true)) => {
+                        if let Some(at) = self.tags.iter().rposition(|(open, _)| *open == name) {
+                            self.tags.truncate(at);
+                        }
+                    }
+                    Some((name, false)) => self.tags.push((name, outer)),
+                    None => {}
+                }
+                return;
+            }
+            if let Some((name, false)) = tag {
+                self.tags.push((name, self.problems.len()));
+            }
+        } else if matches!(event, Event::End(_)) && !is_inline(event) {
+            // Tags pair within one block.
+            self.tags.clear();
         }
-        Event::Start(Tag::Image { dest_url, .. }) if !is_allowed_link(dest_url) => {
-            problems.push(BodyProblem::Url {
-                url: dest_url.to_string(),
-                span: range,
-                image: true,
-            });
+        let problems = &mut self.problems;
+        match event {
+            // An HTML block is reported once, at its start; its lines follow as
+            // `Event::Html`.
+            Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
+                problems.push(BodyProblem::RawHtml(range.clone()));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if !is_allowed_link(dest_url) => {
+                problems.push(BodyProblem::Url {
+                    url: dest_url.to_string(),
+                    span: range.clone(),
+                    image: false,
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if !is_allowed_link(dest_url) => {
+                problems.push(BodyProblem::Url {
+                    url: dest_url.to_string(),
+                    span: range.clone(),
+                    image: true,
+                });
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if is_empty_link(dest_url) => {
+                problems.push(BodyProblem::Empty {
+                    span: range.clone(),
+                    what: if dest_url.trim().is_empty() {
+                        "a link with no target"
+                    } else {
+                        "a link whose target has nothing after its scheme"
+                    },
+                });
+            }
+            _ => {}
         }
-        _ => {}
+        match event {
+            Event::Start(Tag::Link { .. }) => self.links.push((range, false)),
+            Event::End(TagEnd::Link) => {
+                if let Some((span, false)) = self.links.pop() {
+                    self.problems.push(BodyProblem::Empty {
+                        span,
+                        what: "a link with no text",
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text)
+                if !text.trim().is_empty() =>
+            {
+                for link in &mut self.links {
+                    link.1 = true;
+                }
+            }
+            _ => {}
+        }
     }
 }
 
 /// Parses the body `source`, which starts at byte `offset` of its file.
 pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
+    let mut visitor = Visitor::default();
     let mut problems = Vec::new();
     let mut body = Body::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -276,7 +571,7 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
 
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         let file_range = offset + range.start..offset + range.end;
-        visit_event(&event, file_range.clone(), &mut problems);
+        visitor.visit(&event, file_range.clone());
         if stack.is_empty()
             && let Event::Start(_) | Event::Rule | Event::Html(_) = event
         {
@@ -345,6 +640,12 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
                 stack.push(frame);
             }
             Event::End(_) => {
+                if let Some(what) = empty_element(stack.last(), source.get(range.clone())) {
+                    problems.push(BodyProblem::Empty {
+                        span: file_range.clone(),
+                        what,
+                    });
+                }
                 if matches!(stack.last(), Some(Frame::Quote(_) | Frame::List { .. })) {
                     nesting = nesting.saturating_sub(1);
                 }
@@ -357,7 +658,42 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
     while !stack.is_empty() {
         close_top(&mut stack, &mut body.blocks, source, offset);
     }
+    problems.extend(visitor.problems);
+    problems.sort_by_key(|p| match p {
+        BodyProblem::RawHtml(span)
+        | BodyProblem::TooDeep(span)
+        | BodyProblem::Url { span, .. }
+        | BodyProblem::Empty { span, .. } => span.start,
+    });
     (body, problems)
+}
+
+/// What is empty about the element `frame` is closing, whose source is
+/// `written`: a heading with no text, a list item or a block quote with
+/// nothing in it.
+fn empty_element(frame: Option<&Frame>, written: Option<&str>) -> Option<&'static str> {
+    let written = written.unwrap_or("");
+    match frame? {
+        Frame::Leaf {
+            leaf: Leaf::Heading(_),
+            collector,
+        } if collector.first.is_none() => Some("a heading with no text"),
+        Frame::Item(_) => {
+            let rest = written
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix(['-', '+', '*', '.', ')'])
+                .unwrap_or("");
+            rest.trim()
+                .is_empty()
+                .then_some("a list item with nothing in it")
+        }
+        Frame::Quote(_) => written
+            .chars()
+            .all(|c| c == '>' || c.is_whitespace())
+            .then_some("a block quote with nothing in it"),
+        _ => None,
+    }
 }
 
 fn leaf(leaf: Leaf) -> Frame {
@@ -524,7 +860,7 @@ mod tests {
             .iter()
             .filter(|p| matches!(p, BodyProblem::RawHtml(_)))
             .count();
-        assert_eq!(html, 3);
+        assert_eq!(html, 2, "the block, and <b>…</b> as one");
         assert!(
             problems.iter().any(
                 |p| matches!(p, BodyProblem::Url { url, .. } if url.starts_with("javascript"))
@@ -553,5 +889,161 @@ mod tests {
                 .any(|p| matches!(p, BodyProblem::TooDeep(_)))
         );
         assert_eq!(body.prose().len(), 1);
+    }
+
+    #[test]
+    fn inline_text_holds_no_blocks() {
+        let whats = |text: &str| -> Vec<(&'static str, String)> {
+            not_inline(text)
+                .into_iter()
+                .map(|n| (n.what, text[n.range].to_owned()))
+                .collect()
+        };
+        assert!(whats("One line *of* text").is_empty());
+        assert!(whats("wrapped\nlines\r\nfold").is_empty());
+        assert!(whats("1. Mai").is_empty(), "a leading marker is escaped");
+        assert!(whats("- not a list").is_empty());
+        assert!(whats("    indented").is_empty(), "the text is trimmed");
+        assert_eq!(
+            whats("First.\n\nSecond."),
+            [("a blank line: a second paragraph", "Second.".to_owned())]
+        );
+        assert_eq!(
+            whats("Text\n## Head"),
+            [("a heading", "## Head".to_owned())]
+        );
+        assert_eq!(whats("Text\n- a\n- b"), [("a list", "- a".to_owned())]);
+        assert_eq!(whats("Text\n\n1. a"), [("a list", "1. a".to_owned())]);
+        assert_eq!(
+            whats("Text\n> quoted"),
+            [("a block quote", "> quoted".to_owned())]
+        );
+        assert_eq!(
+            whats("Text\n\n    code"),
+            [("an indented code block", "code".to_owned())]
+        );
+        assert_eq!(
+            whats("Text\n```\ncode\n```"),
+            [("a fenced code block", "```".to_owned())]
+        );
+        assert_eq!(whats("Text\n==="), [("a heading", "Text".to_owned())]);
+        assert_eq!(
+            whats("Text\n\n***"),
+            [("a thematic break", "***".to_owned())]
+        );
+        // Raw HTML is raw-html's, not reported twice.
+        assert!(whats("Text\n\n<div>x</div>").is_empty());
+    }
+
+    #[test]
+    fn inline_problems_read_the_text_as_it_is_rendered() {
+        // Indented, it would be a code block to a Markdown parser; every
+        // edition trims it, so it is raw HTML.
+        let problems = inline_problems("    <img src=x onerror=alert(1)>");
+        assert_eq!(problems, [BodyProblem::RawHtml(4..32)]);
+        assert_eq!(
+            InlineSource::new("  1. Mai").original(1..3),
+            3..4,
+            "the inserted backslash maps to the marker"
+        );
+    }
+
+    #[test]
+    fn empty_elements_are_reported() {
+        let empties = |source: &str| -> Vec<(&'static str, String)> {
+            parse(source, 0)
+                .1
+                .into_iter()
+                .filter_map(|p| match p {
+                    BodyProblem::Empty { span, what } => Some((what, source[span].to_owned())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(
+            empties(
+                "## Head\n\n- item\n\n> quote\n\n[x](https://a.example) [m](mailto:a@b.example)\n"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            empties("## \n"),
+            [("a heading with no text", "## \n".to_owned())]
+        );
+        assert_eq!(empties("Text\n\n-\n- b\n").len(), 1);
+        assert_eq!(
+            empties("1. \n"),
+            [("a list item with nothing in it", "1. \n".to_owned())]
+        );
+        assert_eq!(
+            empties(">\n"),
+            [("a block quote with nothing in it", ">\n".to_owned())]
+        );
+        assert_eq!(
+            empties("See [x]() and [y](mailto:) and [z]( https:// ).\n")
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>(),
+            ["[x]()", "[y](mailto:)", "[z]( https:// )"]
+        );
+        assert_eq!(
+            empties("See [](https://a.example) and [ ](https://b.example).\n").len(),
+            2
+        );
+        // An empty heading is no segment.
+        let (body, _) = parse("## \n\nText\n", 0);
+        let prose = body.prose();
+        let segments =
+            crate::segment::body_segments(prose.iter().map(|p| (p.text.as_str(), p.span.clone())));
+        assert_eq!(segments.len(), 1);
+        // In inline texts too.
+        assert!(matches!(
+            inline_problems("Write to [the desk](mailto:)").as_slice(),
+            [BodyProblem::Empty { .. }]
+        ));
+        assert!(!is_unsafe_inline("Write to [the desk](mailto:)"));
+    }
+
+    #[test]
+    fn empty_links() {
+        for url in [
+            "",
+            "  ",
+            "mailto:",
+            "https://",
+            "HTTP://",
+            "http:",
+            "https:///",
+        ] {
+            assert!(is_empty_link(url), "{url:?}");
+        }
+        for url in ["/x", "#a", "mailto:a@b.example", "https://a.example", "x"] {
+            assert!(!is_empty_link(url), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn a_tag_and_its_closing_tag_are_one_finding() {
+        let spans = |source: &str| -> Vec<String> {
+            parse(source, 0)
+                .1
+                .into_iter()
+                .filter_map(|p| match p {
+                    BodyProblem::RawHtml(span) => Some(source[span].to_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(spans("A <b>bold</b> word.\n"), ["<b>bold</b>"]);
+        assert_eq!(
+            spans("<i>x <B>y</b></i> <br> <!-- c -->\n"),
+            ["<i>x <B>y</b></i>", "<br>", "<!-- c -->"]
+        );
+        // Not across blocks; an unmatched closing tag is its own finding.
+        assert_eq!(spans("A <b>x\n\ny</b>\n"), ["<b>", "</b>"]);
+        assert_eq!(
+            inline_problems("Target </em> <em>x</em>"),
+            [BodyProblem::RawHtml(7..12), BodyProblem::RawHtml(13..23)]
+        );
     }
 }

@@ -109,17 +109,120 @@ pub struct Text {
     /// File offset where the string's characters start, when the file holds
     /// them literally (no escapes), so an offset in `value` maps to the file.
     pub content_start: Option<usize>,
+    /// Where the escapes of a basic string are (`\"`, `\u202E`), so an
+    /// offset in `value` still maps to the file when it has some.
+    pub escapes: Option<std::sync::Arc<Escapes>>,
+}
+
+/// The escapes of a TOML basic string: where its characters start in the
+/// file, and each escape's range in the decoded value and in the file
+/// (relative to that start), in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Escapes {
+    start: usize,
+    escapes: Vec<EscapeAt>,
+}
+
+impl Escapes {
+    /// The file offset of `at` (a byte offset in the decoded value); one
+    /// inside an escape's character maps to the escape's start, or with
+    /// `end`, to its end.
+    fn map(&self, at: usize, end: bool) -> usize {
+        let mut delta: isize = 0;
+        for (decoded, raw) in &self.escapes {
+            // A trimmed line break (an empty decoded range) at `at` lies
+            // before the character at `at`, and after a range ending there.
+            let before = decoded.end < at || (decoded.end == at && (!decoded.is_empty() || !end));
+            if before {
+                delta += raw.len() as isize - decoded.len() as isize;
+            } else if decoded.start < at {
+                return self.start + if end { raw.end } else { raw.start };
+            } else {
+                break;
+            }
+        }
+        self.start + at.saturating_add_signed(delta)
+    }
 }
 
 impl Text {
     /// The file span of `range` (byte offsets in `value`): exact when the
-    /// string has no escapes, else the whole value.
+    /// string has no escapes or its escapes could be mapped, else the whole
+    /// value.
     pub fn span_of(&self, range: Range<usize>) -> Range<usize> {
-        match self.content_start {
-            Some(start) => start + range.start..start + range.end,
-            None => self.span.clone(),
+        match (self.content_start, &self.escapes) {
+            (Some(start), _) => start + range.start..start + range.end,
+            (None, Some(escapes)) => {
+                let start = escapes.map(range.start, false);
+                start..escapes.map(range.end, true).max(start)
+            }
+            (None, None) => self.span.clone(),
         }
     }
+}
+
+/// An escape's range in the decoded value and in the written string.
+type EscapeAt = (Range<usize>, Range<usize>);
+
+/// Decodes the characters of a TOML basic string as written (`raw`, between
+/// the quotes), noting where each escape is; `None` for what is not a valid
+/// basic string.
+fn decode_basic(raw: &str, multiline: bool) -> Option<(String, Vec<EscapeAt>)> {
+    let mut out = String::with_capacity(raw.len());
+    let mut escapes = Vec::new();
+    let mut chars = raw.char_indices().peekable();
+    while let Some((at, ch)) = chars.next() {
+        if ch != '\\' {
+            out.push(ch);
+            continue;
+        }
+        let (_, kind) = chars.next()?;
+        let decoded_start = out.len();
+        let mut end = at + 2;
+        match kind {
+            'b' => out.push('\u{8}'),
+            't' => out.push('\t'),
+            'n' => out.push('\n'),
+            'f' => out.push('\u{c}'),
+            'r' => out.push('\r'),
+            'e' => out.push('\u{1b}'),
+            '"' => out.push('"'),
+            '\\' => out.push('\\'),
+            'x' | 'u' | 'U' => {
+                let digits = match kind {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let hex = raw.get(end..end + digits)?;
+                let code = u32::from_str_radix(hex, 16).ok()?;
+                out.push(char::from_u32(code)?);
+                end += digits;
+                for _ in 0..digits {
+                    chars.next();
+                }
+            }
+            ' ' | '\t' | '\r' | '\n' if multiline => {
+                // A line-ending backslash: the line break and the
+                // whitespace after it are trimmed.
+                let mut newline = kind == '\n';
+                while let Some(&(at, next)) = chars.peek() {
+                    if !matches!(next, ' ' | '\t' | '\r' | '\n') {
+                        break;
+                    }
+                    newline |= next == '\n';
+                    end = at + 1;
+                    chars.next();
+                }
+                if !newline {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        escapes.push((decoded_start..out.len(), at..end));
+    }
+    Some((out, escapes))
 }
 
 /// Parses TOML that starts at byte `offset` of `file`, reading past errors:
@@ -140,11 +243,95 @@ pub fn parse_toml<'i>(
                 .span()
                 .map_or(offset..offset, |s| offset + s.start..offset + s.end);
             let message = err.message().lines().next().unwrap_or("").trim();
+            if message.starts_with("string values must be quoted")
+                && let Some(value) = err.span().and_then(|s| text.get(s))
+            {
+                let (message, help) =
+                    unquoted_value(text, err.span().map_or(0, |s| s.start), value);
+                return Diagnostic::new(Code::Syntax, message)
+                    .at(file, span)
+                    .help(help);
+            }
             Diagnostic::new(Code::Syntax, format!("invalid TOML in {what}: {message}"))
                 .at(file, span)
         })
         .collect();
     (table, diags)
+}
+
+/// Quotation marks that are not TOML's.
+const CURLY_QUOTES: &[char] = &[
+    '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‛', '‹', '›', '「', '」',
+];
+
+/// What to say about a value TOML could not read because it is not quoted
+/// (`value`, at byte `at` of `text`): typographic quotes, a date written
+/// another way, or text without quotes. (message, help)
+fn unquoted_value(text: &str, at: usize, value: &str) -> (String, String) {
+    let line_start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let key = text
+        .get(line_start..at)
+        .and_then(|line| line.split('=').next())
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+        .unwrap_or("the value");
+    let named = if key == "the value" {
+        key.to_owned()
+    } else {
+        format!("`{key}`")
+    };
+    if let Some(quote) = value.chars().next().filter(|c| CURLY_QUOTES.contains(c)) {
+        let inner = value.trim_matches(|c: char| CURLY_QUOTES.contains(&c) || c.is_whitespace());
+        return (
+            format!("{named} is quoted with `{quote}`: TOML strings need straight quotes"),
+            format!("use straight quotes \": `{key} = \"{inner}\"`"),
+        );
+    }
+    let date_like = value.bytes().any(|b| b.is_ascii_digit())
+        && value
+            .bytes()
+            .any(|b| matches!(b, b'/' | b'.' | b'-' | b':'))
+        && value.bytes().all(|b| {
+            b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-' | b':' | b' ' | b'T' | b'Z' | b'+')
+        });
+    if date_like {
+        let mut help =
+            "write a date-time with its UTC offset, without quotes: `YYYY-MM-DDTHH:MM:SS+HH:MM`"
+                .to_owned();
+        if let Some((year, month, day)) = day_month_year(value) {
+            help.push_str(&format!(
+                ", here `{key} = {year:04}-{month:02}-{day:02}T…` with the time and offset"
+            ));
+        }
+        return (
+            format!(
+                "{named} must be an offset date-time like 2026-04-27T14:30:00+03:00, not `{value}`"
+            ),
+            help,
+        );
+    }
+    (
+        format!("{named} is not quoted: TOML strings go between straight quotes"),
+        format!("write `{key} = \"{value}\"`"),
+    )
+}
+
+/// A date written day first (`14/03/2025`, `14.03.2025`) when that reading
+/// is the only one (the day is over 12), or year first (`2025/03/14`).
+fn day_month_year(value: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<u32> = value
+        .split(['/', '.', '-'])
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let (year, month, day) = match parts.as_slice() {
+        [year, month, day] if *year > 999 => (*year, *month, *day),
+        [day, month, year] if *year > 999 && *day > 12 => (*year, *month, *day),
+        _ => return None,
+    };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
 }
 
 /// What a TOML value is, in words, for "expected X, found Y".
@@ -254,6 +441,14 @@ impl<'t, 'i> TableReader<'t, 'i> {
         expected: &str,
         diags: &mut Vec<Diagnostic>,
     ) {
+        // A value written without quotes is read as a string, and its
+        // `syntax` error already says what it should be.
+        if let DeValue::String(_) = value.get_ref() {
+            let raw = self.file.text().get(self.file_span(value.span()));
+            if raw.is_some_and(|raw| !raw.starts_with(['"', '\''])) {
+                return;
+            }
+        }
         diags.push(
             Diagnostic::new(
                 Code::InvalidField,
@@ -300,9 +495,18 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 }
             }
         }
+        let literal = content == s;
+        let escapes = if literal || !raw.starts_with('"') {
+            None
+        } else {
+            decode_basic(content, open == 3)
+                .filter(|(decoded, _)| decoded == s)
+                .map(|(_, escapes)| std::sync::Arc::new(Escapes { start, escapes }))
+        };
         Text {
             value: s.to_owned(),
-            content_start: (content == s).then_some(start),
+            content_start: literal.then_some(start),
+            escapes,
             span,
         }
     }
@@ -510,5 +714,44 @@ mod tests {
         assert_eq!(did_you_mean("hedline", &known), Some("headline"));
         assert_eq!(did_you_mean("publsihed", &known), Some("published"));
         assert_eq!(did_you_mean("colour", &known), None);
+    }
+
+    #[test]
+    fn spans_inside_escaped_strings_map_to_the_file() {
+        let file = Arc::new(SourceFile::new(
+            "t.toml",
+            None,
+            "a = \"He said \\\"today\\\" \\u00e9t\\u00e9\"\nb = \"\"\"\nOne \\\n   two \\\"x\\\"\"\"\"\n"
+                .to_owned(),
+        ));
+        let text = file.text().to_owned();
+        let (table, diags) = parse_toml(&file, &text, 0, "test");
+        assert!(diags.is_empty(), "{diags:?}");
+        let reader = TableReader::new(
+            table.get_ref(),
+            &file,
+            0,
+            String::new(),
+            0..text.len(),
+            &["a", "b"],
+        );
+        let mut diags = Vec::new();
+        let a = reader.string("a", &mut diags).unwrap();
+        assert_eq!(a.value, "He said \"today\" été");
+        assert!(a.content_start.is_none());
+        let shown = |t: &Text, needle: &str, nth: usize| {
+            let at = t.value.match_indices(needle).nth(nth).unwrap().0;
+            text[t.span_of(at..at + needle.len())].to_owned()
+        };
+        assert_eq!(shown(&a, "\"", 0), "\\\"");
+        assert_eq!(shown(&a, "today", 0), "today");
+        assert_eq!(shown(&a, "\"", 1), "\\\"");
+        assert_eq!(shown(&a, "t", 1), "t", "between two \\u escapes");
+        assert_eq!(shown(&a, "été", 0), "\\u00e9t\\u00e9");
+        let b = reader.string("b", &mut diags).unwrap();
+        assert_eq!(b.value, "One two \"x\"");
+        assert_eq!(shown(&b, "two", 0), "two");
+        assert_eq!(shown(&b, "x", 0), "x");
+        assert_eq!(shown(&b, "One", 0), "One");
     }
 }

@@ -197,6 +197,9 @@ pub struct Parsed {
     pub block_spans: Vec<Range<usize>>,
     /// Every string value read from the front matter.
     pub texts: Vec<Text>,
+    /// The front-matter texts that are inline Markdown (headline, summary,
+    /// byline, image alt, caption and credit, promo titles).
+    pub markdown_texts: Vec<Text>,
 }
 
 /// Parses an article file.
@@ -283,12 +286,25 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
             Diagnostic::new(Code::MissingField, "`headline` is empty").at(file, h.span.clone()),
         );
     }
-    let summary = reader.string("summary", diags);
-    let byline = reader.string("byline", diags);
+    let summary = nonblank(file, "summary", reader.string("summary", diags), diags);
+    let byline = nonblank(file, "byline", reader.string("byline", diags), diags);
 
     let agencies = reader.strings("agencies", diags).unwrap_or_default();
-    for agency in &agencies {
-        if !is_agency_id(&agency.value) {
+    for (index, agency) in agencies.iter().enumerate() {
+        if agencies.iter().take(index).any(|a| a.value == agency.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!(
+                        "agency `{}` is listed twice",
+                        escape_for_message(&agency.value)
+                    ),
+                )
+                .at(file, agency.span.clone())
+                .label("already in `agencies`")
+                .help("remove the repeated id: the credit line names each agency once"),
+            );
+        } else if !is_agency_id(&agency.value) {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidField,
@@ -355,11 +371,23 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     }
     let related: Vec<Related> = related;
     markdown_texts.extend(related.iter().map(|r| &r.title));
-    for text in markdown_texts {
+    for text in &markdown_texts {
         for problem in body::inline_problems(&text.value) {
             out_inline_problem(file, text, problem, diags);
         }
+        for block in body::not_inline(&text.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::TargetNotInline,
+                    format!("{} in a front-matter text", block.what),
+                )
+                .at(file, text.span_of(block.range))
+                .label("the edition would fold this into the line before")
+                .help("this text is the inline text of one block: write it as one paragraph (line breaks fold to spaces)"),
+            );
+        }
     }
+    out.markdown_texts = markdown_texts.into_iter().cloned().collect();
 
     // Every string read, for the text-safety scan.
     let mut texts: Vec<Text> = Vec::new();
@@ -367,6 +395,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
         value: f.value.clone(),
         span: f.span.clone(),
         content_start: None,
+        escapes: None,
     }));
     texts.extend(headline.iter().cloned());
     texts.extend(summary.iter().cloned());
@@ -410,8 +439,67 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     out
 }
 
+/// An optional text, reported (`invalid-field`) and dropped when it is
+/// empty or blank: an edition would show an empty element, and a
+/// translator would get a segment with nothing to translate.
+fn nonblank(
+    file: &Arc<SourceFile>,
+    name: &str,
+    text: Option<Text>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Text> {
+    let text = text?;
+    if !text.value.trim().is_empty() {
+        return Some(text);
+    }
+    diags.push(
+        Diagnostic::new(
+            Code::InvalidField,
+            format!(
+                "`{name}` is {}",
+                if text.value.is_empty() {
+                    "empty"
+                } else {
+                    "blank"
+                }
+            ),
+        )
+        .at(file, text.span.clone())
+        .label("expected text")
+        .help(format!("write the {name}, or remove the field")),
+    );
+    None
+}
+
 fn split_error(file: &Arc<SourceFile>, err: &SplitError) -> Diagnostic {
+    let text = file.text();
     match err {
+        SplitError::NoOpening { first_line }
+            if text.get(first_line.clone()).is_some_and(|l| l.trim() == "+++") =>
+        {
+            Diagnostic::new(Code::Syntax, "the front matter fence must be exactly `+++`")
+                .at(file, first_line.clone())
+                .label("spaces around `+++`")
+                .help("remove the spaces before and after `+++` on this line")
+        }
+        SplitError::NoOpening { first_line }
+            if text.get(first_line.clone()).is_some_and(|l| l.trim_end() == "---") =>
+        {
+            Diagnostic::new(
+                Code::Syntax,
+                "this file has YAML front matter; article reads TOML between +++ lines",
+            )
+            .at(file, first_line.clone())
+            .label("YAML front matter starts here")
+            .help("write the front matter as TOML (`key = \"value\"`) between two lines of exactly `+++`")
+        }
+        SplitError::Unclosed { open } if almost_fence(text, open.end).is_some() => {
+            let at = almost_fence(text, open.end).unwrap_or(open.clone());
+            Diagnostic::new(Code::Syntax, "the front matter fence must be exactly `+++`")
+                .at(file, at)
+                .label("spaces around `+++`: this line does not close the front matter")
+                .help("remove the spaces before and after `+++` on this line")
+        }
         SplitError::Empty => Diagnostic::new(Code::Syntax, "the file is empty")
             .at(file, 0..0)
             .help("an article starts with a `+++` line, TOML front matter, a closing `+++` line, then the body"),
@@ -430,6 +518,19 @@ fn split_error(file: &Arc<SourceFile>, err: &SplitError) -> Diagnostic {
         .label("opened here; no closing `+++` line follows")
         .help("add a line of exactly `+++` after the front matter"),
     }
+}
+
+/// The first line after `from` that is `+++` with spaces around it.
+fn almost_fence(text: &str, from: usize) -> Option<Range<usize>> {
+    let mut at = from;
+    for line in text.get(from..)?.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content != "+++" && content.trim() == "+++" {
+            return Some(at..at + content.len());
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn body_problem(file: &Arc<SourceFile>, problem: BodyProblem) -> Diagnostic {
@@ -458,6 +559,12 @@ fn body_problem(file: &Arc<SourceFile>, problem: BodyProblem) -> Diagnostic {
         )
         .at(file, span)
         .label("too deep from here on"),
+        BodyProblem::Empty { span, what } => {
+            Diagnostic::new(Code::EmptyText, format!("{what} in the body"))
+                .at(file, span)
+                .label("nothing here")
+                .help("write its text, or remove it")
+        }
     }
 }
 
@@ -482,6 +589,12 @@ fn out_inline_problem(
         .label("only http, https, mailto and relative links"),
         BodyProblem::TooDeep(range) => Diagnostic::new(Code::NestingTooDeep, "text nests too deep")
             .at(file, text.span_of(range)),
+        BodyProblem::Empty { span, what } => {
+            Diagnostic::new(Code::EmptyText, format!("{what} in a front-matter text"))
+                .at(file, text.span_of(span))
+                .label("nothing here")
+                .help("write its text, or remove it")
+        }
     };
     diags.push(diag);
 }
@@ -639,6 +752,48 @@ fn datetime_key(dt: &toml::value::Datetime) -> Option<i128> {
     Some(i128::from(seconds) * 1_000_000_000 + i128::from(time.nanosecond.unwrap_or(0)))
 }
 
+/// The calendar date and time of day of `dt` in the UTC offset of
+/// `zone` (a date-time with an offset, like `published`): (year, month,
+/// day, hour, minute). `None` when either lacks a date, time or offset.
+pub fn local_in(
+    dt: &toml::value::Datetime,
+    zone: &toml::value::Datetime,
+) -> Option<(i64, u8, u8, u8, u8)> {
+    let offset_minutes = |dt: &toml::value::Datetime| -> Option<i64> {
+        Some(match dt.offset? {
+            toml::value::Offset::Z => 0,
+            toml::value::Offset::Custom { minutes } => i64::from(minutes),
+        })
+    };
+    let instant = datetime_key(dt)?.div_euclid(1_000_000_000);
+    let local = i64::try_from(instant).ok()? + offset_minutes(zone)? * 60;
+    let days = local.div_euclid(86_400);
+    let seconds = local.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    Some((
+        year,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+        u8::try_from(seconds / 3600).ok()?,
+        u8::try_from(seconds % 3600 / 60).ok()?,
+    ))
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H.
+/// Hinnant's algorithm): (year, month, day).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
@@ -678,8 +833,13 @@ fn read_image(
         ),
         _ => {}
     }
-    let caption = reader.string("caption", diags);
-    let credit = reader.string("credit", diags);
+    let caption = nonblank(
+        file,
+        "image.caption",
+        reader.string("caption", diags),
+        diags,
+    );
+    let credit = nonblank(file, "image.credit", reader.string("credit", diags), diags);
     reader.report_unknown(diags);
     let src = src?;
     if !is_allowed_image_src(&src.value) {
@@ -775,11 +935,40 @@ fn read_related(
         }
     });
     let title = reader.string("title", diags);
+    let title_given = title.is_some();
+    let title = nonblank(file, &format!("related.{n}.title"), title, diags);
     let url = reader.string("url", diags);
-    let after = reader.unsigned("after", diags);
+    let blocks = |n: usize| format!("{n} block{}", if n == 1 { "" } else { "s" });
+    let after = match reader.raw("after") {
+        // A position below 1 is out of range, like one past the end.
+        Some(value) if matches!(value.get_ref(), toml::de::DeValue::Integer(int) if int.as_str().starts_with('-')) =>
+        {
+            let written = file
+                .text()
+                .get(fm_start + value.span().start..fm_start + value.span().end)
+                .unwrap_or("")
+                .to_owned();
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!(
+                        "`related.{n}.after` is {written}, but the body has {}",
+                        blocks(block_count)
+                    ),
+                )
+                .at(
+                    file,
+                    fm_start + value.span().start..fm_start + value.span().end,
+                )
+                .label(format!("expected 1 to {block_count}")),
+            );
+            None
+        }
+        _ => reader.unsigned("after", diags),
+    };
     for (name, present) in [
         ("kind", kind.is_some()),
-        ("title", title.is_some()),
+        ("title", title_given),
         ("url", url.is_some()),
         ("after", after.is_some()),
     ] {
@@ -810,9 +999,9 @@ fn read_related(
             Diagnostic::new(
                 Code::InvalidField,
                 format!(
-                    "`related.{n}.after` is {}, but the body has {block_count} block{}",
+                    "`related.{n}.after` is {}, but the body has {}",
                     after.value,
-                    if block_count == 1 { "" } else { "s" }
+                    blocks(block_count)
                 ),
             )
             .at(file, after.span.clone())
@@ -825,4 +1014,36 @@ fn read_related(
         url: url?,
         after: after?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dt(text: &str) -> toml::value::Datetime {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn date_times_in_another_offset() {
+        let zone = dt("2026-04-27T09:30:00+03:00");
+        assert_eq!(local_in(&zone, &zone), Some((2026, 4, 27, 9, 30)));
+        assert_eq!(
+            local_in(&dt("2026-04-27T21:05:00Z"), &zone),
+            Some((2026, 4, 28, 0, 5))
+        );
+        assert_eq!(
+            local_in(
+                &dt("2024-03-01T01:00:00+05:00"),
+                &dt("2024-01-01T00:00:00-10:00")
+            ),
+            Some((2024, 2, 29, 10, 0)),
+            "a leap day"
+        );
+        assert_eq!(local_in(&dt("2026-04-27"), &zone), None);
+        for days in [-800_000, -1, 0, 1, 19_000, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
 }

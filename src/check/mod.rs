@@ -12,6 +12,7 @@ pub mod translations;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::article::body::InlineSource;
 use crate::article::{self, Article};
 use crate::diag::{Code, Diagnostic};
 use crate::source::{InvalidUtf8, SourceFile};
@@ -30,10 +31,18 @@ pub struct ArticleCheck {
 /// Checks one article file.
 pub fn check_article(file: Arc<SourceFile>, bad_utf8: Option<InvalidUtf8>) -> ArticleCheck {
     if let Some(bad) = bad_utf8 {
-        let diag = Diagnostic::new(Code::Syntax, "the file is not valid UTF-8")
+        let (message, label) = if bad.utf16 {
+            ("the file is UTF-16, not UTF-8", "UTF-16 from here on")
+        } else {
+            (
+                "the file is not valid UTF-8",
+                "this byte does not start a UTF-8 character",
+            )
+        };
+        let diag = Diagnostic::new(Code::Syntax, message)
             .at(&file, bad.offset..bad.offset + 1)
-            .label("this byte does not start a UTF-8 character")
-            .help("re-save the file as UTF-8");
+            .label(label)
+            .help(bad.help());
         return ArticleCheck {
             file,
             article: None,
@@ -59,11 +68,43 @@ pub fn check_article(file: Arc<SourceFile>, bad_utf8: Option<InvalidUtf8>) -> Ar
     for unit in units(&file, parsed.front_matter.clone(), &parsed.block_spans) {
         text::scan_file_range(&file, unit, &key_at, &mut diagnostics);
     }
+    // What Markdown decodes from character references (`&#x202E;`) is
+    // judged as the characters a reader gets, at the reference.
+    for block in &parsed.block_spans {
+        let Some(text) = file.text().get(block.clone()) else {
+            continue;
+        };
+        for finding in text::scan_entities(text) {
+            let span = block.start + finding.range.start..block.start + finding.range.end;
+            let mut diag = Diagnostic::new(finding.code, finding.message).at(&file, span.clone());
+            if let Some(key) = key_at(span.start) {
+                diag = diag.key(key);
+            }
+            diagnostics.push(diag);
+        }
+    }
+    for value in &parsed.markdown_texts {
+        let inline = InlineSource::new(&value.value);
+        for finding in text::scan_entities(&inline.text) {
+            let mut diag = Diagnostic::new(finding.code, finding.message)
+                .at(&file, value.span_of(inline.original(finding.range)));
+            if let Some(key) = key_at(value.span.start) {
+                diag = diag.key(key);
+            }
+            diagnostics.push(diag);
+        }
+    }
     for value in parsed.texts.iter().filter(|t| t.content_start.is_none()) {
         for finding in text::scan(&value.value) {
+            let span = value.span_of(finding.range);
+            // What is written as itself was found in the file already.
+            let written = file.text().get(span.clone()).unwrap_or("");
+            if value.escapes.is_some() && !written.starts_with('\\') {
+                continue;
+            }
             let mut diag = Diagnostic::new(finding.code, finding.message)
-                .at(&file, value.span.clone())
-                .label("in this string (written with escapes)");
+                .at(&file, span)
+                .label("written as an escape in this string");
             if let Some(key) = key_at(value.span.start) {
                 diag = diag.key(key);
             }

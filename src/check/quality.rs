@@ -34,7 +34,10 @@
 //!    (`1,200` = `1.200` = `1 200` = `۱٬۲۰۰`, `3.6` = `3,6` = `۳٫۶`), and
 //!    leading zeros too (`07` = `7`). A space-like or apostrophe group
 //!    separator (U+0020, U+00A0, U+2009, U+202F, `'`, `’`) joins only
-//!    between a group of 1 to 3 digits and one of exactly 3. Numbers in the
+//!    between a group of 1 to 3 digits and one of exactly 3. A time of day
+//!    (1 or 2 digits, `:`, 2 digits) is one number, so `7:40` = `7.40` =
+//!    `7,40`; the target may also write its hours and minutes apart
+//!    (`7 h 40`). Numbers in the
 //!    hidden parts are ignored; numbers written as words are not required;
 //!    numbers the target adds are fine. Reported on the whole target.
 //! 3. `url-mismatch`: the multiset of link and image destinations
@@ -59,8 +62,11 @@
 //!    than the source has.
 //! 7. `punctuation`: the source ends a sentence and the target does not, or
 //!    the other way round. The end is the last visible character once
-//!    whitespace, closing quotes and brackets and emphasis markers are
-//!    skipped. Sentence-final: `. ! ? …` and their Arabic, Urdu, CJK,
+//!    whitespace, closing quotes and brackets, emphasis markers and
+//!    invisible format characters (LRM, RLM, ALM, isolates, zero-width
+//!    characters) are skipped. A dotted abbreviation at the end (`a.m.`,
+//!    `U.S.`: letter, dot, letter, dot) may or may not end a sentence, so
+//!    a source or target ending in one is not compared. Sentence-final: `. ! ? …` and their Arabic, Urdu, CJK,
 //!    Armenian, Devanagari, Ethiopic and Burmese forms; also `;` in Greek
 //!    (its question mark) and `:` in Armenian (a common stand-in for `։`).
 //! 8. `quotes`: the target uses a double quotation mark that is not its
@@ -70,6 +76,8 @@
 //!    `"` is flagged in every known locale but English, Hebrew and Yiddish.
 //!    Single marks (‘ ’ ‚ ') are never checked: they double as apostrophes
 //!    (Ukrainian `м’ясо`, Uzbek `o‘zbek`). Unknown locales are not checked.
+//!    The finding marks the first foreign mark only (in a translation file,
+//!    the `\"` that writes it).
 //!
 //! A blank target gives no findings: a missing target is
 //! `missing-translation`'s business.
@@ -994,6 +1002,9 @@ fn is_space_group_mark(ch: char) -> bool {
 struct Number {
     range: Range<usize>,
     key: String,
+    /// A time of day (`7:40`): the hours and the minutes, which a target
+    /// may also write apart (`7 h 40`).
+    parts: Option<(String, String)>,
 }
 
 fn numbers(inline: &Inline) -> Vec<Number> {
@@ -1023,6 +1034,7 @@ fn numbers(inline: &Inline) -> Vec<Number> {
             // The digits without leading zeros.
             let mut key = String::new();
             let mut group = 0;
+            let mut parts = None;
             while let Some(ch) = char_at(at) {
                 if let Some(value) = digit_value(ch) {
                     if value != 0 || !key.is_empty() {
@@ -1040,13 +1052,38 @@ fn numbers(inline: &Inline) -> Vec<Number> {
                     .chars()
                     .take_while(|&c| digit_value(c).is_some())
                     .count();
+                // A time of day: 1 or 2 digits, a colon, 2 digits (`7:40`
+                // is the `7.40` or `7,40` other languages write).
+                let time =
+                    sep == ':' && parts.is_none() && (1..=2).contains(&group) && next_group == 2;
                 let joins = next_group > 0
                     && (is_decimal_or_group_mark(sep)
+                        || time
                         || (is_space_group_mark(sep)
                             && (1..=3).contains(&group)
                             && next_group == 3));
                 if !joins {
                     break;
+                }
+                if time {
+                    let minutes: String = slice
+                        .get(after..)
+                        .unwrap_or_default()
+                        .chars()
+                        .take(2)
+                        .filter_map(digit_value)
+                        .filter_map(|v| char::from_digit(v, 10))
+                        .collect();
+                    let minutes = minutes.trim_start_matches('0');
+                    let hours = if key.is_empty() { "0" } else { key.as_str() };
+                    parts = Some((
+                        hours.to_owned(),
+                        if minutes.is_empty() {
+                            "0".to_owned()
+                        } else {
+                            minutes.to_owned()
+                        },
+                    ));
                 }
                 group = 0;
                 at = after;
@@ -1057,6 +1094,7 @@ fn numbers(inline: &Inline) -> Vec<Number> {
             numbers.push(Number {
                 range: offset + begin..offset + at,
                 key,
+                parts,
             });
         }
     }
@@ -1071,13 +1109,31 @@ fn number_mismatch(src: &Inline, wanted: &[Number], tgt: &Inline) -> Option<Find
     let mut available: Vec<Option<String>> =
         numbers(tgt).into_iter().map(|n| Some(n.key)).collect();
     let mut missing = Vec::new();
+    let take = |key: &str, available: &mut Vec<Option<String>>| match available
+        .iter_mut()
+        .find(|k| k.as_deref() == Some(key))
+    {
+        Some(slot) => {
+            *slot = None;
+            true
+        }
+        None => false,
+    };
     for number in wanted {
-        match available
-            .iter_mut()
-            .find(|key| key.as_deref() == Some(number.key.as_str()))
-        {
-            Some(slot) => *slot = None,
-            None => missing.push(number),
+        if take(&number.key, &mut available) {
+            continue;
+        }
+        // A time of day may be written as its hours and minutes apart.
+        let apart = number.parts.as_ref().is_some_and(|(hours, minutes)| {
+            let before = available.clone();
+            let found = take(hours, &mut available) && take(minutes, &mut available);
+            if !found {
+                available = before;
+            }
+            found
+        });
+        if !apart {
+            missing.push(number);
         }
     }
     let first = missing.first()?;
@@ -1381,14 +1437,51 @@ fn ends_sentence(ch: char, lang: &Lang) -> bool {
         || (ch == ':' && lang.language == "hy")
 }
 
-/// The last visible character that is not whitespace or a closer, and
-/// whether it ends a sentence.
-fn sentence_end(inline: &Inline, lang: &Lang) -> Option<(Range<usize>, bool)> {
-    inline
+/// Invisible characters that may follow the end of a sentence: direction
+/// marks (an RTL text often ends `.` + RLM), isolates and embeddings, and
+/// zero-width characters.
+fn is_invisible_format(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}'
+    )
+}
+
+/// Whether a text ends in a sentence: yes, no, or cannot tell (a dotted
+/// abbreviation like `a.m.` or `U.S.` may or may not end one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Final {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// The last visible character that is not whitespace, a closer or an
+/// invisible format character, and whether it ends a sentence.
+fn sentence_end(inline: &Inline, lang: &Lang) -> Option<(Range<usize>, Final)> {
+    let mut chars = inline
         .visible_chars()
         .rev()
-        .find(|&(_, ch)| !ch.is_whitespace() && !is_closer(ch))
-        .map(|(at, ch)| (at..at + ch.len_utf8(), ends_sentence(ch, lang)))
+        .skip_while(|&(_, ch)| ch.is_whitespace() || is_closer(ch) || is_invisible_format(ch));
+    let (at, ch) = chars.next()?;
+    let range = at..at + ch.len_utf8();
+    if !ends_sentence(ch, lang) {
+        return Some((range, Final::No));
+    }
+    // `a.m.`, `p.m.`, `U.S.`, `e.g.`: letter, dot, letter, dot, after no letter.
+    let before: Vec<char> = chars.take(4).map(|(_, c)| c).collect();
+    let abbreviation = ch == '.'
+        && matches!(before.as_slice(), [l2, '.', l1, rest @ ..]
+            if l2.is_alphabetic() && l1.is_alphabetic()
+                && rest.first().is_none_or(|c| !c.is_alphabetic()));
+    Some((
+        range,
+        if abbreviation {
+            Final::Unknown
+        } else {
+            Final::Yes
+        },
+    ))
 }
 
 fn punctuation(src: &Inline, tgt: &Inline, src_lang: &Lang, tgt_lang: &Lang) -> Option<Finding> {
@@ -1398,7 +1491,7 @@ fn punctuation(src: &Inline, tgt: &Inline, src_lang: &Lang, tgt_lang: &Lang) -> 
         inline.text.get(range).unwrap_or_default().to_string()
     };
     match (src_final, tgt_final) {
-        (true, false) => finding(
+        (Final::Yes, Final::No) => finding(
             Code::Punctuation,
             tgt_range,
             format!(
@@ -1406,7 +1499,7 @@ fn punctuation(src: &Inline, tgt: &Inline, src_lang: &Lang, tgt_lang: &Lang) -> 
                 mark(src, src_range)
             ),
         ),
-        (false, true) => finding(
+        (Final::No, Final::Yes) => finding(
             Code::Punctuation,
             tgt_range.clone(),
             format!(
@@ -1783,6 +1876,12 @@ mod tests {
         assert!(check("3.6 million", "3,6 миллиона", "ru").is_none());
         assert!(check("3.6 million", "۳٫۶ میلیون", "fa").is_none());
         assert!(check("at 07:40", "в 7:40", "ru").is_none());
+        // A time of day, however the target writes it.
+        assert!(check("at 7:40 a.m.", "um 7.40 Uhr", "de").is_none());
+        assert!(check("at 7:40 a.m.", "à 7 h 40", "fr").is_none());
+        assert!(check("at 7:40 a.m.", "в ۷:۴۰", "ru").is_none());
+        assert!(check("at 7:40 a.m.", "в 7:45", "ru").is_some());
+        assert!(check("score 3:2", "счёт 3:2", "ru").is_none());
         assert!(check("2 euros and 6 euros", "6 евро и 2 евро", "ru").is_none());
         assert!(
             check("for twelve years", "12 лет", "ru").is_none(),
@@ -1959,6 +2058,13 @@ mod tests {
         assert!(check("Why?", "Γιατί;", "el").is_none());
         assert!(check("It left.", "Այն մեկնեց։", "hy").is_none());
         assert!(check("Three changes:", "Три изменения:", "ru").is_none());
+        // A dotted abbreviation may or may not end a sentence.
+        assert!(check("Ferry Leaves at 7:40 a.m.", "Паром уходит в 7:40", "ru").is_none());
+        assert!(check("He moved to the U.S.", "Он переехал в США.", "ru").is_none());
+        assert!(check("The ferry left.", "Паром ушёл в 7 ч.", "ru").is_none());
+        // A direction mark after the final stop is still the end.
+        assert!(check("The ferry left.", "کشتی رفت.\u{200f}", "fa").is_none());
+        assert!(check("The ferry left", "کشتی رفت.\u{200f}", "fa").is_some());
 
         let target = "Паром ушёл";
         let f = check("The ferry left.", target, "ru").expect("missing");

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use pulldown_cmark::{Event, Options, Parser, Tag};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
@@ -210,6 +211,75 @@ pub fn scan_with(text: &str, nfc: bool) -> Vec<Finding> {
     findings
 }
 
+/// Scans what Markdown decodes from character references (`&#x202E;`,
+/// `&#8203;`, `&shy;`): the characters a reader gets though the file does
+/// not hold them. `markdown` is read as one unit (its decoded text must
+/// balance its bidi controls, as [`scan`] asks of written ones); only what
+/// comes from a reference is reported, with the reference's range, since
+/// [`scan`] of the written text finds the rest. Code spans and code blocks
+/// decode nothing, so nothing there is reported.
+pub fn scan_entities(markdown: &str) -> Vec<Finding> {
+    if !markdown.contains('&') {
+        return Vec::new();
+    }
+    let mut decoded = String::new();
+    // (range in `decoded`, range in `markdown`) of each decoded reference.
+    let mut references: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut titles: Vec<(String, Range<usize>)> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Text(text) => {
+                let written = markdown.get(range.clone()).unwrap_or("");
+                let start = decoded.len();
+                decoded.push_str(&text);
+                if written.starts_with('&') && written != &*text {
+                    references.push((start..decoded.len(), range));
+                }
+            }
+            Event::Start(Tag::Link { title, .. } | Tag::Image { title, .. })
+                if !title.is_empty() =>
+            {
+                titles.push((title.to_string(), range));
+            }
+            _ => {}
+        }
+    }
+    let mut findings: Vec<Finding> = scan_with(&decoded, false)
+        .into_iter()
+        .filter_map(|finding| {
+            let (_, written) = references
+                .iter()
+                .find(|(d, _)| d.start <= finding.range.start && finding.range.start < d.end)?;
+            let entity = markdown.get(written.clone()).unwrap_or("");
+            Some(Finding {
+                message: format!("{} (written as `{entity}`)", finding.message),
+                range: written.clone(),
+                code: finding.code,
+            })
+        })
+        .collect();
+    // A link's title is decoded too, and shown as a tooltip.
+    for (title, range) in titles {
+        let written = markdown.get(range.clone()).unwrap_or("");
+        for finding in scan_with(&title, false) {
+            let Some(ch) = title.get(finding.range.clone()) else {
+                continue;
+            };
+            if !written.contains(ch) {
+                findings.push(Finding {
+                    message: format!(
+                        "{} (in a link title, written as a character reference)",
+                        finding.message
+                    ),
+                    range: range.clone(),
+                    code: finding.code,
+                });
+            }
+        }
+    }
+    findings
+}
+
 /// Byte offset of the first character that NFC would change, if any.
 pub fn first_non_nfc(text: &str) -> Option<usize> {
     // The quick check answers "yes" for almost all text without normalizing.
@@ -382,5 +452,43 @@ mod tests {
         for script in ["Tibt", "Latn", "Arab", "Hani"] {
             assert!(!zwsp_separates_words(script), "{script}");
         }
+    }
+
+    #[test]
+    fn character_references_are_judged_as_the_characters_they_decode_to() {
+        let found = |text: &str| -> Vec<(Code, String)> {
+            scan_entities(text)
+                .into_iter()
+                .map(|f| (f.code, text[f.range].to_owned()))
+                .collect()
+        };
+        assert_eq!(
+            found("Ferry &#x202E;returns"),
+            [(Code::BidiControl, "&#x202E;".to_owned())]
+        );
+        assert_eq!(
+            found("zero&#8203;width"),
+            [(Code::InvisibleChar, "&#8203;".to_owned())]
+        );
+        assert_eq!(
+            found("soft&shy;hyphen"),
+            [(Code::InvisibleChar, "&shy;".to_owned())]
+        );
+        assert_eq!(
+            found("bell &#x7; rings"),
+            [(Code::ControlChar, "&#x7;".to_owned())]
+        );
+        // Balanced isolates written as references are fine; one left open is not.
+        assert!(found("name: &#x2068;Ali&#x2069;!").is_empty());
+        assert_eq!(
+            found("open &#x2067;never"),
+            [(Code::BidiControl, "&#x2067;".to_owned())]
+        );
+        // Code decodes nothing; an ampersand is not a reference; `&amp;` is fine.
+        assert!(found("`&#x202E;` and AT&T &amp; co").is_empty());
+        // A link title is decoded too.
+        assert_eq!(found("[x](https://a.example \"&#x202E;\")").len(), 1);
+        // What is written as itself is left to `scan`.
+        assert!(found("a\u{202e}b &amp;").is_empty());
     }
 }

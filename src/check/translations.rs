@@ -4,7 +4,7 @@
 //! as the article.
 
 use crate::article::Article;
-use crate::article::body::{BodyProblem, inline_problems};
+use crate::article::body::{BodyProblem, InlineSource, inline_problems, not_inline};
 use crate::check::{quality, text};
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::Newsroom;
@@ -183,10 +183,14 @@ fn check_lang(
                     article.file.name()
                 ),
             ))
-        } else if entry.target.is_empty() || entry.state == State::New {
+        } else if entry.target.trim().is_empty() || entry.state == State::New {
             Some((
                 Code::MissingTranslation,
-                "segment is not translated".to_owned(),
+                if entry.target.is_empty() || entry.state == State::New {
+                    "segment is not translated".to_owned()
+                } else {
+                    "the target is blank: the edition would show nothing".to_owned()
+                },
                 "write the `target`, then set `state = \"translated\"`".to_owned(),
             ))
         } else if entry.state == State::Stale {
@@ -216,7 +220,7 @@ fn check_lang(
         if let Some(target) = &entry.target_text {
             // Quality checks compare the target with its source; a
             // stale or untranslated target has nothing to compare yet.
-            if entry.source == segment.text && !entry.target.is_empty() {
+            if entry.source == segment.text && !entry.target.trim().is_empty() {
                 let mut findings = if errors_only {
                     source.errors(&target.value)
                 } else {
@@ -244,6 +248,28 @@ fn check_lang(
                         .key(segment.key.clone()),
                 );
             }
+            let inline = InlineSource::new(&target.value);
+            for finding in text::scan_entities(&inline.text) {
+                diags.push(
+                    Diagnostic::new(finding.code, finding.message)
+                        .at(file, target.span_of(inline.original(finding.range)))
+                        .lang(lang.clone())
+                        .key(segment.key.clone()),
+                );
+            }
+            for block in not_inline(&target.value) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::TargetNotInline,
+                        format!("{} in a translation target", block.what),
+                    )
+                    .at(file, target.span_of(block.range))
+                    .label("the edition would fold this into the line before")
+                    .lang(lang.clone())
+                    .key(segment.key.clone())
+                    .help("a target is the inline text of one block: write it as one paragraph (line breaks fold to spaces)"),
+                );
+            }
             for problem in inline_problems(&target.value) {
                 let (code, message, range) = match problem {
                     BodyProblem::RawHtml(range) => {
@@ -259,6 +285,9 @@ fn check_lang(
                         "translation nests too deep".to_owned(),
                         range,
                     ),
+                    BodyProblem::Empty { span, what } => {
+                        (Code::EmptyText, format!("{what} in a translation"), span)
+                    }
                 };
                 diags.push(
                     Diagnostic::new(code, message)

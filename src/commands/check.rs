@@ -129,6 +129,7 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
         report.diagnostics.push(unreadable(failure));
     }
     report.notes.extend(workspace.builtin_note());
+    report.notes.extend(discovery.skipped_notes());
     let mut bundle_diags = workspace.bundle_diagnostics();
     let bundle_errors = judge::bundle_errors(&bundle_diags);
     let duplicates = judge::Duplicates::new();

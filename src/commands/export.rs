@@ -175,14 +175,20 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
     let discovery = workspace.discover(&options.paths, None)?;
     if discovery.jobs.is_empty() && discovery.failures.is_empty() {
+        let skipped = discovery.skipped_notes();
         bail!(
-            "no article found in {}",
+            "no article found in {}{}",
             options
                 .paths
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            if skipped.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", skipped.join("; "))
+            }
         );
     }
     if options.out.is_none() && (discovery.jobs.len() > 1 || formats.len() > 1 || langs.len() > 1) {
@@ -201,6 +207,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     let out = options.out.as_deref().map(OutputDir::open).transpose()?;
     let mut report = Report::default();
     report.notes.extend(workspace.builtin_note());
+    report.notes.extend(discovery.skipped_notes());
     for failure in discovery.failures {
         report
             .unreadable

@@ -261,6 +261,8 @@ fn prepare(options: &Options) -> anyhow::Result<Work> {
         None => None,
     };
     let discovery = workspace.discover(&options.paths, None)?;
+    let mut notes: Vec<String> = workspace.builtin_note().into_iter().collect();
+    notes.extend(discovery.skipped_notes());
     if !wanted.is_empty() {
         // Every language asked for must be an edition of some article,
         // known before any file is written.
@@ -294,7 +296,7 @@ fn prepare(options: &Options) -> anyhow::Result<Work> {
             .into_iter()
             .map(|f| Failed::new(f.path, &f.error))
             .collect(),
-        notes: workspace.builtin_note().into_iter().collect(),
+        notes,
     })
 }
 

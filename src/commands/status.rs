@@ -83,6 +83,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     let discovery = workspace.discover(&options.paths, None)?;
     let mut report = Report::default();
     report.notes.extend(workspace.builtin_note());
+    report.notes.extend(discovery.skipped_notes());
     for failure in discovery.failures {
         report.unreadable.push(Unreadable {
             file: failure.path,

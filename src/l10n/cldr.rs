@@ -88,8 +88,9 @@
 //! [`DataResponse`]: icu_provider::DataResponse
 
 use icu_calendar::{AnyCalendarKind, Date};
-use icu_datetime::DateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{T, YMD};
+use icu_datetime::input::Time;
+use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
 use icu_list::ListFormatter;
 use icu_list::options::{ListFormatterOptions, ListLength};
@@ -127,6 +128,7 @@ const WIDE_LIST: &DataMarkerAttributes = DataMarkerAttributes::from_str_or_panic
 pub struct Cldr {
     locale: Locale,
     dates: Option<DateTimeFormatter<YMD>>,
+    times: Option<NoCalendarFormatter<T>>,
     list: Option<ListFormatter>,
     plurals: Option<PluralRules>,
     numbers: Option<DecimalFormatter>,
@@ -158,6 +160,15 @@ pub enum Missing {
         month: u8,
         /// The day given (1-based).
         day: u8,
+    },
+    /// Not a lack of data: [`Cldr::time`] was given a time that does not
+    /// exist (hour 24, minute 60).
+    #[error("{hour:02}:{minute:02} is not a valid time")]
+    InvalidTime {
+        /// The hour given.
+        hour: u8,
+        /// The minute given.
+        minute: u8,
     },
 }
 
@@ -207,6 +218,13 @@ impl Cldr {
         } else {
             None
         };
+        // Times come with dates: a locale whose dates would be root's
+        // placeholders gets no root times either.
+        let times = if dates.is_some() {
+            NoCalendarFormatter::try_new((&locale).into(), T::hm()).ok()
+        } else {
+            None
+        };
         let list = if known {
             ListFormatter::try_new_and(
                 (&locale).into(),
@@ -226,6 +244,7 @@ impl Cldr {
         Ok(Cldr {
             locale,
             dates,
+            times,
             list,
             plurals,
             numbers,
@@ -252,6 +271,18 @@ impl Cldr {
             day,
         })?;
         Ok(formatter.format(&date).to_string())
+    }
+
+    /// Hour and minute of a time of day, as the locale writes them, in its
+    /// numbering system: en "11:45 AM", ru "11:45", fa "۱۱:۴۵".
+    ///
+    /// `Err(Missing::Dates)` when CLDR has no date formats for the locale,
+    /// `Err(Missing::InvalidTime)` when the time does not exist.
+    pub fn time(&self, hour: u8, minute: u8) -> Result<String, Missing> {
+        let formatter = self.times.as_ref().ok_or(Missing::Dates)?;
+        let time =
+            Time::try_new(hour, minute, 0, 0).map_err(|_| Missing::InvalidTime { hour, minute })?;
+        Ok(formatter.format(&time).to_string())
     }
 
     /// The locale's wide "and" list: en ["AFP", "Reuters", "TASS"] →
@@ -474,6 +505,26 @@ mod tests {
         ] {
             assert_eq!(long_date(tag).as_deref(), Ok(expected), "{tag}");
         }
+    }
+
+    #[test]
+    fn times_of_day() {
+        for (tag, expected) in [
+            ("en", "11:45\u{202f}AM"),
+            ("ru", "11:45"),
+            ("sr-Latn", "11:45"),
+            ("fa", "۱۱:۴۵"),
+        ] {
+            assert_eq!(cldr(tag).time(11, 45).as_deref(), Ok(expected), "{tag}");
+        }
+        assert_eq!(cldr("xx").time(11, 45), Err(Missing::Dates));
+        assert_eq!(
+            cldr("en").time(24, 0),
+            Err(Missing::InvalidTime {
+                hour: 24,
+                minute: 0
+            })
+        );
     }
 
     #[test]

@@ -176,7 +176,8 @@ impl Newsroom {
         if let Some(bad) = bad_utf8 {
             return Err(DiagnosticsError(vec![
                 Diagnostic::new(Code::Syntax, "the newsroom file is not valid UTF-8")
-                    .at(&file, bad.offset..bad.offset),
+                    .at(&file, bad.offset..bad.offset)
+                    .help(bad.help()),
             ])
             .into());
         }
@@ -330,6 +331,7 @@ impl Newsroom {
                         value: name.to_owned(),
                         span: from.span.clone(),
                         content_start: None,
+                        escapes: None,
                     };
                     if let (Some(to), Some(from)) =
                         (lang(&key_text, &mut diags), lang(&from, &mut diags))

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::article::body::is_allowed_link;
+use crate::article::body::{InlineSource, is_allowed_link};
 use crate::edition::{Dir, Edition};
 
 /// An output format.
@@ -78,40 +78,10 @@ pub fn render(edition: &Edition, format: Format, options: RenderOptions<'_>) -> 
     }
 }
 
-/// Escapes a leading block marker so the text stays one inline run.
+/// Escapes a leading block marker so the text stays one inline run (see
+/// [`InlineSource`], which `check` reads the same way).
 pub fn as_inline(markdown: &str) -> Cow<'_, str> {
-    let text = markdown.trim();
-    let mut chars = text.chars();
-    let first = chars.next();
-    let second = chars.next();
-    let spaced = second.is_none_or(char::is_whitespace);
-    let starts_block = match first {
-        Some('-' | '+' | '*') => spaced || text.starts_with("---") || text.starts_with("***"),
-        Some('#') => {
-            let rest = text.trim_start_matches('#');
-            rest.is_empty() || rest.starts_with(char::is_whitespace)
-        }
-        Some('>') => true,
-        Some('<') => {
-            second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
-        }
-        Some('`') => text.starts_with("```"),
-        Some('~') => text.starts_with("~~~"),
-        Some('_') => text.starts_with("___"),
-        _ => text
-            .find(['.', ')'])
-            .is_some_and(|i| i > 0 && i <= 9 && text[..i].bytes().all(|b| b.is_ascii_digit())),
-    };
-    if starts_block {
-        match text.find(|c: char| !c.is_ascii_digit()) {
-            Some(i) if i > 0 => Cow::Owned(format!("{}\\{}", &text[..i], &text[i..])),
-            _ => Cow::Owned(format!("\\{text}")),
-        }
-    } else if text.len() != markdown.len() {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Borrowed(markdown)
-    }
+    InlineSource::new(markdown).text
 }
 
 /// A text with no Markdown in it: no character that could start markup, an

@@ -105,7 +105,7 @@ pub struct Entry {
 impl Entry {
     /// Whether the segment may be published.
     pub fn is_publishable(&self) -> bool {
-        matches!(self.state, State::Translated | State::Reviewed) && !self.target.is_empty()
+        matches!(self.state, State::Translated | State::Reviewed) && !self.target.trim().is_empty()
     }
 }
 
@@ -179,7 +179,7 @@ fn load_read(
     if let Some(bad) = bad_utf8 {
         let diag = Diagnostic::new(Code::Syntax, "the translation file is not valid UTF-8")
             .at(&file, bad.offset..bad.offset + 1)
-            .help("re-save the file as UTF-8");
+            .help(bad.help());
         let empty = TranslationFile {
             file,
             article: None,

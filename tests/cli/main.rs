@@ -11,4 +11,5 @@ mod judgement;
 mod localize;
 mod mt;
 mod support;
+mod text;
 mod trees;
