@@ -16,7 +16,7 @@ fn example_newsroom_is_clean() {
 }
 
 #[test]
-fn json_lines_have_every_spec_field() {
+fn json_lines_have_every_documented_field() {
     let fixture = Fixture::article("a.md", article_with("bogus = 1\n", "Body.\n"));
     let (records, code) = fixture.check_json(&["a.md"]);
     assert_eq!(code, 1);
