@@ -176,9 +176,9 @@ Examples:
 
 Columns: segments publishable / total, stale, machine, new, and whether the edition may be
 published, with the codes that refuse it: the judgement check and export use.
---format json: one object per edition {article, file, lang, kind, total, publishable,
-stale, machine, new, invalid, complete, verdict, reasons, reason}, and one
-{file, verdict: \"unreadable\", error} per article that cannot be read.
+--format json: one object per edition {type: \"edition\", article, file, lang, kind, total,
+publishable, stale, machine, new, invalid, complete, verdict, reasons, reason}, and one
+{type: \"unreadable\", file, verdict: \"unreadable\", error} per article that cannot be read.
 
 Exit status: 0 every article read, 1 some article unreadable (every other row printed),
 2 the run could not start.")]
@@ -806,12 +806,10 @@ fn print_status(
     print_notes(&report.notes, format, quiet, &mut out, stderr)?;
     if format == Format::Json {
         for row in &report.rows {
-            serde_json::to_writer(&mut out, row)?;
-            out.write_all(b"\n")?;
+            json_line(&mut out, "edition", row)?;
         }
         for unreadable in &report.unreadable {
-            serde_json::to_writer(&mut out, unreadable)?;
-            out.write_all(b"\n")?;
+            json_line(&mut out, "unreadable", unreadable)?;
         }
         out.flush()?;
         return Ok(());
