@@ -248,6 +248,10 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations (::error file=…,line=…::…) on standard output.
     Github,
+    /// One line per finding on standard output: `file:line:col: severity[code]: message`.
+    Short,
+    /// One SARIF 2.1.0 document on standard output, for code scanning.
+    Sarif,
 }
 
 /// `localize`'s arguments.
@@ -541,8 +545,15 @@ fn print_check(
             CheckFormat::Human if !diagnostic.suppressed => {
                 writeln!(stderr, "{}\n", diag::render_human(diagnostic))?;
             }
+            CheckFormat::Short if !diagnostic.suppressed => {
+                writeln!(out, "{}", diagnostic.headline())?;
+            }
             _ => {}
         }
+    }
+    if args.format == CheckFormat::Sarif {
+        serde_json::to_writer_pretty(&mut out, &diag::to_sarif(&report.diagnostics))?;
+        out.write_all(b"\n")?;
     }
     if args.format == CheckFormat::Json {
         for note in &report.notes {

@@ -322,6 +322,115 @@ impl Diagnostic {
     }
 }
 
+/// SARIF 2.1.0 (the Static Analysis Results Interchange Format code
+/// scanning reads): one run, the codes used as rules, each finding a result
+/// with its region (columns in Unicode code points, as everywhere here);
+/// accepted findings carry a suppression.
+pub fn to_sarif(diags: &[Diagnostic]) -> serde_json::Value {
+    use serde_json::json;
+    let mut codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    codes.sort();
+    codes.dedup();
+    let level = |severity: Severity| match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let rules: Vec<serde_json::Value> = codes
+        .iter()
+        .map(|code| {
+            json!({
+                "id": code.name(),
+                "shortDescription": { "text": code.docs() },
+                "defaultConfiguration": { "level": level(code.severity()) },
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let mut result = json!({
+                "ruleId": d.code.name(),
+                "ruleIndex": codes.iter().position(|c| *c == d.code).unwrap_or(0),
+                "level": level(d.severity),
+                "message": { "text": text },
+            });
+            if let Some(file) = d.file() {
+                let mut location = json!({
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": sarif_uri(file) },
+                    }
+                });
+                if let (Some(loc), Some((line, column))) = (&d.location, d.line_col()) {
+                    let (end_line, end_column) =
+                        loc.file.line_col(loc.span.end.max(loc.span.start));
+                    location["physicalLocation"]["region"] = json!({
+                        "startLine": line,
+                        "startColumn": column,
+                        "endLine": end_line,
+                        "endColumn": end_column.max(if end_line == line { column } else { 1 }),
+                    });
+                }
+                result["locations"] = json!([location]);
+            }
+            let mut properties = serde_json::Map::new();
+            if let Some(lang) = &d.lang {
+                properties.insert("lang".into(), json!(lang));
+            }
+            if let Some(key) = &d.key {
+                properties.insert("key".into(), json!(key));
+            }
+            if !properties.is_empty() {
+                result["properties"] = serde_json::Value::Object(properties);
+            }
+            if d.suppressed {
+                result["suppressions"] = json!([{ "kind": "external" }]);
+            }
+            result
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "article",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    })
+}
+
+/// A file name as a relative URI reference: `/` separators, no leading
+/// `./`, and the characters a URI cannot hold as such percent-encoded.
+fn sarif_uri(file: &str) -> String {
+    let file = file.replace('\\', "/");
+    let file = file.strip_prefix("./").unwrap_or(&file);
+    let mut out = String::with_capacity(file.len());
+    for ch in file.chars() {
+        match ch {
+            '%' => out.push_str("%25"),
+            ' ' => out.push_str("%20"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '[' | ']' => {
+                out.push_str(&format!("%{:02X}", ch as u32));
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
 /// A GitHub Actions workflow command that annotates the file and line.
 pub fn to_github(diag: &Diagnostic) -> String {
     let level = match diag.severity {

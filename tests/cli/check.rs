@@ -563,3 +563,40 @@ fn reference_is_for_bundles_alone() {
         .code(2)
         .stderr(predicate::str::contains("drop --locales"));
 }
+
+#[test]
+fn short_and_sarif_formats() {
+    let fixture = Fixture::article("a.md", article_with("", "Text <b>bold</b> here.\n"));
+    let short = fixture
+        .cmd()
+        .args(["check", "a.md", "--format", "short"])
+        .output()
+        .unwrap();
+    assert_eq!(short.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(short.stdout).unwrap(),
+        "a.md:7:6: error[raw-html]: raw HTML in the body\n"
+    );
+    let sarif = fixture
+        .cmd()
+        .args(["check", "a.md", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(sarif.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "raw-html");
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "raw-html");
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(7), Some(6))
+    );
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "a.md"
+    );
+}
