@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anstream::AutoStream;
+use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use article::commands::{check, export, localize, status};
@@ -196,12 +197,20 @@ Exit status: 0 every article read, 1 some article unreadable (every other row pr
     },
 
     /// Print a shell completion script.
-    #[command(after_help = "Example:\n  article completions bash > /etc/bash_completion.d/article")]
+    #[command(
+        after_help = "Examples:\n  article completions bash > ~/.local/share/bash-completion/completions/article\n  article completions zsh > ~/.zfunc/_article\n  article completions fish > ~/.config/fish/completions/article.fish"
+    )]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+
+    /// Print the manual page (roff), for `man article`.
+    #[command(
+        after_help = "Example:\n  article man > ~/.local/share/man/man1/article.1 && man article"
+    )]
+    Man,
 }
 
 /// `check`'s arguments.
@@ -326,7 +335,7 @@ pub struct ExportArgs {
     pub langs: Vec<String>,
 
     /// Formats, comma-separated: html, md, txt, json.
-    #[arg(long = "to", value_name = "FORMATS", value_delimiter = ',', default_value = "html", value_parser = parse_format)]
+    #[arg(long = "to", value_name = "FORMATS", value_delimiter = ',', default_value = "html", value_parser = clap::builder::PossibleValuesParser::new(["html", "md", "txt", "json"]).map(|name| parse_format(&name).unwrap_or(article::render::Format::Html)))]
     pub formats: Vec<article::render::Format>,
 
     /// Write DIR/LANG/ID.EXT. Without it, exactly one edition in one format goes to standard
@@ -518,6 +527,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             })
         }
         Command::Explain { code, list } => explain(code.as_deref(), list),
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            io::stdout().write_all(&page)?;
+            Ok(Exit::Success)
+        }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "article", &mut io::stdout());
             Ok(Exit::Success)

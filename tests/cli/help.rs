@@ -82,3 +82,23 @@ fn help_subcommand_matches_dash_dash_help() {
         );
     }
 }
+
+#[test]
+fn man_page_and_completions_with_values() {
+    let man = crate::support::article().arg("man").output().unwrap();
+    assert_eq!(man.status.code(), Some(0));
+    let page = String::from_utf8(man.stdout).unwrap();
+    assert!(page.contains(".TH article 1"), "{page}");
+    assert!(page.contains("export"), "subcommands are listed");
+    let bash = crate::support::article()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let script = String::from_utf8(bash.stdout).unwrap();
+    // --to and --format offer their values.
+    assert!(script.contains("html md txt json"), "--to values");
+    assert!(
+        script.contains("human json github short sarif"),
+        "--format values"
+    );
+}
