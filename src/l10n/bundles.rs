@@ -451,6 +451,19 @@ impl Stack {
 
     /// The localization of one edition.
     pub fn edition(&self, lang: &str, source: &str, derived_from: Option<&str>) -> EditionL10n {
+        self.edition_with(lang, source, derived_from, &[])
+    }
+
+    /// The localization of one edition whose newsroom lets `stand_ins`
+    /// (`[fallback]`) stand in for its language: their bundles come after
+    /// the edition's own and before the article's language.
+    pub fn edition_with(
+        &self,
+        lang: &str,
+        source: &str,
+        derived_from: Option<&str>,
+        stand_ins: &[String],
+    ) -> EditionL10n {
         let rtl = is_rtl(lang);
         let own = self.chain(lang);
         let mut layers: Vec<Layer> = Vec::new();
@@ -494,8 +507,13 @@ impl Stack {
                 }
             }
         }
-        // Last, the source language: for boilerplate, never for notices.
-        for tag in self.chain(source) {
+        // Then the declared stand-ins, last the source language: for
+        // boilerplate, never for notices.
+        for tag in stand_ins
+            .iter()
+            .flat_map(|s| self.chain(s))
+            .chain(self.chain(source))
+        {
             for origin in [Origin::Extra, Origin::Newsroom, Origin::Builtin] {
                 if let Some(b) = self.of(origin, &tag) {
                     push(b, None, false);

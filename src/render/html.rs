@@ -37,7 +37,24 @@ fn text_html(text: &Text) -> String {
     }
 }
 
-fn blocks(out: &mut String, blocks: &[EdBlock]) {
+/// ` lang="…" dir="…"` for message `id` when it is shown in another
+/// language than the edition's (see `message-fallback`); else nothing.
+fn foreign(edition: &Edition, id: &str) -> String {
+    match edition.foreign_lang(id) {
+        Some(lang) => format!(
+            " lang=\"{}\" dir=\"{}\"",
+            escape(lang),
+            if crate::l10n::bundles::is_rtl(lang) {
+                "rtl"
+            } else {
+                "ltr"
+            }
+        ),
+        None => String::new(),
+    }
+}
+
+fn blocks(out: &mut String, edition: &Edition, blocks: &[EdBlock]) {
     for block in blocks {
         match block {
             EdBlock::Paragraph(text) => {
@@ -62,7 +79,7 @@ fn blocks(out: &mut String, blocks: &[EdBlock]) {
                         let _ = writeln!(out, "<li>{}</li>", text_html(text));
                     } else {
                         out.push_str("<li>\n");
-                        self::blocks(out, item);
+                        self::blocks(out, edition, item);
                         out.push_str("</li>\n");
                     }
                 }
@@ -74,7 +91,7 @@ fn blocks(out: &mut String, blocks: &[EdBlock]) {
             }
             EdBlock::Quote(inner) => {
                 out.push_str("<blockquote>\n");
-                self::blocks(out, inner);
+                self::blocks(out, edition, inner);
                 out.push_str("</blockquote>\n");
             }
             EdBlock::Code { text, .. } => {
@@ -84,8 +101,10 @@ fn blocks(out: &mut String, blocks: &[EdBlock]) {
             EdBlock::Promo(promo) => {
                 let _ = writeln!(
                     out,
-                    "<aside class=\"related related-{kind}\"><span class=\"label\">{label}</span> <a href=\"{url}\">{title}</a> <span class=\"open\">{open}</span></aside>",
+                    "<aside class=\"related related-{kind}\"><span class=\"label\"{label_lang}>{label}</span> <a href=\"{url}\">{title}</a> <span class=\"open\"{open_lang}>{open}</span></aside>",
                     kind = escape(&promo.kind),
+                    label_lang = foreign(edition, &format!("related-{}", promo.kind)),
+                    open_lang = foreign(edition, "related-open"),
                     label = inline_html(&promo.label),
                     url = escape(&promo.url),
                     title = text_html(&promo.title),
@@ -115,15 +134,17 @@ pub fn article(edition: &Edition) -> String {
     }
     let _ = write!(
         out,
-        "<p class=\"dateline\"><time datetime=\"{}\">{}</time>",
+        "<p class=\"dateline\"><time datetime=\"{}\"{}>{}</time>",
         escape(&edition.published.iso),
+        foreign(edition, "published"),
         inline_html(&edition.published.text)
     );
     if let Some(updated) = &edition.updated {
         let _ = write!(
             out,
-            " · <time datetime=\"{}\">{}</time>",
+            " · <time datetime=\"{}\"{}>{}</time>",
             escape(&updated.iso),
+            foreign(edition, "updated"),
             inline_html(&updated.text)
         );
     }
@@ -150,12 +171,22 @@ pub fn article(edition: &Edition) -> String {
         }
         out.push_str("</figure>\n");
     }
-    blocks(&mut out, &edition.body);
+    blocks(&mut out, edition, &edition.body);
     if let Some(credit) = &edition.credit {
-        let _ = writeln!(out, "<p class=\"credit-line\">{}</p>", inline_html(credit));
+        let _ = writeln!(
+            out,
+            "<p class=\"credit-line\"{}>{}</p>",
+            foreign(edition, "credit-line"),
+            inline_html(credit)
+        );
     }
     if let Some(about) = &edition.about {
-        let _ = writeln!(out, "<aside class=\"about\">{}</aside>", inline_html(about));
+        let _ = writeln!(
+            out,
+            "<aside class=\"about\"{}>{}</aside>",
+            foreign(edition, "about"),
+            inline_html(about)
+        );
     }
     for notice in &edition.notices {
         let _ = writeln!(

@@ -329,7 +329,7 @@ fn hostile_text_is_escaped_in_every_field() {
     );
     fixture.write(
         "locales/ru/x.ftl",
-        "about = \\<b onmouseover=alert(1)>О нас\\</b>\n",
+        "about = \\<b onmouseover=alert(1)>О нас\\</b>\nagency-evil = \\<img src=x onerror=alert(3)>\n",
     );
     std::fs::remove_file(fixture.file("story.ru.toml")).unwrap();
     fixture.translate_all(
