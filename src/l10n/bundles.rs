@@ -20,7 +20,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use intl_memoizer::Memoizable;
-use unic_langid::{CharacterDirection, LanguageIdentifier};
+use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Code, Diagnostic};
 use crate::l10n::cldr::Cldr;
@@ -57,10 +57,33 @@ pub struct LocaleBundle {
     pub files: Vec<Arc<SourceFile>>,
 }
 
-/// Whether an edition in `tag` is written right to left.
+/// CLDR's likely subtags and script directions (ICU4X compiled data).
+static DIRECTIONALITY: icu_locale::LocaleDirectionality =
+    icu_locale::LocaleDirectionality::new_extended();
+
+/// The language identifier of `tag`, canonical (CLDR's aliases: `prs` is
+/// `fa-AF`, `sh` is `sr-Latn`), extensions (`-u-nu-latn`) aside.
+fn icu_id(tag: &str) -> Option<icu_locale::LanguageIdentifier> {
+    static CANONICALIZER: icu_locale::LocaleCanonicalizer =
+        icu_locale::LocaleCanonicalizer::new_extended();
+    let mut locale = icu_locale::Locale::try_from_str(tag).ok()?;
+    CANONICALIZER.canonicalize(&mut locale);
+    Some(locale.id)
+}
+
+/// Whether an edition in `tag` is written right to left: whether the
+/// script of its likely-subtags expansion is (`prs` → `prs-Arab-AF`,
+/// `yi` → `yi-Hebr`, `uz-Arab`, but not `ku` → `ku-Latn`).
 pub fn is_rtl(tag: &str) -> bool {
-    LanguageIdentifier::from_str(tag)
-        .is_ok_and(|id| id.character_direction() == CharacterDirection::RTL)
+    icu_id(tag).is_some_and(|id| DIRECTIONALITY.is_right_to_left(&id))
+}
+
+/// The script `tag` is written in: its own, or that of its
+/// likely-subtags expansion (`kk` → `Cyrl`, `kk-Latn` → `Latn`).
+pub fn likely_script(tag: &str) -> Option<String> {
+    static EXPANDER: icu_locale::LocaleExpander = icu_locale::LocaleExpander::new_extended();
+    let id = icu_id(tag)?;
+    EXPANDER.get_likely_script(&id).map(|s| s.to_string())
 }
 
 /// A CLDR number formatter for Fluent's memoizer.
@@ -528,9 +551,18 @@ impl Stack {
         if let Some(alias) = alias(lang) {
             cldr_chain.push(alias.to_owned());
         }
+        // CLDR's own alias (`prs` is `fa-AF`).
+        if let Some(canonical) = icu_id(lang) {
+            cldr_chain.push(canonical.to_string());
+        }
         if let Ok(id) = LanguageIdentifier::from_str(lang) {
             cldr_chain.push(id.language.to_string());
         }
+        // Only locales in the edition's script stand in for it (`kk-Latn`
+        // dates are never Cyrillic `kk` ones); the article's language comes
+        // last whatever its script, and `check` says so (`cldr-fallback`).
+        let script = likely_script(lang);
+        cldr_chain.retain(|tag| tag == lang || likely_script(tag) == script);
         cldr_chain.push(source.to_owned());
         cldr_chain.dedup();
         EditionL10n {
@@ -671,5 +703,59 @@ impl CldrCache {
         map.entry(tag.to_owned())
             .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Stack, is_rtl, likely_script};
+
+    #[test]
+    fn direction_comes_from_the_likely_script() {
+        for tag in [
+            "ar",
+            "fa",
+            "he",
+            "ur",
+            "ps",
+            "prs",
+            "ckb",
+            "ug",
+            "dv",
+            "yi",
+            "uz-Arab",
+            "sd",
+            "fa-u-nu-latn",
+        ] {
+            assert!(is_rtl(tag), "{tag}");
+        }
+        for tag in [
+            "en",
+            "ku",
+            "kk-Latn",
+            "sr-Latn",
+            "tr",
+            "az",
+            "tk",
+            "not a tag",
+        ] {
+            assert!(!is_rtl(tag), "{tag}");
+        }
+    }
+
+    #[test]
+    fn cldr_fallback_keeps_the_script() {
+        assert_eq!(likely_script("kk").as_deref(), Some("Cyrl"));
+        assert_eq!(likely_script("kk-Latn").as_deref(), Some("Latn"));
+        let stack = Stack::load(None, None).expect("built-in bundles");
+        let chain = stack.edition("kk-Latn", "en", None).cldr_chain;
+        assert!(!chain.iter().any(|t| t == "kk"), "{chain:?}");
+        assert_eq!(chain.last().map(String::as_str), Some("en"));
+        // The same script stays in the chain.
+        let chain = stack.edition("kk-KZ", "en", None).cldr_chain;
+        assert!(chain.iter().any(|t| t == "kk"), "{chain:?}");
+        // CLDR's alias: Dari is Persian of Afghanistan.
+        let chain = stack.edition("prs", "en", None).cldr_chain;
+        assert!(chain.iter().any(|t| t == "fa-AF"), "{chain:?}");
     }
 }
