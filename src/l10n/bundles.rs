@@ -86,6 +86,47 @@ pub fn likely_script(tag: &str) -> Option<String> {
     EXPANDER.get_likely_script(&id).map(|s| s.to_string())
 }
 
+/// The tag without its extensions (`ar-u-nu-arab` → `ar`), for Fluent's
+/// language negotiation, which knows only language identifiers.
+pub fn base_tag(tag: &str) -> String {
+    match icu_locale::Locale::try_from_str(tag) {
+        Ok(locale) => locale.id.to_string(),
+        Err(_) => tag.to_owned(),
+    }
+}
+
+/// The numbering system an edition's tag asks for (`-u-nu-arab`).
+pub fn numbering(tag: &str) -> Option<String> {
+    let locale = icu_locale::Locale::try_from_str(tag).ok()?;
+    let key = icu_locale::extensions::unicode::key!("nu");
+    locale
+        .extensions
+        .unicode
+        .keywords
+        .get(&key)
+        .map(ToString::to_string)
+}
+
+thread_local! {
+    /// While a message is formatted for an edition that asks for a
+    /// numbering system: the tag its numbers are formatted as (the bundle's
+    /// locale with `-u-nu-…`).
+    static NUMBERS_AS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// CLDR number formatters for [`NUMBERS_AS`] tags, built once per run.
+fn numbers_as(tag: &str) -> Option<Arc<Cldr>> {
+    static CACHE: OnceLock<std::sync::Mutex<HashMap<String, Option<Arc<Cldr>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = match cache.lock() {
+        Ok(map) => map,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    map.entry(tag.to_owned())
+        .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
+        .clone()
+}
+
 /// A CLDR number formatter for Fluent's memoizer.
 struct Numbers(Option<Cldr>);
 
@@ -106,6 +147,14 @@ fn format_number(
     };
     // The number as its plural form was chosen: "1.0" stays "1.0".
     let decimal = plural::decimal(number);
+    if let Some(tag) = NUMBERS_AS.with(|n| n.borrow().clone())
+        && let Some(cldr) = numbers_as(&tag)
+    {
+        return match &decimal {
+            Some(decimal) => cldr.number_decimal(decimal).ok(),
+            None => cldr.number(number.value).ok(),
+        };
+    }
     memo.with_try_get::<Numbers, _, _>((), |numbers| {
         numbers.0.as_ref().and_then(|cldr| match &decimal {
             Some(decimal) => cldr.number_decimal(decimal).ok(),
@@ -450,7 +499,7 @@ impl Stack {
     /// The locales an edition in `tag` falls back through: the negotiated
     /// matches of the same language and script, most specific first.
     pub fn chain(&self, tag: &str) -> Vec<LanguageIdentifier> {
-        let Ok(requested) = LanguageIdentifier::from_str(tag) else {
+        let Ok(requested) = LanguageIdentifier::from_str(&base_tag(tag)) else {
             return Vec::new();
         };
         let available = self.locales();
@@ -555,7 +604,7 @@ impl Stack {
         if let Some(canonical) = icu_id(lang) {
             cldr_chain.push(canonical.to_string());
         }
-        if let Ok(id) = LanguageIdentifier::from_str(lang) {
+        if let Ok(id) = LanguageIdentifier::from_str(&base_tag(lang)) {
             cldr_chain.push(id.language.to_string());
         }
         // Only locales in the edition's script stand in for it (`kk-Latn`
@@ -567,6 +616,7 @@ impl Stack {
         cldr_chain.dedup();
         EditionL10n {
             lang: lang.to_owned(),
+            numbering: numbering(lang),
             rtl,
             layers,
             cldr_chain,
@@ -626,6 +676,8 @@ pub struct Formatted {
 pub struct EditionL10n {
     /// The edition's language.
     pub lang: String,
+    /// The numbering system its tag asks for (`-u-nu-arab`).
+    pub numbering: Option<String>,
     /// Whether it is right to left.
     pub rtl: bool,
     /// Bundles in lookup order.
@@ -647,9 +699,15 @@ impl EditionL10n {
                 continue;
             };
             let mut errors = Vec::new();
+            let numbers_as = self
+                .numbering
+                .as_ref()
+                .map(|nu| format!("{}-u-nu-{nu}", layer.bundle.locale));
+            let previous = NUMBERS_AS.with(|n| n.replace(numbers_as));
             let text = bundle
                 .format_pattern(pattern, args, &mut errors)
                 .into_owned();
+            NUMBERS_AS.with(|n| n.replace(previous));
             let text = match layer.translit {
                 Some(scheme) => scheme.markdown(&text),
                 None => text,

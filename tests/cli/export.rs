@@ -806,3 +806,44 @@ fn a_local_image_is_checked_and_copied_beside_the_pages() {
     let (records, _) = fixture.check_json(&["articles"]);
     assert!(records.iter().any(|r| r["code"] == "missing-resource"));
 }
+
+#[test]
+fn unicode_extensions_pick_the_numbering_system() {
+    let fixture = Fixture::story(&["en", "ar-u-nu-arab", "fa-u-nu-latn", "ar"]);
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ar-u-nu-arab\", \"fa-u-nu-latn\", \"ar\"]\nlocales = \"locales\"\n[brand]\nlanguages = 21\n",
+    );
+    fixture.write("locales/en/n.ftl", "about = In { $languages } languages\n");
+    fixture.write("locales/ar/n.ftl", "about = بـ{ $languages } لغة\n");
+    fixture.write("locales/fa/n.ftl", "about = به { $languages } زبان\n");
+    let (records, _) = fixture.check_json(&["story.md"]);
+    assert!(
+        !records.iter().any(|r| r["code"] == "invalid-lang"),
+        "{records:#?}"
+    );
+    fixture
+        .cmd()
+        .args(["export", "story.md", "--draft", "-o", "out"])
+        .assert()
+        .code(0);
+    let page = |lang: &str| {
+        std::fs::read_to_string(fixture.file(&format!("out/{lang}/test-story.html"))).unwrap()
+    };
+    let arab = page("ar-u-nu-arab");
+    assert!(
+        arab.contains("<html lang=\"ar-u-nu-arab\" dir=\"rtl\">"),
+        "{arab}"
+    );
+    assert!(
+        arab.contains("٢٧ أبريل ٢٠٢٦") && arab.contains("٢١"),
+        "{arab}"
+    );
+    let ar = page("ar");
+    assert!(ar.contains("27 أبريل 2026"), "{ar}");
+    let latn = page("fa-u-nu-latn");
+    assert!(
+        latn.contains("7 اردیبهشت 1405") && latn.contains("21"),
+        "{latn}"
+    );
+}
