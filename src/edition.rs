@@ -162,6 +162,12 @@ pub struct Edition {
     /// edition's: (message id, locale of that bundle). Renderers mark their
     /// text with that language.
     pub foreign_messages: Vec<(String, String)>,
+    /// In a draft (not `complete`): the notice that the edition is
+    /// incomplete (`edition-incomplete`).
+    pub incomplete_notice: Option<String>,
+    /// In a draft: what untranslated text is (`draft-untranslated`), the
+    /// title of each source-text span in HTML.
+    pub untranslated_title: Option<String>,
 }
 
 impl Edition {
@@ -591,6 +597,16 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         }
     }
 
+    // A draft says so, in the edition's language.
+    let (incomplete_notice, untranslated_title) = if missing.is_empty() {
+        (None, None)
+    } else {
+        (
+            message("edition-incomplete", None, &mut notes),
+            message("draft-untranslated", None, &mut notes),
+        )
+    };
+
     let edition = Edition {
         id: article.id.value.clone(),
         lang: lang.clone(),
@@ -599,6 +615,8 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         complete: missing.is_empty(),
         fallback_keys: missing.clone(),
         foreign_messages: notes.foreign_messages.clone(),
+        incomplete_notice,
+        untranslated_title,
         headline,
         summary,
         published,

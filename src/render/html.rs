@@ -26,11 +26,16 @@ aside .label{font-weight:700;font-size:.8rem;letter-spacing:.05em;margin-inline-
 [lang].untranslated{outline:1px dashed #c90}\
 blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:3px solid #ccc;color:#333}";
 
-fn text_html(text: &Text) -> String {
+fn text_html(edition: &Edition, text: &Text) -> String {
     match &text.fallback_lang {
         Some(lang) => format!(
-            "<span lang=\"{}\" class=\"untranslated\">{}</span>",
+            "<span lang=\"{}\" class=\"untranslated\"{}>{}</span>",
             escape(lang),
+            edition
+                .untranslated_title
+                .as_deref()
+                .map(|title| format!(" title=\"{}\"", escape(&inline_plain(title))))
+                .unwrap_or_default(),
             inline_html(&text.markdown)
         ),
         None => inline_html(&text.markdown),
@@ -58,12 +63,12 @@ fn blocks(out: &mut String, edition: &Edition, blocks: &[EdBlock]) {
     for block in blocks {
         match block {
             EdBlock::Paragraph(text) => {
-                let _ = writeln!(out, "<p>{}</p>", text_html(text));
+                let _ = writeln!(out, "<p>{}</p>", text_html(edition, text));
             }
             EdBlock::Heading { level, text } => {
                 // The headline is the page's h1; body headings start at h2.
                 let level = (*level).clamp(2, 6);
-                let _ = writeln!(out, "<h{level}>{}</h{level}>", text_html(text));
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", text_html(edition, text));
             }
             EdBlock::List { start, items } => {
                 match start {
@@ -76,7 +81,7 @@ fn blocks(out: &mut String, edition: &Edition, blocks: &[EdBlock]) {
                 for item in items {
                     // Tight items hold one paragraph: no <p> inside <li>.
                     if let [EdBlock::Paragraph(text)] = item.as_slice() {
-                        let _ = writeln!(out, "<li>{}</li>", text_html(text));
+                        let _ = writeln!(out, "<li>{}</li>", text_html(edition, text));
                     } else {
                         out.push_str("<li>\n");
                         self::blocks(out, edition, item);
@@ -107,7 +112,7 @@ fn blocks(out: &mut String, edition: &Edition, blocks: &[EdBlock]) {
                     open_lang = foreign(edition, "related-open"),
                     label = inline_html(&promo.label),
                     url = escape(&promo.url),
-                    title = text_html(&promo.title),
+                    title = text_html(edition, &promo.title),
                     open = inline_html(&promo.open),
                 );
             }
@@ -128,9 +133,21 @@ pub fn article(edition: &Edition) -> String {
         escape(&edition.lang),
         escape(&edition.id)
     );
-    let _ = writeln!(out, "<h1>{}</h1>", text_html(&edition.headline));
+    if let Some(notice) = &edition.incomplete_notice {
+        let _ = writeln!(
+            out,
+            "<p class=\"draft-notice\" role=\"note\"{}>{}</p>",
+            foreign(edition, "edition-incomplete"),
+            inline_html(notice)
+        );
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", text_html(edition, &edition.headline));
     if let Some(summary) = &edition.summary {
-        let _ = writeln!(out, "<p class=\"summary\">{}</p>", text_html(summary));
+        let _ = writeln!(
+            out,
+            "<p class=\"summary\">{}</p>",
+            text_html(edition, summary)
+        );
     }
     let _ = write!(
         out,
@@ -162,7 +179,7 @@ pub fn article(edition: &Edition) -> String {
         if image.caption.is_some() || image.credit.is_some() {
             out.push_str("<figcaption>");
             if let Some(caption) = &image.caption {
-                out.push_str(&text_html(caption));
+                out.push_str(&text_html(edition, caption));
             }
             if let Some(credit) = &image.credit {
                 let _ = write!(out, " <small class=\"credit\">{}</small>", escape(credit));

@@ -250,7 +250,7 @@ fn incomplete_edition_refused_then_drafted() {
         .code(0);
     let html = std::fs::read_to_string(fixture.file("out/de/test-story.html")).unwrap();
     assert!(
-        html.contains("<span lang=\"en\" class=\"untranslated\">A headline</span>"),
+        html.contains("<span lang=\"en\" class=\"untranslated\" title=\"Noch nicht übersetzt\">A headline</span>"),
         "{html}"
     );
     let json: Value = serde_json::from_str(
@@ -845,5 +845,45 @@ fn unicode_extensions_pick_the_numbering_system() {
     assert!(
         latn.contains("7 اردیبهشت 1405") && latn.contains("21"),
         "{latn}"
+    );
+}
+
+#[test]
+fn drafts_say_so_in_the_edition_language() {
+    let fixture = Fixture::story(&["en", "de"]);
+    fixture
+        .cmd()
+        .args([
+            "export",
+            "story.md",
+            "--draft",
+            "--to",
+            "html,md,txt",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .code(0);
+    let read = |ext: &str| {
+        std::fs::read_to_string(fixture.file(&format!("out/de/test-story.{ext}"))).unwrap()
+    };
+    let html = read("html");
+    assert!(
+        html.contains(
+            "<p class=\"draft-notice\" role=\"note\">Diese Ausgabe ist unvollständig.</p>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span lang=\"en\" class=\"untranslated\" title=\"Noch nicht übersetzt\">"),
+        "{html}"
+    );
+    assert!(read("md").contains("\n> Diese Ausgabe ist unvollständig.\n"));
+    assert!(read("txt").starts_with("Diese Ausgabe ist unvollständig.\n\n"));
+    // A complete edition has neither.
+    let en = std::fs::read_to_string(fixture.file("out/en/test-story.html")).unwrap();
+    assert!(
+        !en.contains("draft-notice\"") && !en.contains("title=\""),
+        "{en}"
     );
 }
