@@ -215,6 +215,7 @@ impl Cldr {
             DateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .ok()
                 .filter(|f| month_names_are_real(f.calendar().kind(), prefs))
+                .map(|f| gregorian_unless_real(f, &locale))
         } else {
             None
         };
@@ -376,6 +377,38 @@ where
     }
 }
 
+/// The long-date formatter of `locale`, or its Gregorian one when CLDR has
+/// month names but no date patterns for the locale's default calendar:
+/// ICU4X then writes root's pattern, with its Latin era code, in a locale
+/// of another script (Pashto's Persian calendar gave "AP ۱۴۰۳ کب ۳۰";
+/// CLDR's Pashto long date is Gregorian, "۲۰ مارچ ۲۰۲۵"). A calendar the
+/// tag asks for (`-u-ca-`) is kept.
+fn gregorian_unless_real(
+    formatter: DateTimeFormatter<YMD>,
+    locale: &Locale,
+) -> DateTimeFormatter<YMD> {
+    let kind = formatter.calendar().kind();
+    let ca = icu_locale::extensions::unicode::key!("ca");
+    if matches!(kind, AnyCalendarKind::Gregorian | AnyCalendarKind::Iso)
+        || locale.extensions.unicode.keywords.get(&ca).is_some()
+        || crate::l10n::bundles::likely_script(&locale.id.to_string()).as_deref() == Some("Latn")
+    {
+        return formatter;
+    }
+    let Ok(sample) = Date::try_new_iso(2025, 3, 20) else {
+        return formatter;
+    };
+    let text = formatter.format(&sample).to_string();
+    if !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return formatter;
+    }
+    let mut gregorian = locale.clone();
+    if let Ok(value) = "gregory".parse() {
+        gregorian.extensions.unicode.keywords.set(ca, value);
+    }
+    DateTimeFormatter::try_new((&gregorian).into(), YMD::long()).unwrap_or(formatter)
+}
+
 /// Whether the wide month names of `calendar` are real data for `prefs`.
 fn month_names_are_real(calendar: AnyCalendarKind, prefs: LocalePreferences) -> bool {
     use icu_datetime::provider::Baked;
@@ -491,6 +524,30 @@ mod tests {
 
     fn long_date(tag: &str) -> Result<String, Missing> {
         cldr(tag).long_date(DATE.0, DATE.1, DATE.2)
+    }
+
+    #[test]
+    fn pashto_long_date_is_cldrs_not_roots() {
+        // What ICU4X writes for Pashto in the Gregorian calendar, CLDR's
+        // Pashto long date; never root's pattern with its Latin era.
+        let expected = DateTimeFormatter::try_new(
+            (&Locale::try_from_str("ps-u-ca-gregory").unwrap()).into(),
+            YMD::long(),
+        )
+        .unwrap()
+        .format(&Date::try_new_iso(2025, 3, 20).unwrap())
+        .to_string();
+        let ps = cldr("ps").long_date(2025, 3, 20).unwrap();
+        assert_eq!(ps, expected);
+        assert!(!ps.chars().any(|c| c.is_ascii_alphabetic()), "{ps}");
+        // Persian keeps its own calendar, and a calendar asked for is kept.
+        assert!(cldr("fa").long_date(2025, 3, 20).unwrap().contains("اسفند"));
+        assert!(
+            cldr("ps-u-ca-persian")
+                .long_date(2025, 3, 20)
+                .unwrap()
+                .contains("AP")
+        );
     }
 
     #[test]
@@ -746,7 +803,11 @@ mod tests {
         for (tag, expected) in [
             ("th", "27 เมษายน 2560"),
             ("th-u-ca-gregory", "27 เมษายน ค.ศ. 2017"),
-            ("ps", "AP ۱۳۹۶ غویی ۷"),
+            // CLDR has Pashto month names for the Persian calendar but no
+            // Pashto date patterns for it: the long date is CLDR's
+            // Gregorian one, not root's "AP ۱۳۹۶ غویی ۷".
+            ("ps", "۲۷ اپریل ۲۰۱۷"),
+            ("ps-u-ca-persian", "AP ۱۳۹۶ غویی ۷"),
         ] {
             assert_eq!(long_date(tag).as_deref(), Ok(expected), "{tag}");
         }
