@@ -122,6 +122,8 @@ codes! {
         "A Fluent message failed to format for an edition (an unknown `$variable`, a reference to a missing message or term, a cycle). The edition is refused, so no reader sees a raw `{$var}`. Fix the message.";
     MissingNotice = "missing-notice", Error,
         "An edition must carry a legal notice that no bundle of its own language has; notices never fall back to another language, so the edition is not exported. Add the notice to that language's bundle.";
+    MessageFallback = "message-fallback", Error,
+        "A message the edition shows (a dateline, the credit line, a promo label, the about box) comes from a bundle of another language, because no bundle of its own language has it. It refuses the edition unless `[fallback]` in newsroom.toml lets that language stand in (then a warning). Add the message to the edition's bundle, or declare the stand-in.";
     CldrFallback = "cldr-fallback", Warning,
         "CLDR has no dates, lists or plural rules for the edition's locale, so they come from the next locale of its chain. Check that the result reads right.";
     UnknownAgency = "unknown-agency", Warning,

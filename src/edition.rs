@@ -158,6 +158,41 @@ pub struct Edition {
     pub notices: Vec<Notice>,
     /// Keys of the segments shown in the source language (a draft).
     pub fallback_keys: Vec<String>,
+    /// Messages shown that came from a bundle of another language than the
+    /// edition's: (message id, locale of that bundle). Renderers mark their
+    /// text with that language.
+    pub foreign_messages: Vec<(String, String)>,
+    /// In a draft (not `complete`): the notice that the edition is
+    /// incomplete (`edition-incomplete`).
+    pub incomplete_notice: Option<String>,
+    /// In a draft: what untranslated text is (`draft-untranslated`), the
+    /// title of each source-text span in HTML.
+    pub untranslated_title: Option<String>,
+}
+
+impl Edition {
+    /// The language of message `id` as shown, when it is not the edition's.
+    pub fn foreign_lang(&self, id: &str) -> Option<&str> {
+        self.foreign_messages
+            .iter()
+            .find(|(m, _)| m == id)
+            .map(|(_, locale)| locale.as_str())
+    }
+}
+
+/// Whether a bundle of `locale` is in the language of an edition in
+/// `lang`: the same language subtag (`sr-Cyrl` serves `sr-Latn`), or the
+/// language CLDR knows `lang` under (`sh` is `sr-Latn`).
+pub fn same_language(lang: &str, locale: &str) -> bool {
+    let language = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or(tag)
+            .to_ascii_lowercase()
+    };
+    let theirs = language(locale);
+    language(lang) == theirs
+        || crate::l10n::bundles::alias(lang).is_some_and(|alias| language(alias) == theirs)
 }
 
 /// Why an edition is not written.
@@ -211,6 +246,18 @@ pub struct Notes {
     /// Agency ids no bundle of the chain names (`agency-ID`), shown as the
     /// id itself: (id, the known agency id it is probably a typo of).
     pub unknown_agencies: Vec<(String, Option<String>)>,
+    /// Messages shown from a bundle of another language than the edition's:
+    /// (message id, locale of that bundle), each once.
+    pub foreign_messages: Vec<(String, String)>,
+}
+
+impl Notes {
+    fn came_from(&mut self, lang: &str, id: &str, locale: &str) {
+        if !same_language(lang, locale) && !self.foreign_messages.iter().any(|(m, _)| m == id) {
+            self.foreign_messages
+                .push((id.to_owned(), locale.to_owned()));
+        }
+    }
 }
 
 /// Everything needed to resolve editions of one article.
@@ -257,7 +304,7 @@ pub fn resolve_for(
                 .join(", ")
         ));
     }
-    let l10n = stack.edition(lang, source, derived_from);
+    let l10n = stack.edition_with(lang, source, derived_from, newsroom.stand_ins(lang));
     Ok(resolve(&Inputs {
         article,
         newsroom,
@@ -345,6 +392,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                         .fluent_errors
                         .push((id.to_owned(), error, locale.clone()));
                 }
+                notes.came_from(&lang, id, &locale);
                 if crate::article::body::is_unsafe_inline(&text) {
                     notes.unsafe_messages.push((id.to_owned(), locale));
                 }
@@ -460,6 +508,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                 let id = format!("agency-{}", a.value);
                 match l10n.message(&id, None) {
                     Some(formatted) => {
+                        notes.came_from(&lang, &id, &formatted.locale);
                         for error in formatted.errors {
                             notes
                                 .fluent_errors
@@ -548,6 +597,16 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         }
     }
 
+    // A draft says so, in the edition's language.
+    let (incomplete_notice, untranslated_title) = if missing.is_empty() {
+        (None, None)
+    } else {
+        (
+            message("edition-incomplete", None, &mut notes),
+            message("draft-untranslated", None, &mut notes),
+        )
+    };
+
     let edition = Edition {
         id: article.id.value.clone(),
         lang: lang.clone(),
@@ -555,6 +614,9 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         source_lang: article.lang.value.clone(),
         complete: missing.is_empty(),
         fallback_keys: missing.clone(),
+        foreign_messages: notes.foreign_messages.clone(),
+        incomplete_notice,
+        untranslated_title,
         headline,
         summary,
         published,
@@ -647,6 +709,61 @@ fn convert(
             text: text.clone(),
         },
         Block::Rule => EdBlock::Rule,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::{Inputs, resolve, same_language};
+    use crate::article::parse;
+    use crate::l10n::bundles::{CldrCache, Stack};
+    use crate::newsroom::Newsroom;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn same_language_ignores_script_and_region() {
+        assert!(same_language("sr-Latn", "sr-Cyrl"));
+        assert!(same_language("en-GB", "en"));
+        assert!(same_language("sh", "sr-Latn"));
+        assert!(!same_language("tk", "en"));
+        assert!(!same_language("crh", "tr"));
+    }
+
+    fn foreign(lang: &str) -> Vec<(String, String)> {
+        let text = "+++\nid = \"p\"\nlang = \"en\"\npublished = 2026-04-27T14:30:00Z\nheadline = \"H\"\nagencies = [\"afp\"]\n+++\nBody.\n";
+        let file = Arc::new(SourceFile::new("p.md", None, text.to_owned()));
+        let article = parse(&file).article.expect("valid article");
+        let stack = Stack::load(None, None).expect("built-in bundles");
+        let newsroom = Newsroom::builtin();
+        let l10n = stack.edition(lang, "en", None);
+        let cldr = CldrCache::default();
+        let (edition, notes) = resolve(&Inputs {
+            article: &article,
+            newsroom: &newsroom,
+            l10n: &l10n,
+            cldr: &cldr,
+            targets: None,
+            translit: None,
+            draft: true,
+        });
+        let edition = edition.expect("an edition");
+        assert_eq!(edition.foreign_messages, notes.foreign_messages);
+        notes.foreign_messages
+    }
+
+    #[test]
+    fn messages_from_another_language_are_noted() {
+        assert!(foreign("de").is_empty());
+        assert!(foreign("en").is_empty());
+        let tk = foreign("tk");
+        for id in ["published", "credit-line", "agency-afp"] {
+            assert!(
+                tk.iter().any(|(m, locale)| m == id && locale == "en"),
+                "{id}: {tk:?}"
+            );
+        }
     }
 }
 

@@ -534,7 +534,15 @@ pub fn judge_checked(
                         )),
                     }
                 }
-                edition_findings(&article, stack, &lang, &newsroom_name, &found, &mut own);
+                edition_findings(
+                    &article,
+                    newsroom,
+                    stack,
+                    &lang,
+                    &newsroom_name,
+                    &found,
+                    &mut own,
+                );
                 match result {
                     Err(Refusal::MissingNotices(ids)) => {
                         notice_findings(&article, &lang, &newsroom_name, &ids, &mut own)
@@ -740,6 +748,7 @@ fn agency_findings(
 /// Findings the resolution of one edition made.
 fn edition_findings(
     article: &Article,
+    newsroom: &Newsroom,
     stack: &Stack,
     lang: &str,
     newsroom_name: &str,
@@ -805,6 +814,32 @@ fn edition_findings(
         );
     }
     let _ = newsroom_name;
+    for (id, locale) in &found.foreign_messages {
+        let declared = newsroom.may_stand_in(lang, locale);
+        let mut diag = Diagnostic::new(
+            Code::MessageFallback,
+            format!(
+                "the {lang} edition shows the message `{id}` in {locale}: no {lang} bundle has it"
+            ),
+        )
+        .lang(lang.to_owned());
+        diag = if declared {
+            diag.help(format!(
+                "newsroom.toml lets {locale} stand in for {lang} ([fallback]); add `{id} = …` to locales/{lang}/*.ftl to show it in {lang}"
+            ))
+        } else {
+            diag.help(format!(
+                "add `{id} = …` to the newsroom's locales/{lang}/*.ftl, or let {locale} stand in: [fallback] \"{lang}\" = [\"{locale}\"] in newsroom.toml"
+            ))
+        };
+        if declared {
+            diag.severity = crate::diag::Severity::Warning;
+        }
+        out.push(match locate_message(stack, locale, id) {
+            Some((file, span)) => diag.at(&file, span).label("the message shown"),
+            None => diag.file_name(article.file.name()),
+        });
+    }
 }
 
 /// The file and span of message `id` in the bundle of `locale` (the

@@ -687,9 +687,23 @@ pub fn parse_lang(tag: &str) -> Option<String> {
     if tag.is_empty() || tag.contains('_') {
         return None;
     }
-    LanguageIdentifier::from_str(tag)
-        .ok()
-        .map(|id| id.to_string())
+    if let Ok(id) = LanguageIdentifier::from_str(tag) {
+        return Some(id.to_string());
+    }
+    // A Unicode extension (`ar-u-nu-arab`, `fa-u-nu-latn`) is honoured in
+    // numbers and dates; other extensions and private use are not tags of
+    // an edition.
+    let locale = icu_locale::Locale::try_from_str(tag).ok()?;
+    let extensions = &locale.extensions;
+    if extensions.unicode.is_empty()
+        || !extensions.transform.is_empty()
+        || !extensions.private.is_empty()
+        || !extensions.other.is_empty()
+    {
+        return None;
+    }
+    LanguageIdentifier::from_str(&locale.id.to_string()).ok()?;
+    Some(locale.to_string())
 }
 
 fn check_lang(file: &Arc<SourceFile>, lang: &Text, diags: &mut Vec<Diagnostic>) -> Option<String> {
@@ -1019,6 +1033,23 @@ fn read_related(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_extensions_are_valid_edition_tags() {
+        assert_eq!(parse_lang("ar-u-nu-arab").as_deref(), Some("ar-u-nu-arab"));
+        assert_eq!(parse_lang("fa-u-nu-latn").as_deref(), Some("fa-u-nu-latn"));
+        assert_eq!(parse_lang("sr-Latn").as_deref(), Some("sr-Latn"));
+        for bad in [
+            "ar-u",
+            "en-x-house",
+            "de-t-en",
+            "ar_u_nu_arab",
+            "u-nu-arab",
+            "",
+        ] {
+            assert_eq!(parse_lang(bad), None, "{bad}");
+        }
+    }
 
     fn dt(text: &str) -> toml::value::Datetime {
         text.parse().unwrap()

@@ -20,7 +20,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use intl_memoizer::Memoizable;
-use unic_langid::{CharacterDirection, LanguageIdentifier};
+use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Code, Diagnostic};
 use crate::l10n::cldr::Cldr;
@@ -57,10 +57,74 @@ pub struct LocaleBundle {
     pub files: Vec<Arc<SourceFile>>,
 }
 
-/// Whether an edition in `tag` is written right to left.
+/// CLDR's likely subtags and script directions (ICU4X compiled data).
+static DIRECTIONALITY: icu_locale::LocaleDirectionality =
+    icu_locale::LocaleDirectionality::new_extended();
+
+/// The language identifier of `tag`, canonical (CLDR's aliases: `prs` is
+/// `fa-AF`, `sh` is `sr-Latn`), extensions (`-u-nu-latn`) aside.
+fn icu_id(tag: &str) -> Option<icu_locale::LanguageIdentifier> {
+    static CANONICALIZER: icu_locale::LocaleCanonicalizer =
+        icu_locale::LocaleCanonicalizer::new_extended();
+    let mut locale = icu_locale::Locale::try_from_str(tag).ok()?;
+    CANONICALIZER.canonicalize(&mut locale);
+    Some(locale.id)
+}
+
+/// Whether an edition in `tag` is written right to left: whether the
+/// script of its likely-subtags expansion is (`prs` → `prs-Arab-AF`,
+/// `yi` → `yi-Hebr`, `uz-Arab`, but not `ku` → `ku-Latn`).
 pub fn is_rtl(tag: &str) -> bool {
-    LanguageIdentifier::from_str(tag)
-        .is_ok_and(|id| id.character_direction() == CharacterDirection::RTL)
+    icu_id(tag).is_some_and(|id| DIRECTIONALITY.is_right_to_left(&id))
+}
+
+/// The script `tag` is written in: its own, or that of its
+/// likely-subtags expansion (`kk` → `Cyrl`, `kk-Latn` → `Latn`).
+pub fn likely_script(tag: &str) -> Option<String> {
+    static EXPANDER: icu_locale::LocaleExpander = icu_locale::LocaleExpander::new_extended();
+    let id = icu_id(tag)?;
+    EXPANDER.get_likely_script(&id).map(|s| s.to_string())
+}
+
+/// The tag without its extensions (`ar-u-nu-arab` → `ar`), for Fluent's
+/// language negotiation, which knows only language identifiers.
+pub fn base_tag(tag: &str) -> String {
+    match icu_locale::Locale::try_from_str(tag) {
+        Ok(locale) => locale.id.to_string(),
+        Err(_) => tag.to_owned(),
+    }
+}
+
+/// The numbering system an edition's tag asks for (`-u-nu-arab`).
+pub fn numbering(tag: &str) -> Option<String> {
+    let locale = icu_locale::Locale::try_from_str(tag).ok()?;
+    let key = icu_locale::extensions::unicode::key!("nu");
+    locale
+        .extensions
+        .unicode
+        .keywords
+        .get(&key)
+        .map(ToString::to_string)
+}
+
+thread_local! {
+    /// While a message is formatted for an edition that asks for a
+    /// numbering system: the tag its numbers are formatted as (the bundle's
+    /// locale with `-u-nu-…`).
+    static NUMBERS_AS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// CLDR number formatters for [`NUMBERS_AS`] tags, built once per run.
+fn numbers_as(tag: &str) -> Option<Arc<Cldr>> {
+    static CACHE: OnceLock<std::sync::Mutex<HashMap<String, Option<Arc<Cldr>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = match cache.lock() {
+        Ok(map) => map,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    map.entry(tag.to_owned())
+        .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
+        .clone()
 }
 
 /// A CLDR number formatter for Fluent's memoizer.
@@ -83,6 +147,14 @@ fn format_number(
     };
     // The number as its plural form was chosen: "1.0" stays "1.0".
     let decimal = plural::decimal(number);
+    if let Some(tag) = NUMBERS_AS.with(|n| n.borrow().clone())
+        && let Some(cldr) = numbers_as(&tag)
+    {
+        return match &decimal {
+            Some(decimal) => cldr.number_decimal(decimal).ok(),
+            None => cldr.number(number.value).ok(),
+        };
+    }
     memo.with_try_get::<Numbers, _, _>((), |numbers| {
         numbers.0.as_ref().and_then(|cldr| match &decimal {
             Some(decimal) => cldr.number_decimal(decimal).ok(),
@@ -427,7 +499,7 @@ impl Stack {
     /// The locales an edition in `tag` falls back through: the negotiated
     /// matches of the same language and script, most specific first.
     pub fn chain(&self, tag: &str) -> Vec<LanguageIdentifier> {
-        let Ok(requested) = LanguageIdentifier::from_str(tag) else {
+        let Ok(requested) = LanguageIdentifier::from_str(&base_tag(tag)) else {
             return Vec::new();
         };
         let available = self.locales();
@@ -451,6 +523,19 @@ impl Stack {
 
     /// The localization of one edition.
     pub fn edition(&self, lang: &str, source: &str, derived_from: Option<&str>) -> EditionL10n {
+        self.edition_with(lang, source, derived_from, &[])
+    }
+
+    /// The localization of one edition whose newsroom lets `stand_ins`
+    /// (`[fallback]`) stand in for its language: their bundles come after
+    /// the edition's own and before the article's language.
+    pub fn edition_with(
+        &self,
+        lang: &str,
+        source: &str,
+        derived_from: Option<&str>,
+        stand_ins: &[String],
+    ) -> EditionL10n {
         let rtl = is_rtl(lang);
         let own = self.chain(lang);
         let mut layers: Vec<Layer> = Vec::new();
@@ -494,8 +579,13 @@ impl Stack {
                 }
             }
         }
-        // Last, the source language: for boilerplate, never for notices.
-        for tag in self.chain(source) {
+        // Then the declared stand-ins, last the source language: for
+        // boilerplate, never for notices.
+        for tag in stand_ins
+            .iter()
+            .flat_map(|s| self.chain(s))
+            .chain(self.chain(source))
+        {
             for origin in [Origin::Extra, Origin::Newsroom, Origin::Builtin] {
                 if let Some(b) = self.of(origin, &tag) {
                     push(b, None, false);
@@ -510,13 +600,23 @@ impl Stack {
         if let Some(alias) = alias(lang) {
             cldr_chain.push(alias.to_owned());
         }
-        if let Ok(id) = LanguageIdentifier::from_str(lang) {
+        // CLDR's own alias (`prs` is `fa-AF`).
+        if let Some(canonical) = icu_id(lang) {
+            cldr_chain.push(canonical.to_string());
+        }
+        if let Ok(id) = LanguageIdentifier::from_str(&base_tag(lang)) {
             cldr_chain.push(id.language.to_string());
         }
+        // Only locales in the edition's script stand in for it (`kk-Latn`
+        // dates are never Cyrillic `kk` ones); the article's language comes
+        // last whatever its script, and `check` says so (`cldr-fallback`).
+        let script = likely_script(lang);
+        cldr_chain.retain(|tag| tag == lang || likely_script(tag) == script);
         cldr_chain.push(source.to_owned());
         cldr_chain.dedup();
         EditionL10n {
             lang: lang.to_owned(),
+            numbering: numbering(lang),
             rtl,
             layers,
             cldr_chain,
@@ -576,6 +676,8 @@ pub struct Formatted {
 pub struct EditionL10n {
     /// The edition's language.
     pub lang: String,
+    /// The numbering system its tag asks for (`-u-nu-arab`).
+    pub numbering: Option<String>,
     /// Whether it is right to left.
     pub rtl: bool,
     /// Bundles in lookup order.
@@ -597,9 +699,15 @@ impl EditionL10n {
                 continue;
             };
             let mut errors = Vec::new();
+            let numbers_as = self
+                .numbering
+                .as_ref()
+                .map(|nu| format!("{}-u-nu-{nu}", layer.bundle.locale));
+            let previous = NUMBERS_AS.with(|n| n.replace(numbers_as));
             let text = bundle
                 .format_pattern(pattern, args, &mut errors)
                 .into_owned();
+            NUMBERS_AS.with(|n| n.replace(previous));
             let text = match layer.translit {
                 Some(scheme) => scheme.markdown(&text),
                 None => text,
@@ -653,5 +761,59 @@ impl CldrCache {
         map.entry(tag.to_owned())
             .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Stack, is_rtl, likely_script};
+
+    #[test]
+    fn direction_comes_from_the_likely_script() {
+        for tag in [
+            "ar",
+            "fa",
+            "he",
+            "ur",
+            "ps",
+            "prs",
+            "ckb",
+            "ug",
+            "dv",
+            "yi",
+            "uz-Arab",
+            "sd",
+            "fa-u-nu-latn",
+        ] {
+            assert!(is_rtl(tag), "{tag}");
+        }
+        for tag in [
+            "en",
+            "ku",
+            "kk-Latn",
+            "sr-Latn",
+            "tr",
+            "az",
+            "tk",
+            "not a tag",
+        ] {
+            assert!(!is_rtl(tag), "{tag}");
+        }
+    }
+
+    #[test]
+    fn cldr_fallback_keeps_the_script() {
+        assert_eq!(likely_script("kk").as_deref(), Some("Cyrl"));
+        assert_eq!(likely_script("kk-Latn").as_deref(), Some("Latn"));
+        let stack = Stack::load(None, None).expect("built-in bundles");
+        let chain = stack.edition("kk-Latn", "en", None).cldr_chain;
+        assert!(!chain.iter().any(|t| t == "kk"), "{chain:?}");
+        assert_eq!(chain.last().map(String::as_str), Some("en"));
+        // The same script stays in the chain.
+        let chain = stack.edition("kk-KZ", "en", None).cldr_chain;
+        assert!(chain.iter().any(|t| t == "kk"), "{chain:?}");
+        // CLDR's alias: Dari is Persian of Afghanistan.
+        let chain = stack.edition("prs", "en", None).cldr_chain;
+        assert!(chain.iter().any(|t| t == "fa-AF"), "{chain:?}");
     }
 }

@@ -215,6 +215,7 @@ impl Cldr {
             DateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .ok()
                 .filter(|f| month_names_are_real(f.calendar().kind(), prefs))
+                .map(|f| gregorian_unless_real(f, &locale))
         } else {
             None
         };
@@ -270,7 +271,8 @@ impl Cldr {
             month,
             day,
         })?;
-        Ok(formatter.format(&date).to_string())
+        let text = formatter.format(&date).to_string();
+        Ok(as_cldr_writes(&self.locale, day, text))
     }
 
     /// Hour and minute of a time of day, as the locale writes them, in its
@@ -374,6 +376,75 @@ where
             .is_unknown(),
         Err(_) => false,
     }
+}
+
+/// The long date `text` ICU4X wrote for day `day`, as CLDR's long date
+/// pattern writes it where the two differ: CLDR's Serbian (`d. MMMM y.`)
+/// and Armenian (`d MMMM, y թ.`) long dates do not zero-pad the day, though
+/// ICU4X's long year-month-day does ("01. јануар 2025."); French writes
+/// the first of the month "1er" ("1er janvier 2025").
+fn as_cldr_writes(locale: &Locale, day: u8, text: String) -> String {
+    let language = locale.id.language.as_str();
+    let unpadded = matches!(language, "sr" | "hy");
+    if unpadded && day < 10 {
+        let padded = format!("{day:02}");
+        let mut start = 0;
+        while let Some(found) = text.get(start..).and_then(|rest| rest.find(&padded)) {
+            let at = start + found;
+            let end = at + padded.len();
+            let (before, after) = (text.get(..at).unwrap_or(""), text.get(end..).unwrap_or(""));
+            let digit_before = before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            let digit_after = after.chars().next().is_some_and(|c| c.is_ascii_digit());
+            if !digit_before && !digit_after {
+                return format!("{before}{day}{after}");
+            }
+            start = end;
+        }
+        return text;
+    }
+    if language == "fr" && day == 1 {
+        for space in [' ', '\u{a0}', '\u{202f}'] {
+            if let Some(rest) = text.strip_prefix(&format!("1{space}")) {
+                return format!("1er{space}{rest}");
+            }
+        }
+    }
+    text
+}
+
+/// The long-date formatter of `locale`, or its Gregorian one when CLDR has
+/// month names but no date patterns for the locale's default calendar:
+/// ICU4X then writes root's pattern, with its Latin era code, in a locale
+/// of another script (Pashto's Persian calendar gave "AP ۱۴۰۳ کب ۳۰";
+/// CLDR's Pashto long date is Gregorian, "۲۰ مارچ ۲۰۲۵"). A calendar the
+/// tag asks for (`-u-ca-`) is kept.
+fn gregorian_unless_real(
+    formatter: DateTimeFormatter<YMD>,
+    locale: &Locale,
+) -> DateTimeFormatter<YMD> {
+    let kind = formatter.calendar().kind();
+    let ca = icu_locale::extensions::unicode::key!("ca");
+    if matches!(kind, AnyCalendarKind::Gregorian | AnyCalendarKind::Iso)
+        || locale.extensions.unicode.keywords.get(&ca).is_some()
+        || crate::l10n::bundles::likely_script(&locale.id.to_string()).as_deref() == Some("Latn")
+    {
+        return formatter;
+    }
+    let Ok(sample) = Date::try_new_iso(2025, 3, 20) else {
+        return formatter;
+    };
+    let text = formatter.format(&sample).to_string();
+    if !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return formatter;
+    }
+    let mut gregorian = locale.clone();
+    if let Ok(value) = "gregory".parse() {
+        gregorian.extensions.unicode.keywords.set(ca, value);
+    }
+    DateTimeFormatter::try_new((&gregorian).into(), YMD::long()).unwrap_or(formatter)
 }
 
 /// Whether the wide month names of `calendar` are real data for `prefs`.
@@ -491,6 +562,70 @@ mod tests {
 
     fn long_date(tag: &str) -> Result<String, Missing> {
         cldr(tag).long_date(DATE.0, DATE.1, DATE.2)
+    }
+
+    #[test]
+    fn day_as_cldrs_long_date_writes_it() {
+        let icu4x = |tag: &str, day: u8| {
+            DateTimeFormatter::try_new((&Locale::try_from_str(tag).unwrap()).into(), YMD::long())
+                .unwrap()
+                .format(&Date::try_new_iso(2025, 1, day).unwrap())
+                .to_string()
+        };
+        for tag in ["sr-Cyrl", "sr-Latn", "hy"] {
+            // Two-digit days are ICU4X's; one-digit days lose ICU4X's zero.
+            assert_eq!(cldr(tag).long_date(2025, 1, 20).unwrap(), icu4x(tag, 20));
+            let one = cldr(tag).long_date(2025, 1, 1).unwrap();
+            assert_eq!(one, icu4x(tag, 1).replacen("01", "1", 1), "{tag}");
+            assert!(!one.contains("01"), "{tag}: {one}");
+        }
+        assert_eq!(
+            cldr("sr-Cyrl").long_date(2025, 1, 1).unwrap(),
+            "1. јануар 2025."
+        );
+        assert_eq!(
+            cldr("hy").long_date(2025, 1, 5).unwrap(),
+            icu4x("hy", 5).replacen("05", "5", 1)
+        );
+        // French: "1er", then plain numbers.
+        assert_eq!(
+            cldr("fr").long_date(2025, 1, 1).unwrap(),
+            icu4x("fr", 1).replacen('1', "1er", 1)
+        );
+        assert!(
+            cldr("fr")
+                .long_date(2025, 1, 1)
+                .unwrap()
+                .starts_with("1er janvier")
+        );
+        assert_eq!(cldr("fr").long_date(2025, 1, 2).unwrap(), icu4x("fr", 2));
+        assert_eq!(cldr("fr").long_date(2025, 1, 11).unwrap(), icu4x("fr", 11));
+        // Others are ICU4X's as they are.
+        assert_eq!(cldr("ru").long_date(2025, 1, 1).unwrap(), icu4x("ru", 1));
+    }
+
+    #[test]
+    fn pashto_long_date_is_cldrs_not_roots() {
+        // What ICU4X writes for Pashto in the Gregorian calendar, CLDR's
+        // Pashto long date; never root's pattern with its Latin era.
+        let expected = DateTimeFormatter::try_new(
+            (&Locale::try_from_str("ps-u-ca-gregory").unwrap()).into(),
+            YMD::long(),
+        )
+        .unwrap()
+        .format(&Date::try_new_iso(2025, 3, 20).unwrap())
+        .to_string();
+        let ps = cldr("ps").long_date(2025, 3, 20).unwrap();
+        assert_eq!(ps, expected);
+        assert!(!ps.chars().any(|c| c.is_ascii_alphabetic()), "{ps}");
+        // Persian keeps its own calendar, and a calendar asked for is kept.
+        assert!(cldr("fa").long_date(2025, 3, 20).unwrap().contains("اسفند"));
+        assert!(
+            cldr("ps-u-ca-persian")
+                .long_date(2025, 3, 20)
+                .unwrap()
+                .contains("AP")
+        );
     }
 
     #[test]
@@ -746,7 +881,11 @@ mod tests {
         for (tag, expected) in [
             ("th", "27 เมษายน 2560"),
             ("th-u-ca-gregory", "27 เมษายน ค.ศ. 2017"),
-            ("ps", "AP ۱۳۹۶ غویی ۷"),
+            // CLDR has Pashto month names for the Persian calendar but no
+            // Pashto date patterns for it: the long date is CLDR's
+            // Gregorian one, not root's "AP ۱۳۹۶ غویی ۷".
+            ("ps", "۲۷ اپریل ۲۰۱۷"),
+            ("ps-u-ca-persian", "AP ۱۳۹۶ غویی ۷"),
         ] {
             assert_eq!(long_date(tag).as_deref(), Ok(expected), "{tag}");
         }

@@ -25,7 +25,7 @@ pub const FILE_NAME: &str = "newsroom.toml";
 const BUILTIN: &str = include_str!("default.toml");
 const FIELDS: &[&str] = &[
     "name", "source", "editions", "locales", "brand", "notice", "derive", "check", "base_url",
-    "url",
+    "url", "fallback",
 ];
 
 /// Where an edition is published under `base_url` unless `url` says.
@@ -122,6 +122,9 @@ pub struct Newsroom {
     pub notices: Vec<NoticeRule>,
     /// Derived editions: (edition, the edition it is transliterated from).
     pub derive: Vec<(String, String)>,
+    /// Declared stand-ins (`[fallback]`): (edition, the languages whose
+    /// messages it may show where its own bundles have none).
+    pub fallback: Vec<(String, Vec<String>)>,
     /// Accepted findings.
     pub check: CheckConfig,
     /// The file's text (empty for the built-in one), for incremental export.
@@ -153,6 +156,7 @@ impl Newsroom {
             brand: Vec::new(),
             notices: Vec::new(),
             derive: Vec::new(),
+            fallback: Vec::new(),
             check: CheckConfig::default(),
             fingerprint: String::new(),
             base_url: None,
@@ -341,6 +345,28 @@ impl Newsroom {
                 }
             }
         }
+        let mut fallback = Vec::new();
+        if let Some((table, span)) = reader.table("fallback", &mut diags) {
+            let names: Vec<&str> = table.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+            let fallback_reader =
+                TableReader::new(table, file, 0, "fallback.".into(), span.clone(), &[]);
+            for name in names {
+                if let Some(list) = fallback_reader.strings(name, &mut diags) {
+                    let key_span = fallback_reader.raw(name).map_or(span.clone(), |v| v.span());
+                    let key_text = Text {
+                        value: name.to_owned(),
+                        span: key_span,
+                        content_start: None,
+                        escapes: None,
+                    };
+                    let stand_ins: Vec<String> =
+                        list.iter().filter_map(|t| lang(t, &mut diags)).collect();
+                    if let Some(edition) = lang(&key_text, &mut diags) {
+                        fallback.push((edition, stand_ins));
+                    }
+                }
+            }
+        }
         let mut check = CheckConfig::default();
         if let Some((table, span)) = reader.table("check", &mut diags) {
             let check_reader =
@@ -435,6 +461,7 @@ impl Newsroom {
             brand,
             notices,
             derive,
+            fallback,
             check,
             fingerprint: file.text().to_owned(),
             base_url,
@@ -462,6 +489,23 @@ impl Newsroom {
             .as_ref()
             .map(|e| e.iter().filter_map(|t| parse_lang(&t.value)).collect());
         self.editions_for(&article.lang.value, requested.as_deref())
+    }
+
+    /// The languages `[fallback]` lets stand in for the edition `lang`.
+    pub fn stand_ins(&self, lang: &str) -> &[String] {
+        self.fallback
+            .iter()
+            .find(|(edition, _)| tag_matches(edition, lang))
+            .map_or(&[], |(_, stand_ins)| stand_ins.as_slice())
+    }
+
+    /// Whether the newsroom lets the edition `lang` show a message from a
+    /// bundle of `locale` (`[fallback]`; a declaration for `crh` covers
+    /// `crh-UA`, a stand-in `tr` covers a `tr-TR` bundle).
+    pub fn may_stand_in(&self, lang: &str, locale: &str) -> bool {
+        self.stand_ins(lang)
+            .iter()
+            .any(|s| crate::edition::same_language(s, locale))
     }
 
     /// The edition `lang` is transliterated from, if it is derived.
@@ -539,6 +583,30 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fallback_declares_stand_ins_per_edition() {
+        let text = "[fallback]\n\"crh\" = [\"tr\"]\n\"tk\" = []\n\"sh\" = [\"sr\"]\n";
+        let file = Arc::new(SourceFile::new("n", None, text.to_owned()));
+        let newsroom = Newsroom::parse(&file, Path::new(".")).unwrap();
+        assert_eq!(newsroom.stand_ins("crh-UA"), ["tr"]);
+        assert!(newsroom.may_stand_in("crh", "tr"));
+        assert!(!newsroom.may_stand_in("crh", "en"));
+        assert!(newsroom.stand_ins("tk").is_empty());
+        assert!(!newsroom.may_stand_in("tk", "en"));
+        assert!(newsroom.may_stand_in("sh", "sr-Cyrl"));
+        assert!(!newsroom.may_stand_in("de", "en"));
+        let bad = Arc::new(SourceFile::new(
+            "n",
+            None,
+            "[fallback]\n\"crh\" = [\"not a tag\"]\n".to_owned(),
+        ));
+        let diags = Newsroom::parse(&bad, Path::new(".")).unwrap_err();
+        assert!(
+            diags.iter().any(|d| d.code == Code::InvalidLang),
+            "{diags:?}"
+        );
+    }
 
     #[test]
     fn builtin_newsroom_parses() {

@@ -26,27 +26,49 @@ aside .label{font-weight:700;font-size:.8rem;letter-spacing:.05em;margin-inline-
 [lang].untranslated{outline:1px dashed #c90}\
 blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:3px solid #ccc;color:#333}";
 
-fn text_html(text: &Text) -> String {
+fn text_html(edition: &Edition, text: &Text) -> String {
     match &text.fallback_lang {
         Some(lang) => format!(
-            "<span lang=\"{}\" class=\"untranslated\">{}</span>",
+            "<span lang=\"{}\" class=\"untranslated\"{}>{}</span>",
             escape(lang),
+            edition
+                .untranslated_title
+                .as_deref()
+                .map(|title| format!(" title=\"{}\"", escape(&inline_plain(title))))
+                .unwrap_or_default(),
             inline_html(&text.markdown)
         ),
         None => inline_html(&text.markdown),
     }
 }
 
-fn blocks(out: &mut String, blocks: &[EdBlock]) {
+/// ` lang="…" dir="…"` for message `id` when it is shown in another
+/// language than the edition's (see `message-fallback`); else nothing.
+fn foreign(edition: &Edition, id: &str) -> String {
+    match edition.foreign_lang(id) {
+        Some(lang) => format!(
+            " lang=\"{}\" dir=\"{}\"",
+            escape(lang),
+            if crate::l10n::bundles::is_rtl(lang) {
+                "rtl"
+            } else {
+                "ltr"
+            }
+        ),
+        None => String::new(),
+    }
+}
+
+fn blocks(out: &mut String, edition: &Edition, blocks: &[EdBlock]) {
     for block in blocks {
         match block {
             EdBlock::Paragraph(text) => {
-                let _ = writeln!(out, "<p>{}</p>", text_html(text));
+                let _ = writeln!(out, "<p>{}</p>", text_html(edition, text));
             }
             EdBlock::Heading { level, text } => {
                 // The headline is the page's h1; body headings start at h2.
                 let level = (*level).clamp(2, 6);
-                let _ = writeln!(out, "<h{level}>{}</h{level}>", text_html(text));
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", text_html(edition, text));
             }
             EdBlock::List { start, items } => {
                 match start {
@@ -59,10 +81,10 @@ fn blocks(out: &mut String, blocks: &[EdBlock]) {
                 for item in items {
                     // Tight items hold one paragraph: no <p> inside <li>.
                     if let [EdBlock::Paragraph(text)] = item.as_slice() {
-                        let _ = writeln!(out, "<li>{}</li>", text_html(text));
+                        let _ = writeln!(out, "<li>{}</li>", text_html(edition, text));
                     } else {
                         out.push_str("<li>\n");
-                        self::blocks(out, item);
+                        self::blocks(out, edition, item);
                         out.push_str("</li>\n");
                     }
                 }
@@ -74,7 +96,7 @@ fn blocks(out: &mut String, blocks: &[EdBlock]) {
             }
             EdBlock::Quote(inner) => {
                 out.push_str("<blockquote>\n");
-                self::blocks(out, inner);
+                self::blocks(out, edition, inner);
                 out.push_str("</blockquote>\n");
             }
             EdBlock::Code { text, .. } => {
@@ -84,11 +106,13 @@ fn blocks(out: &mut String, blocks: &[EdBlock]) {
             EdBlock::Promo(promo) => {
                 let _ = writeln!(
                     out,
-                    "<aside class=\"related related-{kind}\"><span class=\"label\">{label}</span> <a href=\"{url}\">{title}</a> <span class=\"open\">{open}</span></aside>",
+                    "<aside class=\"related related-{kind}\"><span class=\"label\"{label_lang}>{label}</span> <a href=\"{url}\">{title}</a> <span class=\"open\"{open_lang}>{open}</span></aside>",
                     kind = escape(&promo.kind),
+                    label_lang = foreign(edition, &format!("related-{}", promo.kind)),
+                    open_lang = foreign(edition, "related-open"),
                     label = inline_html(&promo.label),
                     url = escape(&promo.url),
-                    title = text_html(&promo.title),
+                    title = text_html(edition, &promo.title),
                     open = inline_html(&promo.open),
                 );
             }
@@ -109,21 +133,35 @@ pub fn article(edition: &Edition) -> String {
         escape(&edition.lang),
         escape(&edition.id)
     );
-    let _ = writeln!(out, "<h1>{}</h1>", text_html(&edition.headline));
+    if let Some(notice) = &edition.incomplete_notice {
+        let _ = writeln!(
+            out,
+            "<p class=\"draft-notice\" role=\"note\"{}>{}</p>",
+            foreign(edition, "edition-incomplete"),
+            inline_html(notice)
+        );
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", text_html(edition, &edition.headline));
     if let Some(summary) = &edition.summary {
-        let _ = writeln!(out, "<p class=\"summary\">{}</p>", text_html(summary));
+        let _ = writeln!(
+            out,
+            "<p class=\"summary\">{}</p>",
+            text_html(edition, summary)
+        );
     }
     let _ = write!(
         out,
-        "<p class=\"dateline\"><time datetime=\"{}\">{}</time>",
+        "<p class=\"dateline\"><time datetime=\"{}\"{}>{}</time>",
         escape(&edition.published.iso),
+        foreign(edition, "published"),
         inline_html(&edition.published.text)
     );
     if let Some(updated) = &edition.updated {
         let _ = write!(
             out,
-            " · <time datetime=\"{}\">{}</time>",
+            " · <time datetime=\"{}\"{}>{}</time>",
             escape(&updated.iso),
+            foreign(edition, "updated"),
             inline_html(&updated.text)
         );
     }
@@ -141,7 +179,7 @@ pub fn article(edition: &Edition) -> String {
         if image.caption.is_some() || image.credit.is_some() {
             out.push_str("<figcaption>");
             if let Some(caption) = &image.caption {
-                out.push_str(&text_html(caption));
+                out.push_str(&text_html(edition, caption));
             }
             if let Some(credit) = &image.credit {
                 let _ = write!(out, " <small class=\"credit\">{}</small>", escape(credit));
@@ -150,12 +188,22 @@ pub fn article(edition: &Edition) -> String {
         }
         out.push_str("</figure>\n");
     }
-    blocks(&mut out, &edition.body);
+    blocks(&mut out, edition, &edition.body);
     if let Some(credit) = &edition.credit {
-        let _ = writeln!(out, "<p class=\"credit-line\">{}</p>", inline_html(credit));
+        let _ = writeln!(
+            out,
+            "<p class=\"credit-line\"{}>{}</p>",
+            foreign(edition, "credit-line"),
+            inline_html(credit)
+        );
     }
     if let Some(about) = &edition.about {
-        let _ = writeln!(out, "<aside class=\"about\">{}</aside>", inline_html(about));
+        let _ = writeln!(
+            out,
+            "<aside class=\"about\"{}>{}</aside>",
+            foreign(edition, "about"),
+            inline_html(about)
+        );
     }
     for notice in &edition.notices {
         let _ = writeln!(

@@ -111,6 +111,9 @@ fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
 /// Renders the edition as Markdown.
 pub fn render(edition: &Edition, page: Option<&Page>) -> String {
     let mut out = front_matter(edition, page);
+    if let Some(notice) = &edition.incomplete_notice {
+        let _ = write!(out, "> {}\n\n", as_inline(notice));
+    }
     let _ = write!(out, "# {}\n\n", as_inline(&edition.headline.markdown));
     if let Some(summary) = &edition.summary {
         let _ = write!(

@@ -40,7 +40,12 @@ fn blocks(out: &mut Vec<String>, blocks: &[EdBlock]) {
 
 /// Renders the edition as plain text.
 pub fn render(edition: &Edition) -> String {
-    let mut parts: Vec<String> = vec![inline_plain(&edition.headline.markdown)];
+    let mut parts: Vec<String> = edition
+        .incomplete_notice
+        .iter()
+        .map(|notice| inline_plain(notice))
+        .collect();
+    parts.push(inline_plain(&edition.headline.markdown));
     if let Some(summary) = &edition.summary {
         parts.push(inline_plain(&summary.markdown));
     }

@@ -250,7 +250,7 @@ fn incomplete_edition_refused_then_drafted() {
         .code(0);
     let html = std::fs::read_to_string(fixture.file("out/de/test-story.html")).unwrap();
     assert!(
-        html.contains("<span lang=\"en\" class=\"untranslated\">A headline</span>"),
+        html.contains("<span lang=\"en\" class=\"untranslated\" title=\"Noch nicht übersetzt\">A headline</span>"),
         "{html}"
     );
     let json: Value = serde_json::from_str(
@@ -329,7 +329,7 @@ fn hostile_text_is_escaped_in_every_field() {
     );
     fixture.write(
         "locales/ru/x.ftl",
-        "about = \\<b onmouseover=alert(1)>О нас\\</b>\n",
+        "about = \\<b onmouseover=alert(1)>О нас\\</b>\nagency-evil = \\<img src=x onerror=alert(3)>\n",
     );
     std::fs::remove_file(fixture.file("story.ru.toml")).unwrap();
     fixture.translate_all(
@@ -805,4 +805,85 @@ fn a_local_image_is_checked_and_copied_beside_the_pages() {
     );
     let (records, _) = fixture.check_json(&["articles"]);
     assert!(records.iter().any(|r| r["code"] == "missing-resource"));
+}
+
+#[test]
+fn unicode_extensions_pick_the_numbering_system() {
+    let fixture = Fixture::story(&["en", "ar-u-nu-arab", "fa-u-nu-latn", "ar"]);
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ar-u-nu-arab\", \"fa-u-nu-latn\", \"ar\"]\nlocales = \"locales\"\n[brand]\nlanguages = 21\n",
+    );
+    fixture.write("locales/en/n.ftl", "about = In { $languages } languages\n");
+    fixture.write("locales/ar/n.ftl", "about = بـ{ $languages } لغة\n");
+    fixture.write("locales/fa/n.ftl", "about = به { $languages } زبان\n");
+    let (records, _) = fixture.check_json(&["story.md"]);
+    assert!(
+        !records.iter().any(|r| r["code"] == "invalid-lang"),
+        "{records:#?}"
+    );
+    fixture
+        .cmd()
+        .args(["export", "story.md", "--draft", "-o", "out"])
+        .assert()
+        .code(0);
+    let page = |lang: &str| {
+        std::fs::read_to_string(fixture.file(&format!("out/{lang}/test-story.html"))).unwrap()
+    };
+    let arab = page("ar-u-nu-arab");
+    assert!(
+        arab.contains("<html lang=\"ar-u-nu-arab\" dir=\"rtl\">"),
+        "{arab}"
+    );
+    assert!(
+        arab.contains("٢٧ أبريل ٢٠٢٦") && arab.contains("٢١"),
+        "{arab}"
+    );
+    let ar = page("ar");
+    assert!(ar.contains("27 أبريل 2026"), "{ar}");
+    let latn = page("fa-u-nu-latn");
+    assert!(
+        latn.contains("7 اردیبهشت 1405") && latn.contains("21"),
+        "{latn}"
+    );
+}
+
+#[test]
+fn drafts_say_so_in_the_edition_language() {
+    let fixture = Fixture::story(&["en", "de"]);
+    fixture
+        .cmd()
+        .args([
+            "export",
+            "story.md",
+            "--draft",
+            "--to",
+            "html,md,txt",
+            "-o",
+            "out",
+        ])
+        .assert()
+        .code(0);
+    let read = |ext: &str| {
+        std::fs::read_to_string(fixture.file(&format!("out/de/test-story.{ext}"))).unwrap()
+    };
+    let html = read("html");
+    assert!(
+        html.contains(
+            "<p class=\"draft-notice\" role=\"note\">Diese Ausgabe ist unvollständig.</p>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span lang=\"en\" class=\"untranslated\" title=\"Noch nicht übersetzt\">"),
+        "{html}"
+    );
+    assert!(read("md").contains("\n> Diese Ausgabe ist unvollständig.\n"));
+    assert!(read("txt").starts_with("Diese Ausgabe ist unvollständig.\n\n"));
+    // A complete edition has neither.
+    let en = std::fs::read_to_string(fixture.file("out/en/test-story.html")).unwrap();
+    assert!(
+        !en.contains("draft-notice\"") && !en.contains("title=\""),
+        "{en}"
+    );
 }

@@ -936,3 +936,67 @@ fn a_bundle_nested_too_deep_or_not_a_file_is_a_finding_not_a_crash() {
             .contains("nest deeper than 64")
     }));
 }
+
+#[test]
+fn a_message_from_another_language_refuses_unless_a_stand_in_is_declared() {
+    let fixture = Fixture::story(&["en", "crh"]);
+    fixture.write(
+        "story.md",
+        article_with("agencies = [\"afp\"]\n", "Body.\n"),
+    );
+    fixture.translate_all("crh", "Metin.");
+    let export = ["export", "story.md", "--to", "html", "-o", "out"];
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1, "{records:#?}");
+    let fallbacks: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "message-fallback")
+        .collect();
+    assert!(
+        fallbacks
+            .iter()
+            .any(|r| r["message"].as_str().unwrap().contains("`published` in en")),
+        "{records:#?}"
+    );
+    assert!(
+        fallbacks
+            .iter()
+            .all(|r| r["severity"] == "error" && r["lang"] == "crh")
+    );
+    fixture.cmd().args(export).assert().code(1);
+    assert!(!fixture.file("out/crh").exists());
+
+    // Turkish may stand in: its messages are shown, marked, and warned about.
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"crh\"]\n[fallback]\n\"crh\" = [\"tr\"]\n",
+    );
+    let (records, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 0, "{records:#?}");
+    let fallbacks: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "message-fallback")
+        .collect();
+    assert!(
+        fallbacks
+            .iter()
+            .any(|r| r["message"].as_str().unwrap().contains("`published` in tr")),
+        "{records:#?}"
+    );
+    assert!(fallbacks.iter().all(|r| r["severity"] == "warning"));
+    fixture.cmd().args(export).assert().code(0);
+    let html = std::fs::read_to_string(fixture.file("out/crh/test-story.html")).unwrap();
+    assert!(
+        html.contains("lang=\"tr\" dir=\"ltr\">Yayımlanma:"),
+        "{html}"
+    );
+    assert!(html.contains("<p class=\"credit-line\" lang=\"tr\" dir=\"ltr\">"));
+
+    // An empty list lets no language stand in.
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"crh\"]\n[fallback]\n\"crh\" = []\n",
+    );
+    let (_, code) = fixture.check_json(&["story.md"]);
+    assert_eq!(code, 1);
+}
