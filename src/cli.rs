@@ -126,7 +126,7 @@ Examples:
   article localize story.md --lang ru --lang uk   create or update story.ru.toml and story.uk.toml
   article localize news/ --all                    every edition of every article under news/
   article localize story.md --lang fa --mt ./mt.sh   fill empty targets by machine translation
-  article localize story.md --lang ru --memory archive/   reuse identical segments' targets
+  article localize story.md --lang ru --memory archive/   reuse targets of identical or similar sources
   article localize story.md --lang uk --xliff story.uk.xlf   hand the segments to a CAT tool
   article localize story.md --import story.uk.xlf            merge the CAT tool's work back
 
@@ -274,9 +274,19 @@ pub struct LocalizeArgs {
     #[arg(long)]
     pub purge_obsolete: bool,
 
-    /// Reuse targets from translation files under DIR whose source is identical (state `machine`).
-    #[arg(long, value_name = "DIR")]
+    /// Reuse targets from a folder (translation, TMX, XLIFF and PO files) or a .tmx file whose
+    /// source is identical or similar enough (state `machine`, with a note naming the match).
+    #[arg(long, value_name = "DIR|FILE.tmx")]
     pub memory: Option<PathBuf>,
+
+    /// How similar a remembered source must be to be reused, from 0 to 1 (1: identical only;
+    /// default 0.85).
+    #[arg(long, value_name = "SIMILARITY")]
+    pub memory_threshold: Option<f64>,
+
+    /// Also write the run's translated and reviewed segments as TMX 1.4b translation memory.
+    #[arg(long, value_name = "FILE")]
+    pub tmx: Option<PathBuf>,
 
     /// Fill empty targets with CMD: JSON Lines {key,source_lang,target_lang,text} in, {key,text} out.
     #[arg(long, value_name = "CMD")]
@@ -457,6 +467,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 newsroom: cli.newsroom,
                 purge_obsolete: args.purge_obsolete,
                 memory: args.memory,
+                memory_threshold: args.memory_threshold,
+                tmx: args.tmx,
                 mt: args.mt,
                 mt_timeout: std::time::Duration::from_secs(args.mt_timeout),
                 dry_run: args.dry_run,

@@ -38,8 +38,14 @@ pub struct Options {
     pub newsroom: Option<PathBuf>,
     /// Drop `[[obsolete]]` entries.
     pub purge_obsolete: bool,
-    /// Reuse targets from translation files under this folder.
+    /// Reuse targets from this folder (translation, TMX, XLIFF and PO
+    /// files) or TMX file.
     pub memory: Option<PathBuf>,
+    /// How similar a remembered source must be (1.0: identical only;
+    /// `None`: [`crate::translations::memory::DEFAULT_THRESHOLD`]).
+    pub memory_threshold: Option<f64>,
+    /// Write the run's translated and reviewed segments as TMX 1.4b here.
+    pub tmx: Option<PathBuf>,
     /// Machine-translation command.
     pub mt: Option<String>,
     /// How long the machine-translation command may take.
@@ -262,6 +268,9 @@ fn prepare(options: &Options) -> anyhow::Result<Work> {
     };
     let discovery = workspace.discover(&options.paths, None)?;
     let mut notes: Vec<String> = workspace.builtin_note().into_iter().collect();
+    if let Some(memory) = &memory {
+        notes.extend(memory.notes.iter().cloned());
+    }
     notes.extend(discovery.skipped_notes());
     if !wanted.is_empty() {
         // Every language asked for must be an edition of some article,
@@ -426,7 +435,15 @@ fn plan_article(
             options.purge_obsolete,
             &mut similarities,
         );
-        let from_memory = memory.map_or(0, |m| m.fill(&mut plan, &lang));
+        let from_memory = memory.map_or(0, |m| {
+            m.fill(
+                &mut plan,
+                &lang,
+                options
+                    .memory_threshold
+                    .unwrap_or(crate::translations::memory::DEFAULT_THRESHOLD),
+            )
+        });
         pending.push(Pending {
             article: Arc::clone(&article),
             lang,
@@ -474,8 +491,17 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             import_only = true;
         }
     }
-    let whole_run =
-        options.mt.is_some() || import.is_some() || options.xliff.is_some() || options.po.is_some();
+    if let Some(threshold) = options.memory_threshold {
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&threshold),
+            "--memory-threshold {threshold}: give a similarity from 0 to 1 (1: identical sources only)"
+        );
+    }
+    let whole_run = options.mt.is_some()
+        || import.is_some()
+        || options.xliff.is_some()
+        || options.po.is_some()
+        || options.tmx.is_some();
     if !whole_run {
         let work = prepare(&options)?;
         let done = options.batch.map(work.jobs, |(path, newsroom)| {
@@ -569,7 +595,10 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     {
         report.rejected = apply_import(doc, item);
     }
-    let exports = interchange_exports(&options, &pending)?;
+    let mut exports = interchange_exports(&options, &pending)?;
+    if let Some(path) = &options.tmx {
+        exports.push((path.clone(), tmx_export(&pending)));
+    }
     report.files = write_all(pending, options.dry_run)?;
     for (path, text) in exports {
         if !options.dry_run {
@@ -578,6 +607,30 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         report.exported.push(path);
     }
     Ok(report)
+}
+
+/// The run's translated and reviewed segments as TMX 1.4b, every file's.
+fn tmx_export(pending: &[Pending]) -> String {
+    let entries: Vec<interchange::tmx::Entry<'_>> = pending
+        .iter()
+        .flat_map(|item| {
+            item.plan
+                .segments
+                .iter()
+                .filter(|p| {
+                    matches!(p.state, State::Translated | State::Reviewed) && !p.target.is_empty()
+                })
+                .map(move |p| interchange::tmx::Entry {
+                    article: &item.article.id.value,
+                    key: &p.key,
+                    src_lang: &item.article.lang.value,
+                    trg_lang: &item.lang,
+                    source: &p.source,
+                    target: &p.target,
+                })
+        })
+        .collect();
+    interchange::tmx::write(&entries)
 }
 
 /// The XLIFF and PO files asked for, rendered (one article, one language).

@@ -65,6 +65,7 @@
 use crate::translations::State;
 
 pub mod po;
+pub mod tmx;
 pub mod xliff;
 
 /// One segment as exchanged with a CAT tool.
