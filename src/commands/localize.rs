@@ -633,6 +633,58 @@ fn tmx_export(pending: &[Pending]) -> String {
     interchange::tmx::write(&entries)
 }
 
+/// What each segment of `article` is, and the source text around it, for
+/// the translator: `kind: KIND`, then `before: TEXT` and `after: TEXT`
+/// (the neighbouring segments in reading order, shortened to
+/// [`NEIGHBOUR_CHARS`] characters), by key.
+fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
+    use crate::segment::SegmentKind;
+    let mut body_kinds: std::collections::HashMap<&str, &'static str> =
+        std::collections::HashMap::new();
+    for (prose, kind) in article.body.prose_kinds() {
+        body_kinds.entry(prose.text.as_str()).or_insert(kind);
+    }
+    let segments = article.segments();
+    let mut out = std::collections::HashMap::new();
+    for (index, segment) in segments.iter().enumerate() {
+        let kind = match segment.kind {
+            SegmentKind::Headline => "headline",
+            SegmentKind::Summary => "summary",
+            SegmentKind::ImageAlt => "image alt text",
+            SegmentKind::ImageCaption => "image caption",
+            SegmentKind::RelatedTitle => "promo title",
+            SegmentKind::Body => body_kinds
+                .get(segment.text.as_str())
+                .copied()
+                .unwrap_or("paragraph"),
+        };
+        let mut text = format!("kind: {kind}");
+        let before = index.checked_sub(1).and_then(|i| segments.get(i));
+        for (label, neighbour) in [("before", before), ("after", segments.get(index + 1))] {
+            if let Some(neighbour) = neighbour {
+                text.push_str(&format!("\n{label}: {}", shorten(&neighbour.text)));
+            }
+        }
+        out.entry(segment.key.clone()).or_insert(text);
+    }
+    out
+}
+
+/// How many characters of a neighbouring segment a context shows.
+const NEIGHBOUR_CHARS: usize = 80;
+
+/// `text` on one line (white space runs as one space), cut to
+/// [`NEIGHBOUR_CHARS`] characters with `…`.
+fn shorten(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= NEIGHBOUR_CHARS {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(NEIGHBOUR_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
 /// The XLIFF and PO files asked for, rendered (one article, one language).
 fn interchange_exports(
     options: &Options,
@@ -654,11 +706,13 @@ fn interchange_exports(
             pending.len()
         );
     };
+    let contexts = contexts(&item.article);
     let units = item
         .plan
         .segments
         .iter()
         .map(|p| Unit {
+            context: contexts.get(&p.key).cloned(),
             key: p.key.clone(),
             source: p.source.clone(),
             target: p.target.clone(),

@@ -83,6 +83,10 @@ pub struct Unit {
     pub previous_source: Option<String>,
     /// A translator's note, kept as is.
     pub note: Option<String>,
+    /// What the segment is and the source text around it, for the
+    /// translator (`kind: heading`, `before: …`, `after: …` lines). Written,
+    /// never read back: the article is the authority on it.
+    pub context: Option<String>,
     /// What the target and state were when the file was written (`None`
     /// in files from older versions and other tools).
     pub base: Option<Base>,
@@ -403,6 +407,7 @@ pub(crate) mod test_support {
                     state,
                     previous_source,
                     note,
+                    context: None,
                     base: base.map(|(state, hash)| super::Base { state, hash }),
                 },
             );
@@ -445,6 +450,7 @@ pub(crate) mod test_support {
                 state,
                 previous_source: None,
                 note: None,
+                context: None,
                 base: None,
             }],
         }

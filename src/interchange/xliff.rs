@@ -29,9 +29,11 @@
 //!   the attributes `article:base-state` and `article:base-hash` in the
 //!   namespace [`ARTICLE_NAMESPACE`] (declared on `<xliff>` when some unit
 //!   has one); the core schema allows attributes of other namespaces on
-//!   `<unit>`, and what is written validates against it. `<notes>` holds the previous source
-//!   (`category="previous-source"`) and the translator's note
-//!   (`category="translator"`), each only when present.
+//!   `<unit>`, and what is written validates against it. `<notes>` holds the segment's context
+//!   (`category="context"`: `kind: heading`, `before: …`, `after: …` lines,
+//!   never read back), the previous source (`category="previous-source"`)
+//!   and the translator's note (`category="translator"`), each only when
+//!   present.
 //! - Text is plain: inline Markdown stays literal text, no inline codes.
 //!   `&`, `<`, `>` are escaped, `"` and `'` too in attributes; whitespace is
 //!   kept exactly (`xml:space="preserve"`; a carriage return is written
@@ -172,6 +174,9 @@ fn write_document(w: &mut Writer<Vec<u8>>, doc: &Interchange) -> io::Result<()> 
     Ok(())
 }
 
+/// The category of the note saying what a segment is and what surrounds it.
+const CONTEXT: &str = "context";
+
 fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
     let mut start = BytesStart::new("unit");
     push_attr(&mut start, "id", &unit.key);
@@ -181,9 +186,10 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
     }
     w.write_event(Event::Start(start))?;
 
-    if unit.previous_source.is_some() || unit.note.is_some() {
+    if unit.previous_source.is_some() || unit.note.is_some() || unit.context.is_some() {
         w.write_event(Event::Start(BytesStart::new("notes")))?;
         let notes = [
+            (CONTEXT, &unit.context),
             ("previous-source", &unit.previous_source),
             ("translator", &unit.note),
         ];
@@ -687,6 +693,8 @@ impl<'a> Parser<'a> {
                             if previous_source.is_none() {
                                 previous_source = Some(text);
                             }
+                        } else if category.as_deref() == Some(CONTEXT) {
+                            // Written for the translator; the article has it.
                         } else {
                             notes.push(text);
                         }
@@ -736,6 +744,7 @@ impl<'a> Parser<'a> {
             } else {
                 Some(notes.join("\n"))
             },
+            context: None,
             base,
         })
     }

@@ -644,3 +644,110 @@ fn status_of_many_articles_keeps_their_order_whatever_the_threads() {
         assert_eq!(articles, expected, "-j {jobs}");
     }
 }
+
+/// Runs `xmllint --noout ARGS FILE` when xmllint and the shared schemas
+/// are there; `None` when they are not.
+fn xmllint(schema_args: &[&str], schema: &str, file: &std::path::Path) -> Option<(bool, String)> {
+    let schema = crate::support::root()
+        .join("../shared/schemas")
+        .join(schema);
+    let has = std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !has || !schema.exists() {
+        eprintln!("xmllint or {} missing: not validated", schema.display());
+        return None;
+    }
+    let out = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .args(schema_args)
+        .arg(&schema)
+        .arg(file)
+        .output()
+        .unwrap();
+    Some((
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+#[test]
+fn every_exported_segment_says_what_it_is_and_what_surrounds_it() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write(
+        "story.md",
+        article_with(
+            "summary = \"The summary\"\n[image]\nsrc = \"https://example.com/a.jpg\"\nalt = \"A picture\"\ncaption = \"The caption\"\ncredit = \"Agency\"\n",
+            "## A heading\n\nA paragraph.\n\n- An item\n\n> A quote\n",
+        ),
+    );
+    fixture
+        .cmd()
+        .args([
+            "localize", "story.md", "--lang", "ru", "--xliff", "ru.xlf", "--po", "ru.po",
+        ])
+        .assert()
+        .code(0);
+    let xliff = std::fs::read_to_string(fixture.file("ru.xlf")).unwrap();
+    for (key_part, kind) in [
+        ("headline", "headline"),
+        ("summary", "summary"),
+        ("image.alt", "image alt text"),
+        ("image.caption", "image caption"),
+    ] {
+        assert!(
+            xliff.contains(&format!("<unit id=\"{key_part}\"")),
+            "{xliff}"
+        );
+        assert!(
+            xliff.contains(&format!("kind: {kind}")),
+            "{kind} in {xliff}"
+        );
+    }
+    for kind in ["heading", "paragraph", "list item", "quote"] {
+        assert!(
+            xliff.contains(&format!("<note category=\"context\">kind: {kind}\n")),
+            "{kind} in {xliff}"
+        );
+    }
+    assert!(
+        xliff.contains("kind: paragraph\nbefore: A heading\nafter: An item</note>"),
+        "{xliff}"
+    );
+    if let Some((ok, said)) = xmllint(
+        &["--schema"],
+        "xliff-2.1/xliff_core_2.0.xsd",
+        &fixture.file("ru.xlf"),
+    ) {
+        assert!(ok, "{said}\n{xliff}");
+    }
+    let po = std::fs::read_to_string(fixture.file("ru.po")).unwrap();
+    assert!(
+        po.contains("#. kind: image caption\n#. before: A picture\n#. after: A heading\n"),
+        "{po}"
+    );
+    if std::process::Command::new("msgfmt")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let status = std::process::Command::new("msgfmt")
+            .args(["--check", "-o", "/dev/null"])
+            .arg(fixture.file("ru.po"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "msgfmt --check failed on\n{po}");
+    }
+    // Read back, the context is no translator's note.
+    for file in ["ru.xlf", "ru.po"] {
+        fixture
+            .cmd()
+            .args(["localize", "story.md", "--lang", "ru", "--import", file])
+            .assert()
+            .code(0);
+        let ru = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+        assert!(!ru.contains("kind:"), "{file}: {ru}");
+    }
+}
