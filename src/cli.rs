@@ -304,11 +304,15 @@ pub struct LocalizeArgs {
     #[arg(long, value_name = "FILE")]
     pub xliff: Option<PathBuf>,
 
+    /// The XLIFF version --xliff writes: 2.1, or 1.2 for tools that read no XLIFF 2.
+    #[arg(long, value_name = "VERSION", requires = "xliff", default_value = "2.1", value_parser = ["2.1", "1.2"])]
+    pub xliff_version: String,
+
     /// Also write the language's segments as gettext PO (one article, one language).
     #[arg(long, value_name = "FILE")]
     pub po: Option<PathBuf>,
 
-    /// Merge a translated XLIFF 2.1 or PO file back; what was changed on both sides, lost its
+    /// Merge a translated XLIFF (2.1 or 1.2) or PO file back; what was changed on both sides, lost its
     /// target or state, or whose source changed is reported, not applied.
     #[arg(long, value_name = "FILE")]
     pub import: Option<PathBuf>,
@@ -473,6 +477,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 mt_timeout: std::time::Duration::from_secs(args.mt_timeout),
                 dry_run: args.dry_run,
                 xliff: args.xliff,
+                xliff12: args.xliff_version == "1.2",
                 po: args.po,
                 import: args.import,
                 batch: batch(cli.jobs, cli.quiet, "localize"),

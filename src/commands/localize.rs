@@ -54,6 +54,8 @@ pub struct Options {
     pub dry_run: bool,
     /// Write the language's segments as XLIFF 2.1 to this file.
     pub xliff: Option<PathBuf>,
+    /// Write `xliff` as XLIFF 1.2 rather than 2.1.
+    pub xliff12: bool,
     /// Write the language's segments as gettext PO to this file.
     pub po: Option<PathBuf>,
     /// Merge a translated XLIFF or PO file back.
@@ -691,7 +693,14 @@ fn interchange_exports(
     pending: &[Pending],
 ) -> anyhow::Result<Vec<(PathBuf, String)>> {
     let wanted: Vec<(&PathBuf, Format)> = [
-        (options.xliff.as_ref(), Format::Xliff),
+        (
+            options.xliff.as_ref(),
+            if options.xliff12 {
+                Format::Xliff12
+            } else {
+                Format::Xliff
+            },
+        ),
         (options.po.as_ref(), Format::Po),
     ]
     .into_iter()

@@ -67,6 +67,7 @@ use crate::translations::State;
 pub mod po;
 pub mod tmx;
 pub mod xliff;
+pub mod xliff12;
 
 /// One segment as exchanged with a CAT tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,6 +197,8 @@ pub enum Format {
     Xliff,
     /// gettext PO ([`po`]).
     Po,
+    /// XLIFF 1.2 ([`xliff12`]).
+    Xliff12,
 }
 
 impl Format {
@@ -204,6 +207,7 @@ impl Format {
         match self {
             Self::Xliff => xliff::write(doc),
             Self::Po => po::write(doc),
+            Self::Xliff12 => xliff12::write(doc),
         }
     }
 
@@ -212,19 +216,23 @@ impl Format {
         match self {
             Self::Xliff => xliff::read(text),
             Self::Po => po::read(text),
+            Self::Xliff12 => xliff12::read(text),
         }
     }
 }
 
 /// Guess the format from the content (XML declaration / `<xliff` → Xliff, else Po).
 ///
-/// Precisely: after an optional byte order mark and white space, a file that
+/// An `<xliff>` start tag whose `version` starts with `1.` is XLIFF 1.2.
+/// Otherwise, after an optional byte order mark and white space, a file that
 /// starts with `<` (an XML declaration, a comment or the `<xliff>` element)
 /// is XLIFF; anything else is PO, whose lines start with `#`, a keyword or a
 /// quote.
 pub fn detect(text: &str) -> Format {
     let text = strip_bom(text);
-    if text.trim_start().starts_with('<') {
+    if xliff12::is_version_1(text) {
+        Format::Xliff12
+    } else if text.trim_start().starts_with('<') {
         Format::Xliff
     } else {
         Format::Po

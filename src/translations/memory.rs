@@ -125,7 +125,7 @@ impl Memory {
                 let format = if ext == "po" {
                     Format::Po
                 } else {
-                    Format::Xliff
+                    interchange::detect(&text)
                 };
                 let doc = format
                     .read(&text)

@@ -659,8 +659,21 @@ fn xmllint(schema_args: &[&str], schema: &str, file: &std::path::Path) -> Option
         eprintln!("xmllint or {} missing: not validated", schema.display());
         return None;
     }
+    // The XLIFF 1.2 schema imports xml.xsd from the web: use the local copy.
+    let xml_xsd = crate::support::root()
+        .join("../shared/schemas/xliff-2.1/informativeCopiesOf3rdPartySchemas/w3c/xml.xsd");
+    let catalog = file.with_file_name("xmllint-catalog.xml");
+    std::fs::write(
+        &catalog,
+        format!(
+            "<?xml version=\"1.0\"?>\n<catalog xmlns=\"urn:oasis:names:tc:entity:xmlns:xml:catalog\">\n  <system systemId=\"http://www.w3.org/2001/xml.xsd\" uri=\"file://{}\"/>\n</catalog>\n",
+            xml_xsd.display()
+        ),
+    )
+    .unwrap();
     let out = std::process::Command::new("xmllint")
-        .arg("--noout")
+        .env("XML_CATALOG_FILES", &catalog)
+        .args(["--noout", "--nonet"])
         .args(schema_args)
         .arg(&schema)
         .arg(file)
@@ -750,4 +763,86 @@ fn every_exported_segment_says_what_it_is_and_what_surrounds_it() {
         let ru = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
         assert!(!ru.contains("kind:"), "{file}: {ru}");
     }
+}
+
+#[test]
+fn xliff_1_2_exports_validate_and_import_back() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write(
+        "story.md",
+        article_with("summary = \"The summary\"\n", "A paragraph & more.\n"),
+    );
+    fixture
+        .cmd()
+        .args([
+            "localize",
+            "story.md",
+            "--lang",
+            "ru",
+            "--xliff",
+            "ru.xlf",
+            "--xliff-version",
+            "1.2",
+        ])
+        .assert()
+        .code(0);
+    let xliff = std::fs::read_to_string(fixture.file("ru.xlf")).unwrap();
+    assert!(xliff.contains("<xliff version=\"1.2\""), "{xliff}");
+    assert!(
+        xliff.contains("<target state=\"needs-translation\"></target>"),
+        "{xliff}"
+    );
+    assert!(
+        xliff.contains("<note from=\"context\">kind: summary\n"),
+        "{xliff}"
+    );
+    if let Some((ok, said)) = xmllint(
+        &["--schema"],
+        "xliff-1.2/xliff-core-1.2-strict.xsd",
+        &fixture.file("ru.xlf"),
+    ) {
+        assert!(ok, "{said}\n{xliff}");
+    }
+    // The CAT tool translates the headline and signs the summary off.
+    let done = xliff
+        .replacen(
+            "<target state=\"needs-translation\"></target>",
+            "<target state=\"translated\">Заголовок</target>",
+            1,
+        )
+        .replacen(
+            "<target state=\"needs-translation\"></target>",
+            "<target state=\"final\">Резюме</target>",
+            1,
+        );
+    std::fs::write(fixture.file("ru.xlf"), done).unwrap();
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--import", "ru.xlf"])
+        .assert()
+        .code(0);
+    let ru = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+    assert!(
+        ru.contains("target = \"Заголовок\"\nstate = \"translated\""),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("target = \"Резюме\"\nstate = \"reviewed\""),
+        "{ru}"
+    );
+    assert!(!ru.contains("kind:"), "{ru}");
+    // Without --xliff, a version means nothing.
+    fixture
+        .cmd()
+        .args([
+            "localize",
+            "story.md",
+            "--lang",
+            "ru",
+            "--xliff-version",
+            "1.2",
+        ])
+        .assert()
+        .code(2);
 }
