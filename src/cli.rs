@@ -300,7 +300,8 @@ pub struct LocalizeArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Also write the language's segments as XLIFF 2.1 for a CAT tool (one article, one language).
+    /// Also write the language's segments as XLIFF 2.1 for a CAT tool (one language; several
+    /// articles: one <file> each).
     #[arg(long, value_name = "FILE")]
     pub xliff: Option<PathBuf>,
 
@@ -308,7 +309,8 @@ pub struct LocalizeArgs {
     #[arg(long, value_name = "VERSION", requires = "xliff", default_value = "2.1", value_parser = ["2.1", "1.2"])]
     pub xliff_version: String,
 
-    /// Also write the language's segments as gettext PO (one article, one language).
+    /// Also write the language's segments as gettext PO (one language; several articles: msgctxt
+    /// "ARTICLE:KEY").
     #[arg(long, value_name = "FILE")]
     pub po: Option<PathBuf>,
 

@@ -534,26 +534,37 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         return Ok(report);
     }
     let (mut pending, mut report) = plan_all(&options)?;
-    // The file an import goes to, found before anything else is done.
-    let mut import_index = None;
+    // The files an import goes to (one per article of a batch), found
+    // before anything else is done.
+    let mut imports: Vec<(usize, Interchange)> = Vec::new();
     if let Some((path, doc)) = &import {
-        let index = import_target(path, doc, &pending, !options.langs.is_empty())?;
-        import_index = Some(index);
+        let docs = interchange::split_batch(doc).unwrap_or_else(|| vec![doc.clone()]);
+        for doc in docs {
+            let index = import_target(path, &doc, &pending, !options.langs.is_empty())?;
+            imports.push((index, doc));
+        }
         if import_only {
-            let keep = pending
-                .get(index)
-                .map(|p| (p.article.id.value.clone(), p.lang.clone()));
+            let keep: Vec<(String, String)> = imports
+                .iter()
+                .filter_map(|(index, _)| pending.get(*index))
+                .map(|p| (p.article.id.value.clone(), p.lang.clone()))
+                .collect();
+            let kept: Vec<usize> = imports.iter().map(|(index, _)| *index).collect();
             pending = pending
                 .into_iter()
                 .enumerate()
-                .filter(|(i, _)| *i == index)
+                .filter(|(i, _)| kept.contains(i))
                 .map(|(_, p)| p)
                 .collect();
-            report.skipped.retain(|s| {
-                keep.as_ref()
-                    .is_some_and(|(a, l)| *a == s.article && *l == s.lang)
-            });
-            import_index = Some(0);
+            report
+                .skipped
+                .retain(|s| keep.iter().any(|(a, l)| *a == s.article && *l == s.lang));
+            // Positions in the filtered list, which keeps the run's order.
+            let mut sorted = kept.clone();
+            sorted.sort_unstable();
+            for (index, _) in &mut imports {
+                *index = sorted.iter().position(|i| i == index).unwrap_or(usize::MAX);
+            }
         }
     }
     if let Some(cmd) = &options.mt {
@@ -591,11 +602,10 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             }
         }
     }
-    if let Some((_, doc)) = &import
-        && let Some(index) = import_index
-        && let Some(item) = pending.get_mut(index)
-    {
-        report.rejected = apply_import(doc, item);
+    for (index, doc) in &imports {
+        if let Some(item) = pending.get_mut(*index) {
+            report.rejected.extend(apply_import(doc, item));
+        }
     }
     let mut exports = interchange_exports(&options, &pending)?;
     if let Some(path) = &options.tmx {
@@ -687,7 +697,8 @@ fn shorten(text: &str) -> String {
     cut
 }
 
-/// The XLIFF and PO files asked for, rendered (one article, one language).
+/// The XLIFF and PO files asked for, rendered: one language, one or more
+/// articles (a batch: one `<file>` per article, or `msgctxt "ARTICLE:KEY"`).
 fn interchange_exports(
     options: &Options,
     pending: &[Pending],
@@ -709,12 +720,41 @@ fn interchange_exports(
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let [item] = pending else {
+    let mut langs: Vec<&str> = pending.iter().map(|p| p.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    if langs.len() > 1 {
         bail!(
-            "--xliff and --po write one language of one article; this run has {} translation files (name one article and one --lang)",
-            pending.len()
+            "--xliff and --po write one language (of one or more articles); this run has {} ({}): name one --lang",
+            langs.len(),
+            langs.join(", ")
         );
-    };
+    }
+    if pending.is_empty() {
+        bail!("--xliff and --po: this run has no translation file to write");
+    }
+    let mut sources: Vec<&str> = pending
+        .iter()
+        .map(|p| p.article.lang.value.as_str())
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if sources.len() > 1 && options.xliff.is_some() && !options.xliff12 {
+        bail!(
+            "--xliff: XLIFF 2 has one source language per file, and these articles have {} ({}); localize them separately or use --xliff-version 1.2",
+            sources.len(),
+            sources.join(", ")
+        );
+    }
+    let docs: Vec<Interchange> = pending.iter().map(interchange_doc).collect();
+    Ok(wanted
+        .into_iter()
+        .map(|(path, format)| (path.clone(), format.write_batch(&docs)))
+        .collect())
+}
+
+/// One planned translation file as an interchange document.
+fn interchange_doc(item: &Pending) -> Interchange {
     let contexts = contexts(&item.article);
     let units = item
         .plan
@@ -735,16 +775,12 @@ fn interchange_exports(
             base: Some(Base::of(&p.target, p.state)),
         })
         .collect();
-    let doc = Interchange {
+    Interchange {
         article: Some(item.article.id.value.clone()),
         src_lang: Some(item.article.lang.value.clone()),
         trg_lang: Some(item.lang.clone()),
         units,
-    };
-    Ok(wanted
-        .into_iter()
-        .map(|(path, format)| (path.clone(), format.write(&doc)))
-        .collect())
+    }
 }
 
 /// The planned translation file an imported file belongs to: the one of

@@ -92,8 +92,22 @@ fn escape(text: &str, attribute: bool) -> String {
 
 /// Writes `doc` as XLIFF 1.2.
 pub fn write(doc: &Interchange) -> String {
+    write_batch(std::slice::from_ref(doc))
+}
+
+/// Writes several articles' documents as one file, one `<file>` each.
+pub fn write_batch(docs: &[Interchange]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!("<xliff version=\"1.2\" xmlns=\"{NAMESPACE}\">\n"));
+    for doc in docs {
+        write_file(&mut out, doc);
+    }
+    out.push_str("</xliff>\n");
+    out
+}
+
+/// One article's `<file>`.
+fn write_file(out: &mut String, doc: &Interchange) {
     out.push_str(&format!(
         "  <file original=\"{}\" source-language=\"{}\"",
         escape(doc.article.as_deref().unwrap_or("article"), true),
@@ -143,8 +157,7 @@ pub fn write(doc: &Interchange) -> String {
         }
         out.push_str("      </trans-unit>\n");
     }
-    out.push_str("    </body>\n  </file>\n</xliff>\n");
-    out
+    out.push_str("    </body>\n  </file>\n");
 }
 
 /// A trans-unit being read.
@@ -170,6 +183,9 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
         units: Vec::new(),
     };
     let mut files = 0usize;
+    // The article of the <file> being read, and each unit's.
+    let mut original: Option<String> = None;
+    let mut unit_articles: Vec<Option<String>> = Vec::new();
     let mut seen_xliff = false;
     let mut open: Vec<String> = Vec::new();
     let mut unit: Option<Open> = None;
@@ -217,15 +233,12 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                     "xliff" => seen_xliff = true,
                     "file" => {
                         files += 1;
-                        if files > 1 {
-                            return Err(err(
-                                "a second <file>: an XLIFF 1.2 file for --import holds one article"
-                                    .into(),
-                            ));
+                        original = attr("original");
+                        if files == 1 {
+                            doc.article = original.clone();
+                            doc.src_lang = attr("source-language");
+                            doc.trg_lang = attr("target-language");
                         }
-                        doc.article = attr("original");
-                        doc.src_lang = attr("source-language");
-                        doc.trg_lang = attr("target-language");
                     }
                     "trans-unit" if !empty => {
                         let Some(key) = attr("id") else {
@@ -281,13 +294,14 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                 if name == "trans-unit"
                     && let Some(u) = unit.take()
                 {
-                    if !keys.insert(u.key.clone()) {
+                    if !keys.insert((original.clone(), u.key.clone())) {
                         return Err(err(format!(
                             "a second <trans-unit> with the id `{}`",
                             u.key
                         )));
                     }
                     doc.units.push(finish(u));
+                    unit_articles.push(original.clone());
                 }
             }
             Event::Text(ref t) => {
@@ -342,6 +356,21 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
             0,
             "not an XLIFF file: no <xliff> element",
         ));
+    }
+    // Several articles (a batch): keys become `ARTICLE:KEY`, as in XLIFF 2.
+    let articles: std::collections::HashSet<&Option<String>> = unit_articles.iter().collect();
+    if articles.len() > 1 {
+        for (unit, article) in doc.units.iter_mut().zip(&unit_articles) {
+            let Some(article) = article else {
+                return Err(ReadError::at(
+                    text,
+                    0,
+                    "a <file> without `original` in a file of several articles: name its article",
+                ));
+            };
+            unit.key = format!("{article}:{}", unit.key);
+        }
+        doc.article = None;
     }
     Ok(doc)
 }
@@ -451,6 +480,6 @@ mod tests {
             read("<xliff version='1.2'><file><body><trans-unit id='a'></body></file></xliff>")
                 .is_err()
         );
-        assert!(read("<xliff version='1.2'><file/><file/></xliff>").is_err());
+        assert!(read("<xliff version='1.2'><file original='a'><body><trans-unit id='k'><source>S</source></trans-unit></body></file><file><body><trans-unit id='k'><source>S</source></trans-unit></body></file></xliff>").is_err());
     }
 }

@@ -846,3 +846,78 @@ fn xliff_1_2_exports_validate_and_import_back() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn one_interchange_file_carries_many_articles_and_imports_back_to_each() {
+    for (flags, file) in [
+        (&["--xliff", "uk.xlf"][..], "uk.xlf"),
+        (
+            &["--xliff", "uk.xlf", "--xliff-version", "1.2"][..],
+            "uk.xlf",
+        ),
+        (&["--po", "uk.po"][..], "uk.po"),
+    ] {
+        let fixture = Fixture::new();
+        fixture.write(
+            "newsroom.toml",
+            "name = \"Test Radio\"\nsource = \"en\"\neditions = [\"en\", \"uk\"]\n",
+        );
+        fixture.write("news/one.md", article_with("", "First body.\n"));
+        fixture.write(
+            "news/two.md",
+            article_with("", "Second body.\n").replace("test-story", "second-story"),
+        );
+        fixture
+            .cmd()
+            .args(["localize", "news", "--lang", "uk"])
+            .args(flags)
+            .assert()
+            .code(0);
+        let text = std::fs::read_to_string(fixture.file(file)).unwrap();
+        if file == "uk.po" {
+            assert!(text.contains("msgctxt \"test-story:headline\""), "{text}");
+            assert!(text.contains("msgctxt \"second-story:headline\""), "{text}");
+        } else {
+            assert_eq!(text.matches("<file ").count(), 2, "{text}");
+            let schema = if flags.contains(&"1.2") {
+                "xliff-1.2/xliff-core-1.2-strict.xsd"
+            } else {
+                "xliff-2.1/xliff_core_2.0.xsd"
+            };
+            if let Some((ok, said)) = xmllint(&["--schema"], schema, &fixture.file(file)) {
+                assert!(ok, "{said}\n{text}");
+            }
+        }
+        // The translator fills every headline: each goes to its own article.
+        let done = if file == "uk.po" {
+            text.replace(
+                "msgid \"A headline\"\nmsgstr \"\"",
+                "msgid \"A headline\"\nmsgstr \"Заголовок\"",
+            )
+        } else if flags.contains(&"1.2") {
+            text.replace(
+                "<source>A headline</source>\n        <target state=\"needs-translation\"></target>",
+                "<source>A headline</source>\n        <target state=\"translated\">Заголовок</target>",
+            )
+        } else {
+            text.replace(
+                "<segment state=\"initial\">\n        <source>A headline</source>\n        <target></target>",
+                "<segment state=\"translated\">\n        <source>A headline</source>\n        <target>Заголовок</target>",
+            )
+        };
+        assert_ne!(done, text, "{text}");
+        std::fs::write(fixture.file(file), done).unwrap();
+        fixture
+            .cmd()
+            .args(["localize", "news", "--import", file])
+            .assert()
+            .code(0);
+        for name in ["news/one.uk.toml", "news/two.uk.toml"] {
+            let uk = std::fs::read_to_string(fixture.file(name)).unwrap();
+            assert!(
+                uk.contains("target = \"Заголовок\"\nstate = \"translated\""),
+                "{file} {name}: {uk}"
+            );
+        }
+    }
+}
