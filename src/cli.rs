@@ -127,7 +127,7 @@ Examples:
   article localize story.md --lang ru --lang uk   create or update story.ru.toml and story.uk.toml
   article localize news/ --all                    every edition of every article under news/
   article localize story.md --lang fa --mt ./mt.sh   fill empty targets by machine translation
-  article localize story.md --lang ru --memory archive/   reuse identical segments' targets
+  article localize story.md --lang ru --memory archive/   reuse targets of identical or similar sources
   article localize story.md --lang uk --xliff story.uk.xlf   hand the segments to a CAT tool
   article localize story.md --import story.uk.xlf            merge the CAT tool's work back
 
@@ -287,9 +287,19 @@ pub struct LocalizeArgs {
     #[arg(long)]
     pub purge_obsolete: bool,
 
-    /// Reuse targets from translation files under DIR whose source is identical (state `machine`).
-    #[arg(long, value_name = "DIR")]
+    /// Reuse targets from a folder (translation, TMX, XLIFF and PO files) or a .tmx file whose
+    /// source is identical or similar enough (state `machine`, with a note naming the match).
+    #[arg(long, value_name = "DIR|FILE.tmx")]
     pub memory: Option<PathBuf>,
+
+    /// How similar a remembered source must be to be reused, from 0 to 1 (1: identical only;
+    /// default 0.85).
+    #[arg(long, value_name = "SIMILARITY")]
+    pub memory_threshold: Option<f64>,
+
+    /// Also write the run's translated and reviewed segments as TMX 1.4b translation memory.
+    #[arg(long, value_name = "FILE")]
+    pub tmx: Option<PathBuf>,
 
     /// Fill empty targets with CMD: JSON Lines {key,source_lang,target_lang,text} in, {key,text} out.
     #[arg(long, value_name = "CMD")]
@@ -303,15 +313,21 @@ pub struct LocalizeArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Also write the language's segments as XLIFF 2.1 for a CAT tool (one article, one language).
+    /// Also write the language's segments as XLIFF 2.1 for a CAT tool (one language; several
+    /// articles: one <file> each).
     #[arg(long, value_name = "FILE")]
     pub xliff: Option<PathBuf>,
 
-    /// Also write the language's segments as gettext PO (one article, one language).
+    /// The XLIFF version --xliff writes: 2.1, or 1.2 for tools that read no XLIFF 2.
+    #[arg(long, value_name = "VERSION", requires = "xliff", default_value = "2.1", value_parser = ["2.1", "1.2"])]
+    pub xliff_version: String,
+
+    /// Also write the language's segments as gettext PO (one language; several articles: msgctxt
+    /// "ARTICLE:KEY").
     #[arg(long, value_name = "FILE")]
     pub po: Option<PathBuf>,
 
-    /// Merge a translated XLIFF 2.1 or PO file back; what was changed on both sides, lost its
+    /// Merge a translated XLIFF (2.1 or 1.2) or PO file back; what was changed on both sides, lost its
     /// target or state, or whose source changed is reported, not applied.
     #[arg(long, value_name = "FILE")]
     pub import: Option<PathBuf>,
@@ -470,10 +486,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 newsroom: cli.newsroom,
                 purge_obsolete: args.purge_obsolete,
                 memory: args.memory,
+                memory_threshold: args.memory_threshold,
+                tmx: args.tmx,
                 mt: args.mt,
                 mt_timeout: std::time::Duration::from_secs(args.mt_timeout),
                 dry_run: args.dry_run,
                 xliff: args.xliff,
+                xliff12: args.xliff_version == "1.2",
                 po: args.po,
                 import: args.import,
                 batch: batch(cli.jobs, cli.quiet, "localize"),

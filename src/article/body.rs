@@ -788,6 +788,37 @@ impl Block {
 }
 
 impl Body {
+    /// All prose segments of the body in document order, each with what it
+    /// is for a translator: `heading`, `paragraph`, `list item` (any prose
+    /// in a list but a heading) or `quote` (any prose in a block quote but a
+    /// heading).
+    pub fn prose_kinds(&self) -> Vec<(&Prose, &'static str)> {
+        let mut out = Vec::new();
+        let mut pending: Vec<(&Block, Option<&'static str>)> =
+            self.blocks.iter().rev().map(|b| (b, None)).collect();
+        while let Some((block, within)) = pending.pop() {
+            match block {
+                Block::Paragraph(prose) => out.push((prose, within.unwrap_or("paragraph"))),
+                Block::Heading { prose, .. } => out.push((prose, "heading")),
+                Block::List { items, .. } => pending.extend(
+                    items
+                        .iter()
+                        .flatten()
+                        .rev()
+                        .map(|b| (b, Some(within.unwrap_or("list item")))),
+                ),
+                Block::Quote(blocks) => pending.extend(
+                    blocks
+                        .iter()
+                        .rev()
+                        .map(|b| (b, Some(within.unwrap_or("quote")))),
+                ),
+                Block::Code { .. } | Block::Rule => {}
+            }
+        }
+        out
+    }
+
     /// All prose segments of the body in document order.
     pub fn prose(&self) -> Vec<&Prose> {
         let mut out = Vec::new();

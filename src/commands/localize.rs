@@ -38,8 +38,14 @@ pub struct Options {
     pub newsroom: Option<PathBuf>,
     /// Drop `[[obsolete]]` entries.
     pub purge_obsolete: bool,
-    /// Reuse targets from translation files under this folder.
+    /// Reuse targets from this folder (translation, TMX, XLIFF and PO
+    /// files) or TMX file.
     pub memory: Option<PathBuf>,
+    /// How similar a remembered source must be (1.0: identical only;
+    /// `None`: [`crate::translations::memory::DEFAULT_THRESHOLD`]).
+    pub memory_threshold: Option<f64>,
+    /// Write the run's translated and reviewed segments as TMX 1.4b here.
+    pub tmx: Option<PathBuf>,
     /// Machine-translation command.
     pub mt: Option<String>,
     /// How long the machine-translation command may take.
@@ -48,6 +54,8 @@ pub struct Options {
     pub dry_run: bool,
     /// Write the language's segments as XLIFF 2.1 to this file.
     pub xliff: Option<PathBuf>,
+    /// Write `xliff` as XLIFF 1.2 rather than 2.1.
+    pub xliff12: bool,
     /// Write the language's segments as gettext PO to this file.
     pub po: Option<PathBuf>,
     /// Merge a translated XLIFF or PO file back.
@@ -262,6 +270,9 @@ fn prepare(options: &Options) -> anyhow::Result<Work> {
     };
     let discovery = workspace.discover(&options.paths, None)?;
     let mut notes: Vec<String> = workspace.builtin_note().into_iter().collect();
+    if let Some(memory) = &memory {
+        notes.extend(memory.notes.iter().cloned());
+    }
     notes.extend(discovery.skipped_notes());
     if !wanted.is_empty() {
         // Every language asked for must be an edition of some article,
@@ -426,7 +437,15 @@ fn plan_article(
             options.purge_obsolete,
             &mut similarities,
         );
-        let from_memory = memory.map_or(0, |m| m.fill(&mut plan, &lang));
+        let from_memory = memory.map_or(0, |m| {
+            m.fill(
+                &mut plan,
+                &lang,
+                options
+                    .memory_threshold
+                    .unwrap_or(crate::translations::memory::DEFAULT_THRESHOLD),
+            )
+        });
         pending.push(Pending {
             article: Arc::clone(&article),
             lang,
@@ -474,8 +493,17 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             import_only = true;
         }
     }
-    let whole_run =
-        options.mt.is_some() || import.is_some() || options.xliff.is_some() || options.po.is_some();
+    if let Some(threshold) = options.memory_threshold {
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&threshold),
+            "--memory-threshold {threshold}: give a similarity from 0 to 1 (1: identical sources only)"
+        );
+    }
+    let whole_run = options.mt.is_some()
+        || import.is_some()
+        || options.xliff.is_some()
+        || options.po.is_some()
+        || options.tmx.is_some();
     if !whole_run {
         let work = prepare(&options)?;
         let done = options.batch.map(work.jobs, |(path, newsroom)| {
@@ -506,26 +534,37 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         return Ok(report);
     }
     let (mut pending, mut report) = plan_all(&options)?;
-    // The file an import goes to, found before anything else is done.
-    let mut import_index = None;
+    // The files an import goes to (one per article of a batch), found
+    // before anything else is done.
+    let mut imports: Vec<(usize, Interchange)> = Vec::new();
     if let Some((path, doc)) = &import {
-        let index = import_target(path, doc, &pending, !options.langs.is_empty())?;
-        import_index = Some(index);
+        let docs = interchange::split_batch(doc).unwrap_or_else(|| vec![doc.clone()]);
+        for doc in docs {
+            let index = import_target(path, &doc, &pending, !options.langs.is_empty())?;
+            imports.push((index, doc));
+        }
         if import_only {
-            let keep = pending
-                .get(index)
-                .map(|p| (p.article.id.value.clone(), p.lang.clone()));
+            let keep: Vec<(String, String)> = imports
+                .iter()
+                .filter_map(|(index, _)| pending.get(*index))
+                .map(|p| (p.article.id.value.clone(), p.lang.clone()))
+                .collect();
+            let kept: Vec<usize> = imports.iter().map(|(index, _)| *index).collect();
             pending = pending
                 .into_iter()
                 .enumerate()
-                .filter(|(i, _)| *i == index)
+                .filter(|(i, _)| kept.contains(i))
                 .map(|(_, p)| p)
                 .collect();
-            report.skipped.retain(|s| {
-                keep.as_ref()
-                    .is_some_and(|(a, l)| *a == s.article && *l == s.lang)
-            });
-            import_index = Some(0);
+            report
+                .skipped
+                .retain(|s| keep.iter().any(|(a, l)| *a == s.article && *l == s.lang));
+            // Positions in the filtered list, which keeps the run's order.
+            let mut sorted = kept.clone();
+            sorted.sort_unstable();
+            for (index, _) in &mut imports {
+                *index = sorted.iter().position(|i| i == index).unwrap_or(usize::MAX);
+            }
         }
     }
     if let Some(cmd) = &options.mt {
@@ -563,13 +602,15 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             }
         }
     }
-    if let Some((_, doc)) = &import
-        && let Some(index) = import_index
-        && let Some(item) = pending.get_mut(index)
-    {
-        report.rejected = apply_import(doc, item);
+    for (index, doc) in &imports {
+        if let Some(item) = pending.get_mut(*index) {
+            report.rejected.extend(apply_import(doc, item));
+        }
     }
-    let exports = interchange_exports(&options, &pending)?;
+    let mut exports = interchange_exports(&options, &pending)?;
+    if let Some(path) = &options.tmx {
+        exports.push((path.clone(), tmx_export(&pending)));
+    }
     report.files = write_all(pending, options.dry_run)?;
     for (path, text) in exports {
         if !options.dry_run {
@@ -580,13 +621,97 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-/// The XLIFF and PO files asked for, rendered (one article, one language).
+/// The run's translated and reviewed segments as TMX 1.4b, every file's.
+fn tmx_export(pending: &[Pending]) -> String {
+    let entries: Vec<interchange::tmx::Entry<'_>> = pending
+        .iter()
+        .flat_map(|item| {
+            item.plan
+                .segments
+                .iter()
+                .filter(|p| {
+                    matches!(p.state, State::Translated | State::Reviewed) && !p.target.is_empty()
+                })
+                .map(move |p| interchange::tmx::Entry {
+                    article: &item.article.id.value,
+                    key: &p.key,
+                    src_lang: &item.article.lang.value,
+                    trg_lang: &item.lang,
+                    source: &p.source,
+                    target: &p.target,
+                })
+        })
+        .collect();
+    interchange::tmx::write(&entries)
+}
+
+/// What each segment of `article` is, and the source text around it, for
+/// the translator: `kind: KIND`, then `before: TEXT` and `after: TEXT`
+/// (the neighbouring segments in reading order, shortened to
+/// [`NEIGHBOUR_CHARS`] characters), by key.
+fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
+    use crate::segment::SegmentKind;
+    let mut body_kinds: std::collections::HashMap<&str, &'static str> =
+        std::collections::HashMap::new();
+    for (prose, kind) in article.body.prose_kinds() {
+        body_kinds.entry(prose.text.as_str()).or_insert(kind);
+    }
+    let segments = article.segments();
+    let mut out = std::collections::HashMap::new();
+    for (index, segment) in segments.iter().enumerate() {
+        let kind = match segment.kind {
+            SegmentKind::Headline => "headline",
+            SegmentKind::Summary => "summary",
+            SegmentKind::ImageAlt => "image alt text",
+            SegmentKind::ImageCaption => "image caption",
+            SegmentKind::RelatedTitle => "promo title",
+            SegmentKind::Body => body_kinds
+                .get(segment.text.as_str())
+                .copied()
+                .unwrap_or("paragraph"),
+        };
+        let mut text = format!("kind: {kind}");
+        let before = index.checked_sub(1).and_then(|i| segments.get(i));
+        for (label, neighbour) in [("before", before), ("after", segments.get(index + 1))] {
+            if let Some(neighbour) = neighbour {
+                text.push_str(&format!("\n{label}: {}", shorten(&neighbour.text)));
+            }
+        }
+        out.entry(segment.key.clone()).or_insert(text);
+    }
+    out
+}
+
+/// How many characters of a neighbouring segment a context shows.
+const NEIGHBOUR_CHARS: usize = 80;
+
+/// `text` on one line (white space runs as one space), cut to
+/// [`NEIGHBOUR_CHARS`] characters with `…`.
+fn shorten(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= NEIGHBOUR_CHARS {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(NEIGHBOUR_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// The XLIFF and PO files asked for, rendered: one language, one or more
+/// articles (a batch: one `<file>` per article, or `msgctxt "ARTICLE:KEY"`).
 fn interchange_exports(
     options: &Options,
     pending: &[Pending],
 ) -> anyhow::Result<Vec<(PathBuf, String)>> {
     let wanted: Vec<(&PathBuf, Format)> = [
-        (options.xliff.as_ref(), Format::Xliff),
+        (
+            options.xliff.as_ref(),
+            if options.xliff12 {
+                Format::Xliff12
+            } else {
+                Format::Xliff
+            },
+        ),
         (options.po.as_ref(), Format::Po),
     ]
     .into_iter()
@@ -595,17 +720,48 @@ fn interchange_exports(
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let [item] = pending else {
+    let mut langs: Vec<&str> = pending.iter().map(|p| p.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    if langs.len() > 1 {
         bail!(
-            "--xliff and --po write one language of one article; this run has {} translation files (name one article and one --lang)",
-            pending.len()
+            "--xliff and --po write one language (of one or more articles); this run has {} ({}): name one --lang",
+            langs.len(),
+            langs.join(", ")
         );
-    };
+    }
+    if pending.is_empty() {
+        bail!("--xliff and --po: this run has no translation file to write");
+    }
+    let mut sources: Vec<&str> = pending
+        .iter()
+        .map(|p| p.article.lang.value.as_str())
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if sources.len() > 1 && options.xliff.is_some() && !options.xliff12 {
+        bail!(
+            "--xliff: XLIFF 2 has one source language per file, and these articles have {} ({}); localize them separately or use --xliff-version 1.2",
+            sources.len(),
+            sources.join(", ")
+        );
+    }
+    let docs: Vec<Interchange> = pending.iter().map(interchange_doc).collect();
+    Ok(wanted
+        .into_iter()
+        .map(|(path, format)| (path.clone(), format.write_batch(&docs)))
+        .collect())
+}
+
+/// One planned translation file as an interchange document.
+fn interchange_doc(item: &Pending) -> Interchange {
+    let contexts = contexts(&item.article);
     let units = item
         .plan
         .segments
         .iter()
         .map(|p| Unit {
+            context: contexts.get(&p.key).cloned(),
             key: p.key.clone(),
             source: p.source.clone(),
             target: p.target.clone(),
@@ -619,16 +775,12 @@ fn interchange_exports(
             base: Some(Base::of(&p.target, p.state)),
         })
         .collect();
-    let doc = Interchange {
+    Interchange {
         article: Some(item.article.id.value.clone()),
         src_lang: Some(item.article.lang.value.clone()),
         trg_lang: Some(item.lang.clone()),
         units,
-    };
-    Ok(wanted
-        .into_iter()
-        .map(|(path, format)| (path.clone(), format.write(&doc)))
-        .collect())
+    }
 }
 
 /// The planned translation file an imported file belongs to: the one of

@@ -1,6 +1,12 @@
 //! Interchange with CAT tools: one language's segments of one article as an
-//! XLIFF 2.1 file ([`xliff`]) or a gettext PO file ([`po`]), written for a
-//! translator and read back (`localize --xliff/--po/--import`).
+//! XLIFF 2.1 file ([`xliff`]), an XLIFF 1.2 file ([`xliff12`]) or a gettext
+//! PO file ([`po`]), written for a translator and read back (`localize
+//! --xliff/--po/--import`); TMX 1.4b translation memory ([`tmx`]).
+//!
+//! Several articles in one language travel as one file (a batch): one
+//! `<file>` per article in XLIFF, keys `ARTICLE:KEY` in PO. Read back, a
+//! batch is one [`Interchange`] naming no article whose keys are
+//! `ARTICLE:KEY`; [`split_batch`] makes one document per article of it.
 //!
 //! Both formats carry the same [`Interchange`]: the article id, the source
 //! and target languages, and one [`Unit`] per segment (key, source, target,
@@ -65,7 +71,9 @@
 use crate::translations::State;
 
 pub mod po;
+pub mod tmx;
 pub mod xliff;
+pub mod xliff12;
 
 /// One segment as exchanged with a CAT tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +90,10 @@ pub struct Unit {
     pub previous_source: Option<String>,
     /// A translator's note, kept as is.
     pub note: Option<String>,
+    /// What the segment is and the source text around it, for the
+    /// translator (`kind: heading`, `before: …`, `after: …` lines). Written,
+    /// never read back: the article is the authority on it.
+    pub context: Option<String>,
     /// What the target and state were when the file was written (`None`
     /// in files from older versions and other tools).
     pub base: Option<Base>,
@@ -191,6 +203,8 @@ pub enum Format {
     Xliff,
     /// gettext PO ([`po`]).
     Po,
+    /// XLIFF 1.2 ([`xliff12`]).
+    Xliff12,
 }
 
 impl Format {
@@ -199,6 +213,19 @@ impl Format {
         match self {
             Self::Xliff => xliff::write(doc),
             Self::Po => po::write(doc),
+            Self::Xliff12 => xliff12::write(doc),
+        }
+    }
+
+    /// Writes several articles' documents (one language) as one file: in
+    /// XLIFF one `<file>` per article, in PO one entry list whose `msgctxt`
+    /// is `ARTICLE:KEY` (see [`merge_batch`]).
+    pub fn write_batch(self, docs: &[Interchange]) -> String {
+        match (self, docs) {
+            (_, [doc]) => self.write(doc),
+            (Self::Xliff, _) => xliff::write_batch(docs),
+            (Self::Xliff12, _) => xliff12::write_batch(docs),
+            (Self::Po, _) => po::write(&merge_batch(docs)),
         }
     }
 
@@ -207,19 +234,83 @@ impl Format {
         match self {
             Self::Xliff => xliff::read(text),
             Self::Po => po::read(text),
+            Self::Xliff12 => xliff12::read(text),
         }
     }
 }
 
+/// Several articles' documents as one that names no article, each key
+/// `ARTICLE:KEY` (article ids and keys hold no `:`); the languages are the
+/// documents' when they all agree.
+pub fn merge_batch(docs: &[Interchange]) -> Interchange {
+    let common = |get: fn(&Interchange) -> &Option<String>| {
+        let first = docs.first().and_then(|d| get(d).clone());
+        docs.iter()
+            .all(|d| *get(d) == first)
+            .then_some(first)
+            .flatten()
+    };
+    Interchange {
+        article: None,
+        src_lang: common(|d| &d.src_lang),
+        trg_lang: common(|d| &d.trg_lang),
+        units: docs
+            .iter()
+            .flat_map(|d| {
+                d.units.iter().map(move |u| Unit {
+                    key: format!("{}:{}", d.article.as_deref().unwrap_or_default(), u.key),
+                    ..u.clone()
+                })
+            })
+            .collect(),
+    }
+}
+
+/// A batch read back (a document naming no article whose every key is
+/// `ARTICLE:KEY` with a valid article id): one document per article, in
+/// the order they first appear. `None` for a document of one article.
+pub fn split_batch(doc: &Interchange) -> Option<Vec<Interchange>> {
+    if doc.article.is_some() || doc.units.is_empty() {
+        return None;
+    }
+    let mut out: Vec<Interchange> = Vec::new();
+    for unit in &doc.units {
+        let (article, key) = unit.key.split_once(':')?;
+        if !crate::article::is_valid_id(article) {
+            return None;
+        }
+        let unit = Unit {
+            key: key.to_owned(),
+            ..unit.clone()
+        };
+        match out
+            .iter_mut()
+            .find(|d| d.article.as_deref() == Some(article))
+        {
+            Some(d) => d.units.push(unit),
+            None => out.push(Interchange {
+                article: Some(article.to_owned()),
+                src_lang: doc.src_lang.clone(),
+                trg_lang: doc.trg_lang.clone(),
+                units: vec![unit],
+            }),
+        }
+    }
+    Some(out)
+}
+
 /// Guess the format from the content (XML declaration / `<xliff` → Xliff, else Po).
 ///
-/// Precisely: after an optional byte order mark and white space, a file that
+/// An `<xliff>` start tag whose `version` starts with `1.` is XLIFF 1.2.
+/// Otherwise, after an optional byte order mark and white space, a file that
 /// starts with `<` (an XML declaration, a comment or the `<xliff>` element)
 /// is XLIFF; anything else is PO, whose lines start with `#`, a keyword or a
 /// quote.
 pub fn detect(text: &str) -> Format {
     let text = strip_bom(text);
-    if text.trim_start().starts_with('<') {
+    if xliff12::is_version_1(text) {
+        Format::Xliff12
+    } else if text.trim_start().starts_with('<') {
         Format::Xliff
     } else {
         Format::Po
@@ -402,6 +493,7 @@ pub(crate) mod test_support {
                     state,
                     previous_source,
                     note,
+                    context: None,
                     base: base.map(|(state, hash)| super::Base { state, hash }),
                 },
             );
@@ -444,6 +536,7 @@ pub(crate) mod test_support {
                 state,
                 previous_source: None,
                 note: None,
+                context: None,
                 base: None,
             }],
         }
@@ -593,4 +686,29 @@ pub fn read_file(path: &std::path::Path) -> anyhow::Result<(std::path::PathBuf, 
         )
     })?;
     Ok((path.to_path_buf(), doc))
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::test_support::single;
+    use super::*;
+
+    #[test]
+    fn batches_split_back_into_their_articles() {
+        let mut one = single("S", "T", State::Translated);
+        one.article = Some("one".into());
+        let mut two = single("S2", "", State::New);
+        two.article = Some("two-b".into());
+        let merged = merge_batch(&[one.clone(), two.clone()]);
+        assert_eq!(merged.article, None);
+        assert_eq!(merged.units[0].key, "one:headline");
+        assert_eq!(split_batch(&merged), Some(vec![one.clone(), two]));
+        // One article's file, or keys that are no `ARTICLE:KEY`: no batch.
+        assert_eq!(split_batch(&one), None);
+        let mut plain = one.clone();
+        plain.article = None;
+        assert_eq!(split_batch(&plain), None);
+        plain.units[0].key = "Not An Id:headline".into();
+        assert_eq!(split_batch(&plain), None);
+    }
 }

@@ -35,7 +35,9 @@
 //! - Per unit, in gettext's order: the translator's note as `# ` comment
 //!   lines (one per line of the note; a line ending in a backslash, maybe
 //!   followed by spaces, gets one more space, since gettext would join it to
-//!   the next line; reading removes it), a state marker as an extracted
+//!   the next line; reading removes it), the segment's context as extracted
+//!   comments (`#. kind: heading`, `#. before: …`, `#. after: …`; control
+//!   characters as spaces; ignored when read), a state marker as an extracted
 //!   comment (`#. …`, see below), the unit's [`Base`] as the extracted
 //!   comment `#. article-base: STATE HASH`, `#, fuzzy`, the previous source
 //!   as `#| msgid`, then `msgctxt "KEY"`, `msgid "SOURCE"`, `msgstr "TARGET"`.
@@ -168,6 +170,17 @@ fn write_unit(out: &mut String, unit: &Unit) {
             if ends_in_backslash(line) {
                 out.push(' ');
             }
+            out.push('\n');
+        }
+    }
+    if let Some(context) = &unit.context {
+        for line in context.split('\n') {
+            let line: String = line
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            out.push_str("#. ");
+            out.push_str(line.trim_end());
             out.push('\n');
         }
     }
@@ -753,6 +766,7 @@ impl<'a> Reader<'a> {
             } else {
                 Some(entry.translator.join("\n"))
             },
+            context: None,
             base: entry.base,
         });
         Ok(())

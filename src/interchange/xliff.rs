@@ -29,9 +29,11 @@
 //!   the attributes `article:base-state` and `article:base-hash` in the
 //!   namespace [`ARTICLE_NAMESPACE`] (declared on `<xliff>` when some unit
 //!   has one); the core schema allows attributes of other namespaces on
-//!   `<unit>`, and what is written validates against it. `<notes>` holds the previous source
-//!   (`category="previous-source"`) and the translator's note
-//!   (`category="translator"`), each only when present.
+//!   `<unit>`, and what is written validates against it. `<notes>` holds the segment's context
+//!   (`category="context"`: `kind: heading`, `before: …`, `after: …` lines,
+//!   never read back), the previous source (`category="previous-source"`)
+//!   and the translator's note (`category="translator"`), each only when
+//!   present.
 //! - Text is plain: inline Markdown stays literal text, no inline codes.
 //!   `&`, `<`, `>` are escaped, `"` and `'` too in attributes; whitespace is
 //!   kept exactly (`xml:space="preserve"`; a carriage return is written
@@ -126,21 +128,30 @@ const BASE_HASH: &str = "{urn:x-article:interchange:1}base-hash";
 ///
 /// Keys should be unique, as XLIFF requires (a translation file's are).
 pub fn write(doc: &Interchange) -> String {
+    write_batch(std::slice::from_ref(doc))
+}
+
+/// Writes several articles' documents (in one language) as one file: one
+/// `<file>` per article, the languages of the first document on `<xliff>`.
+pub fn write_batch(docs: &[Interchange]) -> String {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     // Writing into a `Vec` cannot fail.
-    let _ = write_document(&mut writer, doc);
+    let _ = write_document(&mut writer, docs);
     let mut bytes = writer.into_inner();
     bytes.push(b'\n');
     // Every piece written came from a `&str` or an ASCII literal.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn write_document(w: &mut Writer<Vec<u8>>, doc: &Interchange) -> io::Result<()> {
+fn write_document(w: &mut Writer<Vec<u8>>, docs: &[Interchange]) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let Some(doc) = docs.first() else {
+        return Ok(());
+    };
 
     let mut root = BytesStart::new("xliff");
     push_attr(&mut root, "xmlns", NAMESPACE);
-    if doc.units.iter().any(|u| u.base.is_some()) {
+    if docs.iter().flat_map(|d| &d.units).any(|u| u.base.is_some()) {
         push_attr(&mut root, "xmlns:article", ARTICLE_NAMESPACE);
     }
     push_attr(&mut root, "version", "2.1");
@@ -152,25 +163,28 @@ fn write_document(w: &mut Writer<Vec<u8>>, doc: &Interchange) -> io::Result<()> 
     }
     w.write_event(Event::Start(root))?;
 
-    let mut file = BytesStart::new("file");
-    match &doc.article {
-        Some(id) => {
-            push_attr(&mut file, "id", id);
-            push_attr(&mut file, "original", id);
+    for (index, doc) in docs.iter().enumerate() {
+        let mut file = BytesStart::new("file");
+        match &doc.article {
+            Some(id) => {
+                push_attr(&mut file, "id", id);
+                push_attr(&mut file, "original", id);
+            }
+            None => push_attr(&mut file, "id", &format!("f{}", index + 1)),
         }
-        None => push_attr(&mut file, "id", "f1"),
+        push_attr(&mut file, "xml:space", "preserve");
+        w.write_event(Event::Start(file))?;
+        for unit in &doc.units {
+            write_unit(w, unit)?;
+        }
+        w.write_event(Event::End(BytesEnd::new("file")))?;
     }
-    push_attr(&mut file, "xml:space", "preserve");
-    w.write_event(Event::Start(file))?;
-
-    for unit in &doc.units {
-        write_unit(w, unit)?;
-    }
-
-    w.write_event(Event::End(BytesEnd::new("file")))?;
     w.write_event(Event::End(BytesEnd::new("xliff")))?;
     Ok(())
 }
+
+/// The category of the note saying what a segment is and what surrounds it.
+const CONTEXT: &str = "context";
 
 fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
     let mut start = BytesStart::new("unit");
@@ -181,9 +195,10 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
     }
     w.write_event(Event::Start(start))?;
 
-    if unit.previous_source.is_some() || unit.note.is_some() {
+    if unit.previous_source.is_some() || unit.note.is_some() || unit.context.is_some() {
         w.write_event(Event::Start(BytesStart::new("notes")))?;
         let notes = [
+            (CONTEXT, &unit.context),
             ("previous-source", &unit.previous_source),
             ("translator", &unit.note),
         ];
@@ -589,14 +604,41 @@ impl<'a> Parser<'a> {
             trg_lang: root.attr("trgLang").map(str::to_string),
             units: Vec::new(),
         };
-        let mut keys = HashSet::new();
+        // Keys are unique per article; a file of several articles (one
+        // `<file>` each, a batch) reads as one document whose keys are
+        // `ARTICLE:KEY` and that names no article (see `super::split_batch`).
+        let mut keys: std::collections::HashMap<Option<String>, HashSet<String>> =
+            std::collections::HashMap::new();
+        let mut files: Vec<(Option<String>, usize, usize)> = Vec::new();
         self.children(&root, |p, child| {
             if child.is("file") {
-                p.file(child, &mut doc, &mut keys)
+                let original = child.attr("original").map(str::to_string);
+                let (pos, start) = (child.pos, doc.units.len());
+                let keys = keys.entry(original.clone()).or_default();
+                p.file(child, &mut doc, keys)?;
+                files.push((original, start, pos));
+                Ok(())
             } else {
                 p.skip(&child)
             }
         })?;
+        let articles: HashSet<&Option<String>> = files.iter().map(|(o, _, _)| o).collect();
+        if articles.len() > 1 {
+            for (original, start, pos) in files.iter().rev() {
+                let Some(original) = original else {
+                    return Err(self.err(
+                        *pos,
+                        "a <file> without `original` in a file of several articles: name its article",
+                    ));
+                };
+                for unit in doc.units.iter_mut().skip(*start) {
+                    if !unit.key.contains(':') {
+                        unit.key = format!("{original}:{}", unit.key);
+                    }
+                }
+            }
+            doc.article = None;
+        }
         Ok(doc)
     }
 
@@ -606,19 +648,10 @@ impl<'a> Parser<'a> {
         doc: &mut Interchange,
         keys: &mut HashSet<String>,
     ) -> Result<(), ReadError> {
-        if let Some(original) = file.attr("original") {
-            match &doc.article {
-                None => doc.article = Some(original.to_string()),
-                Some(article) if article != original => {
-                    return Err(self.err(
-                        file.pos,
-                        format!(
-                            "a second article `{original}` in one file (the first is `{article}`)"
-                        ),
-                    ));
-                }
-                Some(_) => {}
-            }
+        if let Some(original) = file.attr("original")
+            && doc.article.is_none()
+        {
+            doc.article = Some(original.to_string());
         }
         if file.empty {
             return Ok(());
@@ -687,6 +720,8 @@ impl<'a> Parser<'a> {
                             if previous_source.is_none() {
                                 previous_source = Some(text);
                             }
+                        } else if category.as_deref() == Some(CONTEXT) {
+                            // Written for the translator; the article has it.
                         } else {
                             notes.push(text);
                         }
@@ -736,6 +771,7 @@ impl<'a> Parser<'a> {
             } else {
                 Some(notes.join("\n"))
             },
+            context: None,
             base,
         })
     }
@@ -1283,10 +1319,9 @@ mod tests {
         assert_eq!(message, "text outside the <xliff> element");
         assert_eq!((line, column), (2, 3));
 
-        let (message, ..) = error(
-            "<xliff version=\"2.1\"><file id=\"a\" original=\"x\"/><file id=\"b\" original=\"y\"/></xliff>",
-        );
-        assert!(message.contains("a second article"), "{message}");
+        let (message, ..) =
+            error("<xliff version=\"2.1\"><file id=\"a\" original=\"x\"/><file id=\"b\"/></xliff>");
+        assert!(message.contains("without `original`"), "{message}");
     }
 
     /// What `xmllint --schema` says of `text` against the OASIS XLIFF 2.x

@@ -644,3 +644,280 @@ fn status_of_many_articles_keeps_their_order_whatever_the_threads() {
         assert_eq!(articles, expected, "-j {jobs}");
     }
 }
+
+/// Runs `xmllint --noout ARGS FILE` when xmllint and the shared schemas
+/// are there; `None` when they are not.
+fn xmllint(schema_args: &[&str], schema: &str, file: &std::path::Path) -> Option<(bool, String)> {
+    let schema = crate::support::root()
+        .join("../shared/schemas")
+        .join(schema);
+    let has = std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !has || !schema.exists() {
+        eprintln!("xmllint or {} missing: not validated", schema.display());
+        return None;
+    }
+    // The XLIFF 1.2 schema imports xml.xsd from the web: use the local copy.
+    let xml_xsd = crate::support::root()
+        .join("../shared/schemas/xliff-2.1/informativeCopiesOf3rdPartySchemas/w3c/xml.xsd");
+    let catalog = file.with_file_name("xmllint-catalog.xml");
+    std::fs::write(
+        &catalog,
+        format!(
+            "<?xml version=\"1.0\"?>\n<catalog xmlns=\"urn:oasis:names:tc:entity:xmlns:xml:catalog\">\n  <system systemId=\"http://www.w3.org/2001/xml.xsd\" uri=\"file://{}\"/>\n</catalog>\n",
+            xml_xsd.display()
+        ),
+    )
+    .unwrap();
+    let out = std::process::Command::new("xmllint")
+        .env("XML_CATALOG_FILES", &catalog)
+        .args(["--noout", "--nonet"])
+        .args(schema_args)
+        .arg(&schema)
+        .arg(file)
+        .output()
+        .unwrap();
+    Some((
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+#[test]
+fn every_exported_segment_says_what_it_is_and_what_surrounds_it() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write(
+        "story.md",
+        article_with(
+            "summary = \"The summary\"\n[image]\nsrc = \"https://example.com/a.jpg\"\nalt = \"A picture\"\ncaption = \"The caption\"\ncredit = \"Agency\"\n",
+            "## A heading\n\nA paragraph.\n\n- An item\n\n> A quote\n",
+        ),
+    );
+    fixture
+        .cmd()
+        .args([
+            "localize", "story.md", "--lang", "ru", "--xliff", "ru.xlf", "--po", "ru.po",
+        ])
+        .assert()
+        .code(0);
+    let xliff = std::fs::read_to_string(fixture.file("ru.xlf")).unwrap();
+    for (key_part, kind) in [
+        ("headline", "headline"),
+        ("summary", "summary"),
+        ("image.alt", "image alt text"),
+        ("image.caption", "image caption"),
+    ] {
+        assert!(
+            xliff.contains(&format!("<unit id=\"{key_part}\"")),
+            "{xliff}"
+        );
+        assert!(
+            xliff.contains(&format!("kind: {kind}")),
+            "{kind} in {xliff}"
+        );
+    }
+    for kind in ["heading", "paragraph", "list item", "quote"] {
+        assert!(
+            xliff.contains(&format!("<note category=\"context\">kind: {kind}\n")),
+            "{kind} in {xliff}"
+        );
+    }
+    assert!(
+        xliff.contains("kind: paragraph\nbefore: A heading\nafter: An item</note>"),
+        "{xliff}"
+    );
+    if let Some((ok, said)) = xmllint(
+        &["--schema"],
+        "xliff-2.1/xliff_core_2.0.xsd",
+        &fixture.file("ru.xlf"),
+    ) {
+        assert!(ok, "{said}\n{xliff}");
+    }
+    let po = std::fs::read_to_string(fixture.file("ru.po")).unwrap();
+    assert!(
+        po.contains("#. kind: image caption\n#. before: A picture\n#. after: A heading\n"),
+        "{po}"
+    );
+    if std::process::Command::new("msgfmt")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let status = std::process::Command::new("msgfmt")
+            .args(["--check", "-o", "/dev/null"])
+            .arg(fixture.file("ru.po"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "msgfmt --check failed on\n{po}");
+    }
+    // Read back, the context is no translator's note.
+    for file in ["ru.xlf", "ru.po"] {
+        fixture
+            .cmd()
+            .args(["localize", "story.md", "--lang", "ru", "--import", file])
+            .assert()
+            .code(0);
+        let ru = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+        assert!(!ru.contains("kind:"), "{file}: {ru}");
+    }
+}
+
+#[test]
+fn xliff_1_2_exports_validate_and_import_back() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write(
+        "story.md",
+        article_with("summary = \"The summary\"\n", "A paragraph & more.\n"),
+    );
+    fixture
+        .cmd()
+        .args([
+            "localize",
+            "story.md",
+            "--lang",
+            "ru",
+            "--xliff",
+            "ru.xlf",
+            "--xliff-version",
+            "1.2",
+        ])
+        .assert()
+        .code(0);
+    let xliff = std::fs::read_to_string(fixture.file("ru.xlf")).unwrap();
+    assert!(xliff.contains("<xliff version=\"1.2\""), "{xliff}");
+    assert!(
+        xliff.contains("<target state=\"needs-translation\"></target>"),
+        "{xliff}"
+    );
+    assert!(
+        xliff.contains("<note from=\"context\">kind: summary\n"),
+        "{xliff}"
+    );
+    if let Some((ok, said)) = xmllint(
+        &["--schema"],
+        "xliff-1.2/xliff-core-1.2-strict.xsd",
+        &fixture.file("ru.xlf"),
+    ) {
+        assert!(ok, "{said}\n{xliff}");
+    }
+    // The CAT tool translates the headline and signs the summary off.
+    let done = xliff
+        .replacen(
+            "<target state=\"needs-translation\"></target>",
+            "<target state=\"translated\">Заголовок</target>",
+            1,
+        )
+        .replacen(
+            "<target state=\"needs-translation\"></target>",
+            "<target state=\"final\">Резюме</target>",
+            1,
+        );
+    std::fs::write(fixture.file("ru.xlf"), done).unwrap();
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--import", "ru.xlf"])
+        .assert()
+        .code(0);
+    let ru = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+    assert!(
+        ru.contains("target = \"Заголовок\"\nstate = \"translated\""),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("target = \"Резюме\"\nstate = \"reviewed\""),
+        "{ru}"
+    );
+    assert!(!ru.contains("kind:"), "{ru}");
+    // Without --xliff, a version means nothing.
+    fixture
+        .cmd()
+        .args([
+            "localize",
+            "story.md",
+            "--lang",
+            "ru",
+            "--xliff-version",
+            "1.2",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn one_interchange_file_carries_many_articles_and_imports_back_to_each() {
+    for (flags, file) in [
+        (&["--xliff", "uk.xlf"][..], "uk.xlf"),
+        (
+            &["--xliff", "uk.xlf", "--xliff-version", "1.2"][..],
+            "uk.xlf",
+        ),
+        (&["--po", "uk.po"][..], "uk.po"),
+    ] {
+        let fixture = Fixture::new();
+        fixture.write(
+            "newsroom.toml",
+            "name = \"Test Radio\"\nsource = \"en\"\neditions = [\"en\", \"uk\"]\n",
+        );
+        fixture.write("news/one.md", article_with("", "First body.\n"));
+        fixture.write(
+            "news/two.md",
+            article_with("", "Second body.\n").replace("test-story", "second-story"),
+        );
+        fixture
+            .cmd()
+            .args(["localize", "news", "--lang", "uk"])
+            .args(flags)
+            .assert()
+            .code(0);
+        let text = std::fs::read_to_string(fixture.file(file)).unwrap();
+        if file == "uk.po" {
+            assert!(text.contains("msgctxt \"test-story:headline\""), "{text}");
+            assert!(text.contains("msgctxt \"second-story:headline\""), "{text}");
+        } else {
+            assert_eq!(text.matches("<file ").count(), 2, "{text}");
+            let schema = if flags.contains(&"1.2") {
+                "xliff-1.2/xliff-core-1.2-strict.xsd"
+            } else {
+                "xliff-2.1/xliff_core_2.0.xsd"
+            };
+            if let Some((ok, said)) = xmllint(&["--schema"], schema, &fixture.file(file)) {
+                assert!(ok, "{said}\n{text}");
+            }
+        }
+        // The translator fills every headline: each goes to its own article.
+        let done = if file == "uk.po" {
+            text.replace(
+                "msgid \"A headline\"\nmsgstr \"\"",
+                "msgid \"A headline\"\nmsgstr \"Заголовок\"",
+            )
+        } else if flags.contains(&"1.2") {
+            text.replace(
+                "<source>A headline</source>\n        <target state=\"needs-translation\"></target>",
+                "<source>A headline</source>\n        <target state=\"translated\">Заголовок</target>",
+            )
+        } else {
+            text.replace(
+                "<segment state=\"initial\">\n        <source>A headline</source>\n        <target></target>",
+                "<segment state=\"translated\">\n        <source>A headline</source>\n        <target>Заголовок</target>",
+            )
+        };
+        assert_ne!(done, text, "{text}");
+        std::fs::write(fixture.file(file), done).unwrap();
+        fixture
+            .cmd()
+            .args(["localize", "news", "--import", file])
+            .assert()
+            .code(0);
+        for name in ["news/one.uk.toml", "news/two.uk.toml"] {
+            let uk = std::fs::read_to_string(fixture.file(name)).unwrap();
+            assert!(
+                uk.contains("target = \"Заголовок\"\nstate = \"translated\""),
+                "{file} {name}: {uk}"
+            );
+        }
+    }
+}

@@ -9,6 +9,7 @@ mod help;
 mod import;
 mod judgement;
 mod localize;
+mod memory;
 mod mt;
 mod support;
 mod text;
