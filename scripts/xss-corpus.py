@@ -67,6 +67,7 @@ def toml_str(text):
 def write_newsroom(out):
     os.makedirs(os.path.join(out, "locales", "en"), exist_ok=True)
     os.makedirs(os.path.join(out, "locales", "ru"), exist_ok=True)
+    os.makedirs(os.path.join(out, "locales", "fa"), exist_ok=True)
     with open(os.path.join(out, "newsroom.toml"), "w") as f:
         # The newsroom's name and URL reach every page's head (site name,
         # canonical and hreflang links, JSON-LD): hostile too.
@@ -79,7 +80,9 @@ def write_newsroom(out):
     # made of text `check` passes: that is what must not become markup).
     def message(payload):
         return literal(payload).replace("{", "").replace("}", "")
-    for lang in ["en", "ru"]:
+    # Every edition's own language has the messages: one borrowed from
+    # another language would refuse it (message-fallback).
+    for lang in ["en", "ru", "fa"]:
         with open(os.path.join(out, "locales", lang, "x.ftl"), "w") as f:
             for i, payload in enumerate(PAYLOADS):
                 f.write(f"agency-evil{i} = {message(payload)}\n")
