@@ -545,7 +545,7 @@ pub fn judge_checked(
                 );
                 match result {
                     Err(Refusal::MissingNotices(ids)) => {
-                        notice_findings(&article, &lang, &newsroom_name, &ids, &mut own)
+                        notice_findings(&article, &lang, newsroom, &newsroom_name, &ids, &mut own)
                     }
                     Err(Refusal::Incomplete(_)) => {}
                     Ok(edition) => {
@@ -873,10 +873,19 @@ fn locate_message(
 fn notice_findings(
     article: &Article,
     lang: &str,
+    newsroom: &Newsroom,
     newsroom_name: &str,
     ids: &[String],
     out: &mut Vec<Diagnostic>,
 ) {
+    // The rule's `id` in newsroom.toml, whose text the newsroom keeps.
+    let newsroom_file = newsroom.file.as_ref().map(|path| {
+        Arc::new(SourceFile::new(
+            newsroom_name.to_owned(),
+            Some(path.clone()),
+            newsroom.fingerprint.clone(),
+        ))
+    });
     for id in ids {
         let from_article = article.notices.iter().find(|n| n.value == *id);
         let diag = Diagnostic::new(
@@ -887,9 +896,17 @@ fn notice_findings(
         .help(format!(
             "add `{id} = …` to the newsroom's locales/{lang}/*.ftl; notices never fall back to another language"
         ));
-        out.push(match from_article {
-            Some(text) => diag.at(&article.file, text.span.clone()),
-            None => diag.file_name(newsroom_name.to_owned()),
+        let rule = newsroom
+            .notices
+            .iter()
+            .find(|rule| rule.id == *id && rule.applies_to(lang))
+            .and_then(|rule| rule.span.clone());
+        out.push(match (from_article, rule, &newsroom_file) {
+            (Some(text), _, _) => diag.at(&article.file, text.span.clone()),
+            (None, Some(span), Some(file)) => {
+                diag.at(file, span).label("the rule that asks for it")
+            }
+            _ => diag.file_name(newsroom_name.to_owned()),
         });
     }
 }

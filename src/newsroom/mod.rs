@@ -84,6 +84,9 @@ pub struct NoticeRule {
     pub id: String,
     /// Language tags whose editions carry it (`ru` matches `ru-RU`).
     pub editions: Vec<String>,
+    /// Where its `id` is written in `newsroom.toml` (byte range), so a
+    /// finding about the rule can point at it.
+    pub span: Option<std::ops::Range<usize>>,
 }
 
 impl NoticeRule {
@@ -322,6 +325,7 @@ impl Newsroom {
                 notices.push(NoticeRule {
                     id: id.value,
                     editions: tags,
+                    span: Some(id.span),
                 });
             }
         }
@@ -621,6 +625,7 @@ mod tests {
         let rule = NoticeRule {
             id: "n".into(),
             editions: vec!["ru".into()],
+            span: None,
         };
         assert!(rule.applies_to("ru"));
         assert!(rule.applies_to("ru-RU"));
