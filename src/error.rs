@@ -20,6 +20,30 @@ fn summary(diags: &[Diagnostic]) -> String {
     }
 }
 
+/// An article a batch could not do (the rest of the batch goes on).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Stopped {
+    /// The article file.
+    pub file: std::path::PathBuf,
+    /// Why, in one line.
+    pub error: String,
+    /// The findings that stopped it, when it points into files.
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Stopped {
+    /// `file` stopped by `err`.
+    pub fn new(file: std::path::PathBuf, err: &anyhow::Error) -> Stopped {
+        let (error, diagnostics) = describe(err);
+        Stopped {
+            file,
+            error,
+            diagnostics,
+        }
+    }
+}
+
 /// A failure in words (one line, with the position when it points into a
 /// file) and the diagnostics it carries, for reports that go on after it.
 pub fn describe(err: &anyhow::Error) -> (String, Vec<Diagnostic>) {

@@ -485,6 +485,11 @@ pub fn judge_checked(
             .filter(|d| blocks(d) && about(d))
             .filter_map(|d| d.key.as_deref())
             .collect();
+        // An error about the language but no one segment (a broken
+        // translation file) says why every segment falls back.
+        let language_blocked = diagnostics
+            .iter()
+            .any(|d| blocks(d) && about(d) && d.key.is_none());
         let (targets, counts) = if is_source {
             let total = article.segments().len();
             (
@@ -534,15 +539,7 @@ pub fn judge_checked(
                         )),
                     }
                 }
-                edition_findings(
-                    &article,
-                    newsroom,
-                    stack,
-                    &lang,
-                    &newsroom_name,
-                    &found,
-                    &mut own,
-                );
+                edition_findings(&article, newsroom, stack, &lang, &found, &mut own);
                 match result {
                     Err(Refusal::MissingNotices(ids)) => {
                         notice_findings(&article, &lang, newsroom, &newsroom_name, &ids, &mut own)
@@ -552,13 +549,8 @@ pub fn judge_checked(
                         // Every segment shown in the source language has
                         // an error that says why (the translation checks
                         // give one; this is the guarantee).
-                        let missing = edition.fallback_keys.clone();
-                        for key in missing {
-                            let said = diagnostics.iter().any(|d| {
-                                blocks(d) && about(d) && d.key.as_deref() == Some(key.as_str())
-                            }) || diagnostics
-                                .iter()
-                                .any(|d| blocks(d) && about(d) && d.key.is_none());
+                        for key in &edition.fallback_keys {
+                            let said = language_blocked || blocked.contains(&key.as_str());
                             if !said {
                                 own.push(
                                     Diagnostic::new(
@@ -751,7 +743,6 @@ fn edition_findings(
     newsroom: &Newsroom,
     stack: &Stack,
     lang: &str,
-    newsroom_name: &str,
     found: &Notes,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -813,7 +804,6 @@ fn edition_findings(
             .lang(lang.to_owned()),
         );
     }
-    let _ = newsroom_name;
     for (id, locale) in &found.foreign_messages {
         let declared = newsroom.may_stand_in(lang, locale);
         let mut diag = Diagnostic::new(

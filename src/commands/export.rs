@@ -74,27 +74,7 @@ pub struct Refused {
 }
 
 /// An article that could not be read or parsed.
-#[derive(Debug, Clone, Serialize)]
-pub struct Unreadable {
-    /// The file.
-    pub file: PathBuf,
-    /// Why, in one line.
-    pub error: String,
-    /// The findings that make it unreadable, when it points into files.
-    #[serde(skip)]
-    pub diagnostics: Vec<crate::diag::Diagnostic>,
-}
-
-impl Unreadable {
-    fn new(file: PathBuf, err: &anyhow::Error) -> Unreadable {
-        let (error, diagnostics) = crate::error::describe(err);
-        Unreadable {
-            file,
-            error,
-            diagnostics,
-        }
-    }
-}
+pub type Unreadable = crate::error::Stopped;
 
 /// What a run did.
 #[derive(Debug, Default, Serialize)]
@@ -598,7 +578,7 @@ struct Target<'a> {
 /// Writes one judged edition, or records its refusal and removes what an
 /// earlier run wrote of it.
 fn write_edition(
-    verdict: Verdict,
+    mut verdict: Verdict,
     page: Option<&crate::render::page::Page>,
     target: Target<'_>,
     shared: &Shared<'_>,
@@ -611,7 +591,7 @@ fn write_edition(
         moved,
     } = target;
     let lang = verdict.lang.clone();
-    let mut edition = verdict.edition.clone();
+    let mut edition = verdict.edition.take();
     if let Some(image) = edition.as_mut().and_then(|e| e.image.as_mut())
         && let Some((_, src)) = moved.iter().find(|(from, _)| *from == image.src)
     {

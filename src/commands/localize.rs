@@ -185,27 +185,7 @@ pub struct Skipped {
 }
 
 /// An article that could not be localized, and why.
-#[derive(Debug, Clone, Serialize)]
-pub struct Failed {
-    /// The article file.
-    pub file: PathBuf,
-    /// Why, in one line.
-    pub error: String,
-    /// The findings that stopped it, when it points into files.
-    #[serde(skip)]
-    pub diagnostics: Vec<crate::diag::Diagnostic>,
-}
-
-impl Failed {
-    fn new(file: PathBuf, err: &anyhow::Error) -> Failed {
-        let (error, diagnostics) = crate::error::describe(err);
-        Failed {
-            file,
-            error,
-            diagnostics,
-        }
-    }
-}
+pub type Failed = crate::error::Stopped;
 
 /// What a run did.
 #[derive(Debug, Default, Serialize)]

@@ -712,3 +712,50 @@ mod batch_tests {
         assert_eq!(split_batch(&plain), None);
     }
 }
+
+/// Whether XML 1.0 allows `c` in a document.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r'
+        | '\u{20}'..='\u{D7FF}'
+        | '\u{E000}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Where escaped XML text goes: it decides quotes, whitespace and how a
+/// character XML cannot hold is written. One escaper for every XML format
+/// the tool writes (XLIFF 2, XLIFF 1.2, TMX).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// XLIFF 2 source or target: unrepresentable characters as
+    /// `<cp hex=".."/>`.
+    Content,
+    /// Other element text: unrepresentable characters as U+FFFD.
+    Note,
+    /// A double-quoted attribute: quotes and whitespace escaped too.
+    Attribute,
+}
+
+/// Escapes `text` for `place`: markup characters and the carriage return
+/// always; quotes, tabs and newlines in attributes.
+pub(crate) fn escape(text: &str, place: Place) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            '"' if place == Place::Attribute => out.push_str("&quot;"),
+            '\'' if place == Place::Attribute => out.push_str("&apos;"),
+            '\t' if place == Place::Attribute => out.push_str("&#9;"),
+            '\n' if place == Place::Attribute => out.push_str("&#10;"),
+            c if !is_xml_char(c) => match place {
+                Place::Content => out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c))),
+                Place::Note | Place::Attribute => out.push('\u{FFFD}'),
+            },
+            c => out.push(c),
+        }
+    }
+    out
+}

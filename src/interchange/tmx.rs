@@ -65,27 +65,14 @@ pub struct Entry<'a> {
     pub target: &'a str,
 }
 
-/// Text for XML content or a double-quoted attribute.
+/// Text for XML content.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape(text, super::Place::Note)
 }
 
-/// Text for an attribute value (line breaks and tabs as references).
+/// Text for an attribute value.
 fn escape_attr(text: &str) -> String {
-    escape(text).replace('\n', "&#10;").replace('\t', "&#9;")
+    super::escape(text, super::Place::Attribute)
 }
 
 /// Writes `entries` as a TMX 1.4b document.

@@ -108,7 +108,7 @@ use quick_xml::name::{Namespace, QName, ResolveResult};
 use quick_xml::reader::NsReader;
 use quick_xml::writer::Writer;
 
-use super::{Base, Interchange, ReadError, Unit, effective_state, rank, strip_bom};
+use super::{Base, Interchange, Place, ReadError, Unit, effective_state, escape, rank, strip_bom};
 use crate::translations::State;
 
 /// The XLIFF 2 core namespace (unchanged in 2.1).
@@ -255,54 +255,9 @@ fn push_attr(start: &mut BytesStart<'_>, name: &str, value: &str) {
     });
 }
 
-/// Whether XML 1.0 allows `c` in a document.
-fn is_xml_char(c: char) -> bool {
-    matches!(c,
-        '\t' | '\n' | '\r'
-        | '\u{20}'..='\u{D7FF}'
-        | '\u{E000}'..='\u{FFFD}'
-        | '\u{10000}'..='\u{10FFFF}')
-}
-
 /// XML white space.
 fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
-}
-
-/// Where escaped text goes: it decides quotes, whitespace and how a
-/// character XML cannot hold is written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
-    /// Source or target: unrepresentable characters as `<cp hex=".."/>`.
-    Content,
-    /// A note (no `<cp/>` allowed): unrepresentable characters as U+FFFD.
-    Note,
-    /// A double-quoted attribute: quotes and whitespace escaped too.
-    Attribute,
-}
-
-/// Escapes `text` for `place`: markup characters and the carriage return
-/// always; quotes, tabs and newlines in attributes.
-fn escape(text: &str, place: Place) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            '"' if place == Place::Attribute => out.push_str("&quot;"),
-            '\'' if place == Place::Attribute => out.push_str("&apos;"),
-            '\t' if place == Place::Attribute => out.push_str("&#9;"),
-            '\n' if place == Place::Attribute => out.push_str("&#10;"),
-            c if !is_xml_char(c) => match place {
-                Place::Content => out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c))),
-                Place::Note | Place::Attribute => out.push('\u{FFFD}'),
-            },
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Reads an XLIFF 2.x document (see the module documentation for what is

@@ -71,23 +71,15 @@ pub fn is_version_1(text: &str) -> bool {
         .any(|v| tag.contains(v))
 }
 
+/// Text for element content, or (with `attribute`) a double-quoted
+/// attribute.
 fn escape(text: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\r' => out.push_str("&#13;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+    let place = if attribute {
+        super::Place::Attribute
+    } else {
+        super::Place::Note
+    };
+    super::escape(text, place)
 }
 
 /// Writes `doc` as XLIFF 1.2.

@@ -42,6 +42,12 @@ fn og_locale(lang: &str) -> String {
     lang.replace('-', "_")
 }
 
+/// The folder part of a URL, up to and including its last `/`
+/// (`https://a.example/ru/x.html` → `https://a.example/ru/`).
+pub fn folder_of_url(url: &str) -> &str {
+    url.rfind('/').map_or("", |i| &url[..=i])
+}
+
 /// The image's absolute URL, when it has one (relative sources are
 /// resolved against the page's URL).
 fn image_url(edition: &Edition, page: Option<&Page>) -> Option<String> {
@@ -50,8 +56,11 @@ fn image_url(edition: &Edition, page: Option<&Page>) -> Option<String> {
         return Some(src.clone());
     }
     let url = page?.url.as_deref()?;
-    let base = &url[..url.rfind('/').map_or(url.len(), |i| i + 1)];
-    Some(format!("{base}{}", src.trim_start_matches("./")))
+    Some(format!(
+        "{}{}",
+        folder_of_url(url),
+        src.trim_start_matches("./")
+    ))
 }
 
 /// The JSON-LD `NewsArticle` of an edition.

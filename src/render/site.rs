@@ -123,7 +123,7 @@ fn feed(lang: &str, list: &[&Meta]) -> String {
     let self_url = list
         .first()
         .and_then(|m| m.url.as_deref())
-        .map(|url| format!("{}feed.xml", &url[..url.rfind('/').map_or(0, |i| i + 1)]))
+        .map(|url| format!("{}feed.xml", crate::render::page::folder_of_url(url)))
         .unwrap_or_default();
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<id>{self_url}</id>\n<title>{site}</title>\n<updated>{updated}</updated>\n<link rel=\"self\" href=\"{self_url}\"/>\n",
