@@ -304,7 +304,8 @@ pub fn resolve_for(
                 .join(", ")
         ));
     }
-    let l10n = stack.edition_with(lang, source, derived_from, newsroom.stand_ins(lang));
+    let mut l10n = stack.edition_with(lang, source, derived_from, newsroom.stand_ins(lang));
+    l10n.supplied = newsroom.cldr.clone();
     Ok(resolve(&Inputs {
         article,
         newsroom,
@@ -419,7 +420,10 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                     let mut found = None;
                     for (i, (tag, cldr)) in chain.iter().enumerate() {
                         if let Ok(text) = cldr.time(hour, minute) {
-                            found = Some((text, (i > 0).then(|| tag.clone())));
+                            found = Some((
+                                text,
+                                (i > 0 && !l10n.is_cldr_name(tag)).then(|| tag.clone()),
+                            ));
                             break;
                         }
                     }
@@ -429,7 +433,10 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
                     let mut found = None;
                     for (i, (tag, cldr)) in chain.iter().enumerate() {
                         if let Ok(text) = cldr.long_date(year, month, day) {
-                            found = Some((text, (i > 0).then(|| tag.clone())));
+                            found = Some((
+                                text,
+                                (i > 0 && !l10n.is_cldr_name(tag)).then(|| tag.clone()),
+                            ));
                             break;
                         }
                     }
@@ -535,7 +542,7 @@ pub fn resolve(inputs: &Inputs<'_>) -> (Result<Edition, Refusal>, Notes) {
         let mut list = None;
         for (i, (tag, cldr)) in chain.iter().enumerate() {
             if let Ok(text) = cldr.and_list(&refs) {
-                if i > 0 {
+                if i > 0 && !l10n.is_cldr_name(tag) {
                     notes.cldr_fallbacks.push(("lists".into(), tag.clone()));
                 }
                 list = Some(text);

@@ -25,6 +25,7 @@ use unic_langid::LanguageIdentifier;
 use crate::diag::{Code, Diagnostic};
 use crate::l10n::cldr::Cldr;
 use crate::l10n::plural::{self, Plurals};
+use crate::l10n::supplied::{self, Supplied};
 use crate::l10n::translit::Scheme;
 use crate::locales;
 use crate::source::SourceFile;
@@ -63,7 +64,7 @@ static DIRECTIONALITY: icu_locale::LocaleDirectionality =
 
 /// The language identifier of `tag`, canonical (CLDR's aliases: `prs` is
 /// `fa-AF`, `sh` is `sr-Latn`), extensions (`-u-nu-latn`) aside.
-fn icu_id(tag: &str) -> Option<icu_locale::LanguageIdentifier> {
+pub(crate) fn icu_id(tag: &str) -> Option<icu_locale::LanguageIdentifier> {
     static CANONICALIZER: icu_locale::LocaleCanonicalizer =
         icu_locale::LocaleCanonicalizer::new_extended();
     let mut locale = icu_locale::Locale::try_from_str(tag).ok()?;
@@ -134,8 +135,26 @@ impl Memoizable for Numbers {
     type Args = ();
     type Error = ();
     fn construct(lang: LanguageIdentifier, _args: Self::Args) -> Result<Self, Self::Error> {
-        Ok(Numbers(Cldr::new(&lang.to_string()).ok()))
+        Ok(Numbers(number_cldr(&lang.to_string())))
     }
+}
+
+/// CLDR formatters whose numbers are real for a bundle's locale: its own,
+/// else those of CLDR's name for it (`cnr-Latn` → `sr-Latn-ME`, `prs` →
+/// `fa-AF`, so Dari numbers have the Persian digits of its dates), else
+/// those of its bare language (`kk-Latn` → `kk`: the same digits and
+/// grouping). `None` when CLDR has none (`ce`, `av`): Fluent's plain digits.
+fn number_cldr(tag: &str) -> Option<Cldr> {
+    let mut candidates = vec![tag.to_owned()];
+    candidates.extend(alias(tag).map(str::to_owned));
+    candidates.extend(icu_id(tag).map(|id| id.to_string()));
+    if let Ok(id) = LanguageIdentifier::from_str(tag) {
+        candidates.push(id.language.to_string());
+    }
+    candidates
+        .iter()
+        .filter_map(|candidate| Cldr::new(candidate).ok())
+        .find(|cldr| cldr.number(0.0).is_ok())
 }
 
 fn format_number(
@@ -620,6 +639,7 @@ impl Stack {
             rtl,
             layers,
             cldr_chain,
+            supplied: Vec::new(),
         }
     }
 }
@@ -689,6 +709,9 @@ pub struct EditionL10n {
     pub layers: Vec<Layer>,
     /// Locales to try for CLDR data, in order.
     pub cldr_chain: Vec<String>,
+    /// The newsroom's supplied CLDR data (`[cldr.TAG]`), over CLDR's and
+    /// the built-in supplied data.
+    pub supplied: Vec<(String, Arc<Supplied>)>,
 }
 
 impl EditionL10n {
@@ -709,9 +732,13 @@ impl EditionL10n {
                 .as_ref()
                 .map(|nu| format!("{}-u-nu-{nu}", layer.bundle.locale));
             let previous = NUMBERS_AS.with(|n| n.replace(numbers_as));
-            let text = bundle
-                .format_pattern(pattern, args, &mut errors)
-                .into_owned();
+            let rules = supplied::lookup(&self.supplied, &layer.bundle.locale.to_string())
+                .and_then(|s| s.plurals().cloned());
+            let text = plural::with_supplied(rules, || {
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned()
+            });
             NUMBERS_AS.with(|n| n.replace(previous));
             let text = match layer.translit {
                 Some(scheme) => scheme.markdown(&text),
@@ -725,6 +752,14 @@ impl EditionL10n {
             });
         }
         None
+    }
+
+    /// Whether `tag` is CLDR's own name for the edition's locale (its alias,
+    /// `cnr-Latn` → `sr-Latn-ME`, or canonical form, `prs` → `fa-AF`): data
+    /// found under it is the locale's own, not a fallback to another.
+    pub fn is_cldr_name(&self, tag: &str) -> bool {
+        alias(&self.lang) == Some(tag)
+            || icu_id(&self.lang).is_some_and(|id| id.to_string() == tag && tag != self.lang)
     }
 
     /// A message, from the first bundle in the chain that has it.
@@ -745,7 +780,10 @@ impl EditionL10n {
     pub fn cldr(&self, cache: &CldrCache) -> Vec<(String, Arc<Cldr>)> {
         self.cldr_chain
             .iter()
-            .filter_map(|tag| cache.get(tag).map(|c| (tag.clone(), c)))
+            .filter_map(|tag| {
+                let supplied = supplied::lookup(&self.supplied, tag);
+                cache.get_with(tag, supplied).map(|c| (tag.clone(), c))
+            })
             .collect()
     }
 }
@@ -759,12 +797,25 @@ pub struct CldrCache {
 impl CldrCache {
     /// The formatter for `tag`, if the tag is valid.
     pub fn get(&self, tag: &str) -> Option<Arc<Cldr>> {
+        self.get_with(tag, None)
+    }
+
+    /// The formatter for `tag` with a newsroom's supplied data over CLDR's.
+    pub fn get_with(&self, tag: &str, supplied: Option<&Arc<Supplied>>) -> Option<Arc<Cldr>> {
         let mut map = match self.map.lock() {
             Ok(map) => map,
             Err(poisoned) => poisoned.into_inner(),
         };
-        map.entry(tag.to_owned())
-            .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
+        let key = match supplied {
+            Some(data) => format!("{tag}\u{0}{}", supplied::fingerprint(data)),
+            None => tag.to_owned(),
+        };
+        map.entry(key)
+            .or_insert_with(|| {
+                Cldr::with_supplied(tag, supplied.map(|s| &**s))
+                    .ok()
+                    .map(Arc::new)
+            })
             .clone()
     }
 }

@@ -59,7 +59,11 @@
 //!
 //! # Coverage (ICU4X 2.4 compiled data, CLDR 49)
 //!
-//! Checked by the test `coverage_table`. "real" means [`Cldr`] returns `Ok`.
+//! Checked by the test `coverage_table`. "real" means [`Cldr`] returns `Ok`
+//! from ICU4X's data alone. Where it does not, data supplied in
+//! `locales/<tag>/cldr.toml` ([`crate::l10n::supplied`]: `av`, `ce`, `crh`,
+//! `kk-Latn`) or in a newsroom's `[cldr.TAG]` is used, over CLDR's where
+//! both have some.
 //!
 //! | tag       | dates | lists | plurals | numbers | notes |
 //! |-----------|-------|-------|---------|---------|-------|
@@ -80,8 +84,8 @@
 //! | `bg`      | real  | real  | real    | real    | "1200" |
 //! | `tt`      | real  | real  | Missing | real    | no plural rules in CLDR 49 (ICU4X resolves them to root) |
 //! | `ba`      | real  | real  | Missing | real    | no plural rules in CLDR 49 (ICU4X resolves them to root) |
-//! | `ce`      | Missing | Missing | Missing | Missing | not in the compiled data (CLDR has `ce` plural rules, ICU4X does not ship them) |
-//! | `crh`     | Missing | Missing | Missing | Missing | not in the compiled data |
+//! | `ce`      | Missing | Missing | Missing | Missing | not in the compiled data (CLDR has `ce` plural rules, ICU4X does not ship them); dates, lists, plurals supplied |
+//! | `crh`     | Missing | Missing | Missing | Missing | not in the compiled data; dates, lists, plurals supplied |
 //! | `cnr`     | Missing | Missing | Missing | Missing | CLDR alias of `sr-ME`; not canonicalized here |
 //! | `xx`      | Missing | Missing | Missing | Missing | |
 //!
@@ -98,6 +102,9 @@ use icu_locale::Locale;
 use icu_locale::preferences::LocalePreferences;
 use icu_plurals::{PluralCategory, PluralOperands, PluralRuleType, PluralRules};
 use icu_provider::prelude::*;
+use std::sync::Arc;
+
+use crate::l10n::supplied::{self, Supplied};
 
 /// An exact decimal number (re-exported from ICU4X): use it with
 /// [`Cldr::number_decimal`] and [`Cldr::plural_decimal`] when visible
@@ -132,6 +139,8 @@ pub struct Cldr {
     list: Option<ListFormatter>,
     plurals: Option<PluralRules>,
     numbers: Option<DecimalFormatter>,
+    /// Data supplied over CLDR's (built in, or a newsroom's `[cldr]`).
+    supplied: Option<Arc<Supplied>>,
 }
 
 /// What CLDR lacks for a locale (so the caller falls back along its chain).
@@ -190,7 +199,28 @@ impl Cldr {
     ///
     /// Fails only on a malformed tag: a well-formed tag CLDR knows nothing
     /// about (`xx`) gives a `Cldr` whose methods all return `Err(Missing)`.
+    ///
+    /// Data supplied for the locale in the tool's own `locales/<tag>/cldr.toml`
+    /// ([`crate::l10n::supplied`]) is used over CLDR's.
     pub fn new(tag: &str) -> Result<Cldr, InvalidTag> {
+        Cldr::with_supplied(tag, None)
+    }
+
+    /// Like [`Cldr::new`], with a newsroom's supplied data (`[cldr.TAG]`)
+    /// over the built-in supplied data and CLDR's, field by field.
+    pub fn with_supplied(tag: &str, newsroom: Option<&Supplied>) -> Result<Cldr, InvalidTag> {
+        let mut cldr = Cldr::icu(tag)?;
+        let builtin = supplied::builtin(tag);
+        cldr.supplied = match (newsroom, builtin) {
+            (Some(newsroom), Some(builtin)) => Some(Arc::new(newsroom.over(&builtin))),
+            (Some(newsroom), None) => Some(Arc::new(newsroom.clone())),
+            (None, builtin) => builtin,
+        };
+        Ok(cldr)
+    }
+
+    /// CLDR's data alone, as ICU4X ships it.
+    fn icu(tag: &str) -> Result<Cldr, InvalidTag> {
         let normalized = tag.trim().replace('_', "-");
         let locale = Locale::try_from_str(&normalized).map_err(|e| InvalidTag {
             tag: tag.to_owned(),
@@ -249,6 +279,7 @@ impl Cldr {
             list,
             plurals,
             numbers,
+            supplied: None,
         })
     }
 
@@ -265,12 +296,19 @@ impl Cldr {
     ///
     /// `Err(Missing::InvalidDate)` when the day does not exist.
     pub fn long_date(&self, year: i32, month: u8, day: u8) -> Result<String, Missing> {
-        let formatter = self.dates.as_ref().ok_or(Missing::Dates)?;
         let date = Date::try_new_iso(year, month, day).map_err(|_| Missing::InvalidDate {
             year,
             month,
             day,
         })?;
+        if let Some(text) = self
+            .supplied
+            .as_ref()
+            .and_then(|s| s.long_date(year, month, day))
+        {
+            return Ok(text);
+        }
+        let formatter = self.dates.as_ref().ok_or(Missing::Dates)?;
         let text = formatter.format(&date).to_string();
         Ok(as_cldr_writes(&self.locale, day, text))
     }
@@ -281,9 +319,12 @@ impl Cldr {
     /// `Err(Missing::Dates)` when CLDR has no date formats for the locale,
     /// `Err(Missing::InvalidTime)` when the time does not exist.
     pub fn time(&self, hour: u8, minute: u8) -> Result<String, Missing> {
-        let formatter = self.times.as_ref().ok_or(Missing::Dates)?;
         let time =
             Time::try_new(hour, minute, 0, 0).map_err(|_| Missing::InvalidTime { hour, minute })?;
+        if let Some(text) = self.supplied.as_ref().and_then(|s| s.time(hour, minute)) {
+            return Ok(text);
+        }
+        let formatter = self.times.as_ref().ok_or(Missing::Dates)?;
         Ok(formatter.format(&time).to_string())
     }
 
@@ -291,6 +332,9 @@ impl Cldr {
     /// "AFP, Reuters, and TASS"; ru → "AFP, Reuters и TASS". One item is
     /// returned as is, none gives "".
     pub fn and_list(&self, items: &[&str]) -> Result<String, Missing> {
+        if let Some(text) = self.supplied.as_ref().and_then(|s| s.and_list(items)) {
+            return Ok(text);
+        }
         let formatter = self.list.as_ref().ok_or(Missing::Lists)?;
         Ok(formatter.format(items.iter()).to_string())
     }
@@ -303,6 +347,12 @@ impl Cldr {
     /// digit. When visible trailing zeros matter ("1.0 km" is "other" in
     /// English), use [`Cldr::plural_decimal`]. NaN and infinities are "other".
     pub fn plural(&self, n: f64) -> Result<&'static str, Missing> {
+        if let Some(rules) = self.supplied_plurals() {
+            return Ok(match decimal_from_f64(n) {
+                Some(decimal) => rules.category(&decimal.to_string()),
+                None => "other",
+            });
+        }
         let rules = self.plurals.as_ref().ok_or(Missing::Plurals)?;
         Ok(match decimal_from_f64(n) {
             Some(decimal) => category_name(rules.category_for(&decimal)),
@@ -313,6 +363,9 @@ impl Cldr {
     /// Like [`Cldr::plural`], for an exact decimal whose visible fraction
     /// digits count (`"1.0".parse::<Decimal>()` is "other" in English).
     pub fn plural_decimal(&self, n: &Decimal) -> Result<&'static str, Missing> {
+        if let Some(rules) = self.supplied_plurals() {
+            return Ok(rules.category(&n.to_string()));
+        }
         let rules = self.plurals.as_ref().ok_or(Missing::Plurals)?;
         Ok(category_name(rules.category_for(PluralOperands::from(n))))
     }
@@ -321,8 +374,16 @@ impl Cldr {
     /// "one", "two", "few", "many", "other"; "other" always last): ru →
     /// ["one", "few", "many", "other"]. For checking Fluent selectors.
     pub fn plural_categories(&self) -> Result<Vec<&'static str>, Missing> {
+        if let Some(rules) = self.supplied_plurals() {
+            return Ok(rules.categories());
+        }
         let rules = self.plurals.as_ref().ok_or(Missing::Plurals)?;
         Ok(rules.categories().map(category_name).collect())
+    }
+
+    /// The supplied plural rules, if any.
+    fn supplied_plurals(&self) -> Option<&Arc<supplied::Rules>> {
+        self.supplied.as_ref().and_then(|s| s.plurals())
     }
 
     /// `n` formatted the locale's way: grouping (en "1,200", ru "1 200" with
@@ -801,8 +862,12 @@ mod tests {
     #[test]
     fn missing_everywhere_for_unknown_locales() {
         for tag in ["xx", "cnr", "ce", "crh", "und"] {
-            let c = cldr(tag);
-            assert_eq!(long_date(tag), Err(Missing::Dates), "{tag}");
+            let c = Cldr::icu(tag).unwrap();
+            assert_eq!(
+                c.long_date(DATE.0, DATE.1, DATE.2),
+                Err(Missing::Dates),
+                "{tag}"
+            );
             assert_eq!(c.and_list(&AGENCIES), Err(Missing::Lists), "{tag}");
             assert_eq!(c.plural(1.0), Err(Missing::Plurals), "{tag}");
             assert_eq!(c.plural_categories(), Err(Missing::Plurals), "{tag}");
@@ -813,6 +878,25 @@ mod tests {
                 "{tag}"
             );
         }
+        // With the built-in supplied data, Chechen and Crimean Tatar have
+        // dates, lists and plurals (not numbers).
+        for tag in ["ce", "crh", "av", "kk-Latn"] {
+            let c = cldr(tag);
+            assert!(long_date(tag).is_ok(), "{tag}");
+            assert!(c.and_list(&AGENCIES).is_ok(), "{tag}");
+            assert!(c.plural_categories().is_ok(), "{tag}");
+            assert!(c.time(16, 45).is_ok(), "{tag}");
+        }
+        assert_eq!(
+            cldr("ce").long_date(2025, 1, 1).as_deref(),
+            Ok("2025 январь 1")
+        );
+        assert_eq!(cldr("ce").plural_categories(), Ok(vec!["one", "other"]));
+        assert_eq!(cldr("crh").plural_categories(), Ok(vec!["other"]));
+        assert_eq!(
+            cldr("crh").and_list(&AGENCIES).as_deref(),
+            Ok("AFP, Reuters ve TASS")
+        );
     }
 
     /// Plural rules are per language: `az-Cyrl` has no locale data in ICU4X
@@ -853,7 +937,8 @@ mod tests {
             ("xx", [false, false, false, false]),
         ];
         for (tag, expected) in table {
-            let c = cldr(tag);
+            // ICU4X's data alone, without the supplied data.
+            let c = Cldr::icu(tag).unwrap();
             let got = [
                 c.long_date(DATE.0, DATE.1, DATE.2).is_ok(),
                 c.and_list(&AGENCIES).is_ok(),

@@ -4,4 +4,5 @@
 pub mod bundles;
 pub mod cldr;
 pub mod plural;
+pub mod supplied;
 pub mod translit;

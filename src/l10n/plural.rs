@@ -106,6 +106,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::l10n::bundles::alias;
 use crate::l10n::cldr::{Decimal, category_name, decimal_from_f64, plural_rules_locale};
+use crate::l10n::supplied::Rules;
 
 /// The Fluent function every rewritten select goes through. Registered in
 /// each bundle by [`crate::l10n::bundles`]; translators never write it.
@@ -122,6 +123,37 @@ pub struct Plurals {
     ordinal: Option<PluralRules>,
     cardinal_locale: Locale,
     ordinal_locale: Locale,
+    /// Cardinal rules supplied for the locale (`locales/<tag>/cldr.toml`),
+    /// used over ICU4X's.
+    supplied: Option<Arc<Rules>>,
+}
+
+thread_local! {
+    /// While a message is formatted for an edition whose newsroom supplies
+    /// cardinal rules for the message's bundle locale (`[cldr.TAG]
+    /// plurals`): those rules, used over the bundle's own.
+    static SUPPLIED: std::cell::RefCell<Option<Arc<Rules>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with `rules` as the cardinal rules of every select it formats
+/// (a newsroom's `[cldr.TAG] plurals`); `None` leaves each bundle's own.
+pub fn with_supplied<T>(rules: Option<Arc<Rules>>, f: impl FnOnce() -> T) -> T {
+    let previous = SUPPLIED.with(|s| s.replace(rules));
+    let out = f();
+    SUPPLIED.with(|s| s.replace(previous));
+    out
+}
+
+/// The category named `name` (`other` for any other name).
+fn category_named(name: &str) -> PluralCategory {
+    match name {
+        "zero" => PluralCategory::Zero,
+        "one" => PluralCategory::One,
+        "two" => PluralCategory::Two,
+        "few" => PluralCategory::Few,
+        "many" => PluralCategory::Many,
+        _ => PluralCategory::Other,
+    }
 }
 
 impl Plurals {
@@ -129,7 +161,9 @@ impl Plurals {
     /// documentation for the fallback order).
     pub fn new(locale: &LanguageIdentifier) -> Plurals {
         let tag = locale.to_string();
-        let candidates: Vec<Locale> = [Some(tag.as_str()), alias(&tag)]
+        // CLDR's canonical name too: `prs` is `fa-AF`.
+        let canonical = crate::l10n::bundles::icu_id(&tag).map(|id| id.to_string());
+        let candidates: Vec<Locale> = [Some(tag.as_str()), alias(&tag), canonical.as_deref()]
             .into_iter()
             .flatten()
             .filter_map(|tag| Locale::from_str(tag).ok())
@@ -147,6 +181,7 @@ impl Plurals {
             ordinal: PluralRules::try_new_ordinal((&ordinal_locale).into()).ok(),
             cardinal_locale,
             ordinal_locale,
+            supplied: crate::l10n::supplied::builtin(&tag).and_then(|s| s.plurals().cloned()),
         }
     }
 
@@ -164,6 +199,15 @@ impl Plurals {
     /// `NUMBER(…, type: "ordinal")`, else cardinal. NaN and infinities are
     /// "other".
     pub fn category(&self, number: &FluentNumber) -> PluralCategory {
+        if number.options.r#type == FluentNumberType::Cardinal {
+            let newsroom = SUPPLIED.with(|s| s.borrow().clone());
+            if let Some(rules) = newsroom.as_ref().or(self.supplied.as_ref()) {
+                return match decimal(number) {
+                    Some(decimal) => category_named(rules.category(&decimal.to_string())),
+                    None => PluralCategory::Other,
+                };
+            }
+        }
         let rules = match number.options.r#type {
             FluentNumberType::Ordinal => &self.ordinal,
             FluentNumberType::Cardinal => &self.cardinal,
@@ -179,6 +223,9 @@ impl Plurals {
     /// `None` when CLDR has no cardinal rules for the locale (then there is
     /// nothing to hold its selects to).
     pub fn reach(&self, ordinal: bool) -> Option<Reach> {
+        if let (Some(rules), false) = (&self.supplied, ordinal) {
+            return Some(supplied_reach(rules));
+        }
         if self.cardinal_locale == Locale::UNKNOWN {
             return None;
         }
@@ -276,6 +323,37 @@ impl Reach {
             .iter()
             .find(|(c, _)| *c == category)
             .map_or(&[], |(_, counts)| counts.as_slice())
+    }
+}
+
+/// What supplied cardinal rules reach (see [`Plurals::reach`]).
+fn supplied_reach(rules: &Rules) -> Reach {
+    let categories = rules.categories();
+    let mut counts: Vec<(&'static str, Vec<u32>)> = Vec::new();
+    for n in 0..=MAX_COUNT {
+        let category = rules.category(&n.to_string());
+        match counts.iter_mut().find(|(c, _)| *c == category) {
+            Some((_, list)) => list.push(n),
+            None => counts.push((category, vec![n])),
+        }
+    }
+    let beyond = categories
+        .iter()
+        .filter(|c| !counts.iter().any(|(reached, _)| reached == *c))
+        .filter_map(|c| {
+            [
+                "1000000", "0.5", "1.5", "2.5", "0.1", "1.1", "2.1", "5.5", "1.25",
+            ]
+            .iter()
+            .find(|text| rules.category(text) == *c)
+            .map(|text| (*c, (*text).to_owned()))
+        })
+        .collect();
+    counts.sort_by_key(|(c, _)| categories.iter().position(|k| k == c));
+    Reach {
+        categories,
+        counts,
+        beyond,
     }
 }
 
@@ -515,6 +593,8 @@ mod tests {
     const BUILTIN: &[&str] = &[
         "ar", "az", "ba", "be", "bg", "cs", "de", "en", "es", "fa", "fr", "hu", "hy", "ka", "kk",
         "ky", "pl", "ps", "ro", "ru", "sr-Cyrl", "sr-Latn", "tg", "tr", "tt", "uk", "uz-Latn",
+        "sq", "bs", "mk", "tk", "cnr-Latn", "cnr-Cyrl", "prs", "ce", "crh", "av", "uz-Cyrl",
+        "kk-Latn",
     ];
 
     /// A select on every category, cardinal (`m`) and ordinal (`o`).
@@ -583,7 +663,15 @@ o =
     /// The ICU4X rules a built-in locale is expected to get: its own, but
     /// the Serbian ones for Latin Serbian (ICU4X walks `sr-Latn` to root).
     fn expected_rules(tag: &str, kind: PluralRuleType) -> PluralRules {
-        let tag = if tag == "sr-Latn" { "sr" } else { tag };
+        // CLDR's plural rules are per language (and `cnr` is CLDR's alias
+        // of `sr-ME`, `prs` of `fa-AF`).
+        let tag = match tag {
+            "sr-Latn" | "cnr-Latn" | "cnr-Cyrl" => "sr",
+            "prs" => "fa",
+            "uz-Cyrl" => "uz",
+            "kk-Latn" => "kk",
+            other => other,
+        };
         let locale = Locale::from_str(tag).unwrap();
         match kind {
             PluralRuleType::Ordinal => PluralRules::try_new_ordinal((&locale).into()).unwrap(),
@@ -601,11 +689,17 @@ o =
         let mut mismatches = Vec::new();
         for tag in BUILTIN {
             let icu = expected_rules(tag, PluralRuleType::Cardinal);
+            // Where ICU4X has no rules, the supplied ones (`ce`: CLDR's
+            // "one" for exactly 1; `av`, `crh`: "other" only).
+            let supplied = crate::l10n::supplied::builtin(tag).and_then(|s| s.plurals().cloned());
             let check = Cldr::new(tag).unwrap();
             for (value, decimal) in &numbers {
                 let got = format(&stack, tag, "en", "m", value.clone());
                 assert_eq!(got.locale, *tag);
-                let want = category_name(icu.category_for(decimal));
+                let want = match &supplied {
+                    Some(rules) => rules.category(&decimal.to_string()),
+                    None => category_name(icu.category_for(decimal)),
+                };
                 if got.text != want {
                     mismatches.push(format!("{tag} {decimal}: {} ≠ {want}", got.text));
                 }

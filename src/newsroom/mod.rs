@@ -25,7 +25,7 @@ pub const FILE_NAME: &str = "newsroom.toml";
 const BUILTIN: &str = include_str!("default.toml");
 const FIELDS: &[&str] = &[
     "name", "source", "editions", "locales", "brand", "notice", "derive", "check", "base_url",
-    "url", "fallback",
+    "url", "fallback", "cldr",
 ];
 
 /// Where an edition is published under `base_url` unless `url` says.
@@ -128,6 +128,9 @@ pub struct Newsroom {
     /// Declared stand-ins (`[fallback]`): (edition, the languages whose
     /// messages it may show where its own bundles have none).
     pub fallback: Vec<(String, Vec<String>)>,
+    /// CLDR data the newsroom supplies (`[cldr.TAG]`): over CLDR's and the
+    /// built-in supplied data ([`crate::l10n::supplied`]).
+    pub cldr: Vec<(String, Arc<crate::l10n::supplied::Supplied>)>,
     /// Accepted findings.
     pub check: CheckConfig,
     /// The file's text (empty for the built-in one), for incremental export.
@@ -160,6 +163,7 @@ impl Newsroom {
             notices: Vec::new(),
             derive: Vec::new(),
             fallback: Vec::new(),
+            cldr: Vec::new(),
             check: CheckConfig::default(),
             fingerprint: String::new(),
             base_url: None,
@@ -371,6 +375,12 @@ impl Newsroom {
                 }
             }
         }
+        let cldr = match reader.table("cldr", &mut diags) {
+            Some((table, span)) => {
+                crate::l10n::supplied::read_section(table, span, file, &mut diags)
+            }
+            None => Vec::new(),
+        };
         let mut check = CheckConfig::default();
         if let Some((table, span)) = reader.table("check", &mut diags) {
             let check_reader =
@@ -466,6 +476,7 @@ impl Newsroom {
             notices,
             derive,
             fallback,
+            cldr,
             check,
             fingerprint: file.text().to_owned(),
             base_url,
