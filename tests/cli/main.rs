@@ -8,6 +8,7 @@ mod fixtures;
 mod help;
 mod import;
 mod judgement;
+mod languages;
 mod localize;
 mod memory;
 mod mt;

@@ -1,0 +1,644 @@
+//! Every built-in language: the boilerplate of test articles (1, 2, 3 and 5
+//! agencies; 1 January, 30 Esfand, 1 Farvardin and a day in May; brand
+//! numbers that reach every plural category a whole number can) checked
+//! against CLDR, with ICU4X computing the expected text in the test;
+//! nothing from another language without `check` naming it; right to left
+//! where the script is; newsroom-supplied CLDR data and its errors.
+
+use std::collections::BTreeSet;
+
+use icu_calendar::Date;
+use icu_datetime::DateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_decimal::DecimalFormatter;
+use icu_list::ListFormatter;
+use icu_list::options::{ListFormatterOptions, ListLength};
+use icu_locale::Locale;
+use icu_plurals::{PluralCategory, PluralRules};
+use serde_json::Value;
+
+use crate::support::{Fixture, article_with, root};
+
+/// The built-in locales: the folders of `locales/`.
+fn builtin_locales() -> Vec<String> {
+    let mut tags: Vec<String> = std::fs::read_dir(root().join("locales"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    tags.sort();
+    tags
+}
+
+/// The locale CLDR knows the tag's data under, where that is another
+/// (CLDR's aliases, Pashto's Gregorian long date).
+fn cldr_locale(tag: &str) -> &str {
+    match tag {
+        "prs" => "fa-AF",
+        "cnr-Latn" => "sr-Latn-ME",
+        "cnr-Cyrl" => "sr-Cyrl-ME",
+        "ps" => "ps-u-ca-gregory",
+        other => other,
+    }
+}
+
+fn locale(tag: &str) -> Locale {
+    tag.parse().unwrap()
+}
+
+/// What the supplied data of a language CLDR (as ICU4X ships it) lacks
+/// says, written out here independently of `locales/*/cldr.toml`.
+fn supplied_date(tag: &str, (y, m, d): (i32, u8, u8)) -> Option<String> {
+    let russian = [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
+    let crimean = [
+        "yanvar", "fevral", "mart", "aprel", "mayıs", "iyun", "iyul", "avgust", "sentâbr",
+        "oktâbr", "noyabr", "dekabr",
+    ];
+    let month = usize::from(m) - 1;
+    Some(match tag {
+        "ce" => format!("{y} {} {d}", russian[month]),
+        "av" => format!("{d} {} {y}", russian[month]),
+        "crh" => format!("{d} {} {y}", crimean[month]),
+        _ => return None,
+    })
+}
+
+fn supplied_list(tag: &str, items: &[&str]) -> Option<String> {
+    let and = match tag {
+        "av" => " ва ",
+        "crh" => " ve ",
+        // Chechen: the enclitic а after every item.
+        "ce" if items.len() > 1 => {
+            let marked: Vec<String> = items.iter().map(|i| format!("{i} а")).collect();
+            return Some(marked.join(", "));
+        }
+        "ce" => "",
+        _ => return None,
+    };
+    Some(match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    })
+}
+
+/// The plural category of `n`: CLDR's rules through ICU4X, or the
+/// supplied ones (Chechen: CLDR's "one" for exactly 1; Avar and Crimean
+/// Tatar: "other" only).
+fn category(tag: &str, n: u64) -> &'static str {
+    match tag {
+        "ce" => return if n == 1 { "one" } else { "other" },
+        "av" | "crh" => return "other",
+        _ => {}
+    }
+    // CLDR's plural rules are per language (`plurals.xml`).
+    let rules_tag = match tag.split('-').next().unwrap() {
+        "cnr" => "sr",
+        "prs" => "fa",
+        language => language,
+    };
+    let rules = PluralRules::try_new_cardinal((&locale(rules_tag)).into()).unwrap();
+    match rules.category_for(n) {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+/// `n` as CLDR writes it for the locale (plain digits where CLDR has no
+/// number data: Avar, Chechen, Crimean Tatar).
+fn number(tag: &str, n: u64) -> String {
+    let number_tag = match tag {
+        "ce" | "av" | "crh" => return n.to_string(),
+        "kk-Latn" => "kk",
+        other => cldr_locale(other),
+    };
+    DecimalFormatter::try_new((&locale(number_tag)).into(), Default::default())
+        .unwrap()
+        .format(&n.into())
+        .to_string()
+}
+
+/// The long date CLDR writes: ICU4X's long year-month-day, with the day as
+/// CLDR's long pattern writes it where the two differ (no zero in Serbian,
+/// Montenegrin and Armenian, "1er" in French).
+fn long_date(tag: &str, date: (i32, u8, u8)) -> String {
+    if let Some(text) = supplied_date(tag, date) {
+        return text;
+    }
+    if tag == "kk-Latn" {
+        let kk = long_date("kk", date);
+        return article::l10n::translit::Scheme::KazakhCyrillicToLatin.text(&kk);
+    }
+    let (y, m, d) = date;
+    let text = DateTimeFormatter::try_new((&locale(cldr_locale(tag))).into(), YMD::long())
+        .unwrap()
+        .format(&Date::try_new_iso(y, m, d).unwrap())
+        .to_string();
+    let language = tag.split('-').next().unwrap();
+    if matches!(language, "sr" | "cnr" | "hy") && d < 10 {
+        return text.replacen(&format!("0{d}"), &d.to_string(), 1);
+    }
+    if language == "fr" && d == 1 {
+        return text.replacen("1 ", "1er ", 1);
+    }
+    text
+}
+
+fn and_list(tag: &str, items: &[&str]) -> String {
+    if let Some(text) = supplied_list(tag, items) {
+        return text;
+    }
+    if tag == "kk-Latn" {
+        let kk = and_list("kk", items);
+        return article::l10n::translit::Scheme::KazakhCyrillicToLatin.text(&kk);
+    }
+    ListFormatter::try_new_and(
+        (&locale(cldr_locale(tag))).into(),
+        ListFormatterOptions::default().with_length(ListLength::Wide),
+    )
+    .unwrap()
+    .format(items.iter())
+    .to_string()
+}
+
+/// A message of a built-in bundle, as its FTL writes it: the value, or the
+/// variants of a select on `$count` (key, text), the default marked.
+struct Message {
+    variants: Vec<(String, String, bool)>,
+}
+
+fn message(tag: &str, id: &str) -> Message {
+    let path = root().join("locales").join(tag).join("article.ftl");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("{id} =")));
+    let first = lines.next().unwrap_or_else(|| panic!("{tag}: no {id}"));
+    let value = first.split_once(" =").unwrap().1.trim();
+    if !value.is_empty() {
+        return Message {
+            variants: vec![(String::new(), value.to_owned(), true)],
+        };
+    }
+    let mut variants = Vec::new();
+    for line in lines.take_while(|l| l.starts_with(' ')) {
+        let line = line.trim();
+        let default = line.starts_with('*');
+        let Some((key, text)) = line
+            .trim_start_matches('*')
+            .strip_prefix('[')
+            .and_then(|l| l.split_once("] "))
+        else {
+            continue;
+        };
+        variants.push((key.to_owned(), text.to_owned(), default));
+    }
+    Message { variants }
+}
+
+impl Message {
+    /// The text for `count` (an exact key first, then its category, then
+    /// the default) with `$name` replaced by `value`.
+    fn format(&self, tag: &str, count: u64, name: &str, value: &str) -> String {
+        let by = |key: &str| self.variants.iter().find(|(k, _, _)| k == key);
+        let chosen = by(&count.to_string())
+            .or_else(|| by(category(tag, count)))
+            .or_else(|| self.variants.iter().find(|(_, _, d)| *d))
+            .unwrap();
+        chosen.1.replace(&format!("{{ ${name} }}"), value)
+    }
+}
+
+const DATES: [(i32, u8, u8); 4] = [(2025, 1, 1), (2025, 3, 20), (2025, 3, 21), (2024, 5, 18)];
+const AGENCIES: [&str; 5] = ["afp", "reuters", "tass", "ap", "dpa"];
+const COUNTS: [usize; 4] = [1, 2, 3, 5];
+/// Brand numbers: together they reach every category a whole number
+/// reaches in every built-in language (the test checks it).
+const BRAND: [u64; 16] = [
+    0, 1, 2, 3, 5, 7, 11, 21, 22, 25, 100, 101, 102, 111, 1000, 1_000_000,
+];
+
+/// A newsroom with every built-in locale as an edition, an about box that
+/// shows each brand number and its plural category, and four articles.
+fn newsroom(tags: &[String]) -> Fixture {
+    let fixture = Fixture::new();
+    let editions: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    let brand: String = BRAND.iter().map(|n| format!("b{n} = {n}\n")).collect();
+    fixture.write(
+        "newsroom.toml",
+        format!(
+            "editions = [{}]\nlocales = \"locales\"\n[brand]\n{brand}",
+            editions.join(", ")
+        ),
+    );
+    for tag in tags {
+        let mut categories: Vec<&str> = BRAND.iter().map(|n| category(tag, *n)).collect();
+        categories.sort();
+        categories.dedup();
+        let parts: Vec<String> = BRAND
+            .iter()
+            .map(|n| {
+                let variants: String = categories
+                    .iter()
+                    .filter(|c| **c != "other")
+                    .map(|c| format!("        [{c}] {c}\n"))
+                    .collect();
+                format!("{{ $b{n} }}={{ $b{n} ->\n{variants}       *[other] other\n    }}")
+            })
+            .collect();
+        fixture.write(
+            &format!("locales/{tag}/about.ftl"),
+            format!("about = {}\n", parts.join(" ")),
+        );
+    }
+    for (n, (date, count)) in DATES.iter().zip(COUNTS).enumerate() {
+        let agencies: Vec<String> = AGENCIES[..count]
+            .iter()
+            .map(|a| format!("\"{a}\""))
+            .collect();
+        let (y, m, d) = date;
+        fixture.write(
+            &format!("a{n}.md"),
+            format!(
+                "+++\nid = \"a{n}\"\nlang = \"en\"\npublished = {y:04}-{m:02}-{d:02}T09:00:00Z\nheadline = \"A headline\"\nagencies = [{}]\n+++\nBody.\n",
+                agencies.join(", ")
+            ),
+        );
+    }
+    fixture
+}
+
+fn without_isolation(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[test]
+fn boilerplate_of_every_builtin_locale_matches_cldr() {
+    let tags = builtin_locales();
+    // The brand numbers reach every category whole numbers reach.
+    for tag in &tags {
+        let reached: BTreeSet<&str> = BRAND.iter().map(|n| category(tag, *n)).collect();
+        let reachable: BTreeSet<&str> = (0..=1000)
+            .chain([1_000_000])
+            .map(|n| category(tag, n))
+            .collect();
+        assert_eq!(reached, reachable, "{tag}");
+    }
+    let fixture = newsroom(&tags);
+    let output = fixture
+        .cmd()
+        .args([
+            "export",
+            ".",
+            "--lang",
+            "all",
+            "--to",
+            "json,html",
+            "--draft",
+            "-o",
+            "out",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let mut mismatches = Vec::new();
+    let mut seen_categories = BTreeSet::new();
+    for tag in &tags {
+        let names: Vec<String> = AGENCIES
+            .iter()
+            .map(|a| message(tag, &format!("agency-{a}")).variants[0].1.clone())
+            .collect();
+        for (n, (date, count)) in DATES.iter().zip(COUNTS).enumerate() {
+            let path = fixture.file(&format!("out/{tag}/a{n}.json"));
+            let json: Value = serde_json::from_str(
+                &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{tag} a{n}: {e}")),
+            )
+            .unwrap();
+            let text = |field: &str| without_isolation(json[field]["text"].as_str().unwrap_or(""));
+
+            let published =
+                message(tag, "published").format(tag, 0, "date", &long_date(tag, *date));
+            if text("published") != published {
+                mismatches.push(format!(
+                    "{tag} a{n} published: {:?} ≠ {published:?}",
+                    text("published")
+                ));
+            }
+
+            let refs: Vec<&str> = names[..count].iter().map(String::as_str).collect();
+            let list = and_list(tag, &refs);
+            let credit = message(tag, "credit-line").format(tag, count as u64, "agencies", &list);
+            if text("credit") != credit {
+                mismatches.push(format!(
+                    "{tag} a{n} credit: {:?} ≠ {credit:?}",
+                    text("credit")
+                ));
+            }
+
+            let about: Vec<String> = BRAND
+                .iter()
+                .map(|b| {
+                    seen_categories.insert((tag.clone(), category(tag, *b)));
+                    format!("{}={}", number(tag, *b), category(tag, *b))
+                })
+                .collect();
+            let about = about.join(" ");
+            if text("about") != about {
+                mismatches.push(format!("{tag} a{n} about: {:?} ≠ {about:?}", text("about")));
+            }
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+    // The sweep did reach the rare categories.
+    for expected in [
+        ("ar", "zero"),
+        ("ar", "two"),
+        ("ar", "many"),
+        ("fr", "many"),
+        ("ru", "few"),
+        ("ce", "one"),
+        ("cnr-Latn", "few"),
+    ] {
+        assert!(
+            seen_categories.contains(&(expected.0.to_owned(), expected.1)),
+            "{expected:?}"
+        );
+    }
+
+    // No edition shows a message of another language, and none borrows
+    // CLDR data from one: `check` names nothing.
+    let output = fixture
+        .cmd()
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for line in stdout.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let code = record["code"].as_str().unwrap_or("");
+        assert!(
+            !matches!(code, "message-fallback" | "cldr-fallback"),
+            "{line}"
+        );
+    }
+
+    // Dari is written right to left, and its dates are the Afghan
+    // Persian calendar's ("۳۰ حوت ۱۴۰۳": 30 Esfand is 30 Hut).
+    let html = std::fs::read_to_string(fixture.file("out/prs/a1.html")).unwrap();
+    assert!(
+        html.contains("<html lang=\"prs\" dir=\"rtl\""),
+        "{}",
+        &html[..html.len().min(400)]
+    );
+    assert!(html.contains("۳۰ حوت ۱۴۰۳"), "{html}");
+    let html = std::fs::read_to_string(fixture.file("out/prs/a2.html")).unwrap();
+    assert!(html.contains("۱ حمل ۱۴۰۴"), "{html}");
+    for tag in [
+        "sq", "tk", "ce", "crh", "av", "kk-Latn", "uz-Cyrl", "cnr-Latn",
+    ] {
+        let html = std::fs::read_to_string(fixture.file(&format!("out/{tag}/a0.html"))).unwrap();
+        assert!(
+            html.contains(&format!("lang=\"{tag}\" dir=\"ltr\"")),
+            "{tag}"
+        );
+    }
+}
+
+/// A Serbian newsroom writes months in the genitive ("18. маја 2024."),
+/// where CLDR's long date has the nominative ("18. мај 2024."); the
+/// derived Latin edition follows.
+#[test]
+fn a_newsroom_overrides_cldr_for_its_house_style() {
+    let fixture = Fixture::story(&["en", "sr-Cyrl"]);
+    fixture.write(
+        "story.md",
+        "+++\nid = \"test-story\"\nlang = \"en\"\npublished = 2024-05-18T09:00:00Z\nheadline = \"A headline\"\nagencies = [\"afp\", \"reuters\"]\n+++\nBody.\n",
+    );
+    let export = |fixture: &Fixture| -> Value {
+        let output = fixture
+            .cmd()
+            .args([
+                "export", "story.md", "--lang", "sr-Cyrl", "--to", "json", "--draft",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let json = export(&fixture);
+    assert_eq!(json["published"]["text"], "Објављено 18. мај 2024.");
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"sr-Cyrl\", \"ru\"]\n\n[cldr.\"sr-Cyrl\"]\nmonths-genitive = [\"јануара\", \"фебруара\", \"марта\", \"априла\", \"маја\", \"јуна\", \"јула\", \"августа\", \"септембра\", \"октобра\", \"новембра\", \"децембра\"]\nlong-date = \"{d}. {MMMM} {y}.\"\nand = { two = \"{0} и {1}\", middle = \"{0}, {1}\", end = \"{0} и {1}\" }\n",
+    );
+    let json = export(&fixture);
+    assert_eq!(json["published"]["text"], "Објављено 18. маја 2024.");
+    assert_eq!(
+        json["credit"]["text"],
+        "Према извештајима агенција Франс прес и Ројтерс"
+    );
+    // The data of other locales is CLDR's still.
+    let output = fixture
+        .cmd()
+        .args([
+            "export", "story.md", "--lang", "ru", "--to", "json", "--draft",
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["published"]["text"],
+        "Опубликовано 18 мая 2024\u{202f}г."
+    );
+}
+
+/// A newsroom's plural rules choose the variants of its messages.
+#[test]
+fn a_newsroom_supplies_plural_rules() {
+    let fixture = Fixture::story(&["en", "crh"]);
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"crh\"]\nlocales = \"locales\"\n[brand]\nlanguages = 1\n\n[cldr.crh]\nplurals = { one = \"n = 1\" }\n",
+    );
+    fixture.write(
+        "locales/crh/about.ftl",
+        "about = { $languages ->\n    [one] bir til\n   *[other] { $languages } til\n}\n",
+    );
+    fixture.write("locales/en/about.ftl", "about = { $languages } languages\n");
+    let output = fixture
+        .cmd()
+        .args([
+            "export", "story.md", "--lang", "crh", "--to", "json", "--draft",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["about"]["text"], "bir til");
+}
+
+/// Bad data in `[cldr]` stops the run at its file, line and column.
+#[test]
+fn bad_cldr_data_is_reported_where_it_is() {
+    for (toml, message, line, column) in [
+        (
+            "[cldr.av]\nlong-date = \"{d} {MMMM\"\n",
+            "is not closed",
+            3,
+            18,
+        ),
+        (
+            "[cldr.av]\nmonths = [\"a\"]\n",
+            "must name 12 months",
+            3,
+            10,
+        ),
+        (
+            "[cldr.av]\nplurals = { one = \"n = \" }\n",
+            "expected a number",
+            3,
+            24,
+        ),
+        (
+            "[cldr.\"not a tag\"]\nmonths = []\n",
+            "not a valid BCP 47",
+            2,
+            7,
+        ),
+        (
+            "[cldr.av]\nand = { two = \"{0} ва {1}\" }\n",
+            "no `middle` field",
+            3,
+            7,
+        ),
+        (
+            "[cldr.av]\nlong-dat = \"{d}\"\n",
+            "unknown field `cldr.av.long-dat`",
+            3,
+            1,
+        ),
+    ] {
+        let fixture = Fixture::story(&["en", "av"]);
+        fixture.write(
+            "newsroom.toml",
+            format!("editions = [\"en\", \"av\"]\n{toml}"),
+        );
+        let output = fixture.cmd().args(["check", "story.md"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{toml}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{toml}: {stderr}");
+        assert!(
+            stderr.contains(&format!("newsroom.toml:{line}:{column}")),
+            "{toml}: {stderr}"
+        );
+    }
+}
+
+/// The derived editions beyond Serbian: Uzbek and Kazakh in Latin script
+/// from Cyrillic, Montenegrin both ways.
+#[test]
+fn transliterated_editions_beyond_serbian() {
+    for (from, to, source_text, expected) in [
+        (
+            "uz-Cyrl",
+            "uz-Latn",
+            "Ўзбекистон ҳукумати янги ер ажратди.",
+            "Oʻzbekiston hukumati yangi yer ajratdi.",
+        ),
+        (
+            "kk",
+            "kk-Latn",
+            "Қазақстан үкіметі шешім қабылдады.",
+            "Qazaqstan ükımetı şeşım qabyldady.",
+        ),
+        (
+            "cnr-Cyrl",
+            "cnr-Latn",
+            "С\u{301}утра ће Његош доћи.",
+            "Śutra će Njegoš doći.",
+        ),
+        (
+            "cnr-Latn",
+            "cnr-Cyrl",
+            "Śutra će Njegoš doći.",
+            "С\u{301}утра ће Његош доћи.",
+        ),
+    ] {
+        let fixture = Fixture::new();
+        fixture.write(
+            "newsroom.toml",
+            format!("editions = [\"en\", \"{from}\", \"{to}\"]\n[derive]\n\"{to}\" = \"{from}\"\n"),
+        );
+        fixture.write("story.md", article_with("", "Body.\n"));
+        fixture.localize(from, &[]);
+        let translation = fixture.file(&format!("story.{from}.toml"));
+        let text = std::fs::read_to_string(&translation).unwrap();
+        let text = text
+            .replace("target = \"\"", &format!("target = \"{source_text}\""))
+            .replace("state = \"new\"", "state = \"translated\"");
+        std::fs::write(&translation, text).unwrap();
+        let output = fixture
+            .cmd()
+            .args([
+                "export", "story.md", "--lang", to, "--to", "json", "--draft",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{to}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["headline"]["text"], expected, "{to}");
+    }
+}
+
+/// docs/languages.md has a row for every built-in language.
+#[test]
+fn the_languages_page_covers_every_builtin_locale() {
+    let page = std::fs::read_to_string(root().join("docs/languages.md")).unwrap();
+    for tag in builtin_locales() {
+        assert!(page.contains(&format!("| `{tag}` |")), "{tag}");
+    }
+}
