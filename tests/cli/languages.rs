@@ -433,6 +433,25 @@ fn boilerplate_of_every_builtin_locale_matches_cldr() {
     }
 }
 
+/// `article export story.md --lang LANG --to json --draft`, which must
+/// succeed: the edition as JSON.
+fn draft_json(fixture: &Fixture, lang: &str) -> Value {
+    let output = fixture
+        .cmd()
+        .args([
+            "export", "story.md", "--lang", lang, "--to", "json", "--draft",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{lang}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 /// A Serbian newsroom writes months in the genitive ("18. маја 2024."),
 /// where CLDR's long date has the nominative ("18. мај 2024."); the
 /// derived Latin edition follows.
@@ -443,43 +462,20 @@ fn a_newsroom_overrides_cldr_for_its_house_style() {
         "story.md",
         "+++\nid = \"test-story\"\nlang = \"en\"\npublished = 2024-05-18T09:00:00Z\nheadline = \"A headline\"\nagencies = [\"afp\", \"reuters\"]\n+++\nBody.\n",
     );
-    let export = |fixture: &Fixture| -> Value {
-        let output = fixture
-            .cmd()
-            .args([
-                "export", "story.md", "--lang", "sr-Cyrl", "--to", "json", "--draft",
-            ])
-            .output()
-            .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).unwrap()
-    };
-    let json = export(&fixture);
+    let json = draft_json(&fixture, "sr-Cyrl");
     assert_eq!(json["published"]["text"], "Објављено 18. мај 2024.");
     fixture.write(
         "newsroom.toml",
         "editions = [\"en\", \"sr-Cyrl\", \"ru\"]\n\n[cldr.\"sr-Cyrl\"]\nmonths-genitive = [\"јануара\", \"фебруара\", \"марта\", \"априла\", \"маја\", \"јуна\", \"јула\", \"августа\", \"септембра\", \"октобра\", \"новембра\", \"децембра\"]\nlong-date = \"{d}. {MMMM} {y}.\"\nand = { two = \"{0} и {1}\", middle = \"{0}, {1}\", end = \"{0} и {1}\" }\n",
     );
-    let json = export(&fixture);
+    let json = draft_json(&fixture, "sr-Cyrl");
     assert_eq!(json["published"]["text"], "Објављено 18. маја 2024.");
     assert_eq!(
         json["credit"]["text"],
         "Према извештајима агенција Франс прес и Ројтерс"
     );
     // The data of other locales is CLDR's still.
-    let output = fixture
-        .cmd()
-        .args([
-            "export", "story.md", "--lang", "ru", "--to", "json", "--draft",
-        ])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let json = draft_json(&fixture, "ru");
     assert_eq!(
         json["published"]["text"],
         "Опубликовано 18 мая 2024\u{202f}г."
@@ -499,20 +495,7 @@ fn a_newsroom_supplies_plural_rules() {
         "about = { $languages ->\n    [one] bir til\n   *[other] { $languages } til\n}\n",
     );
     fixture.write("locales/en/about.ftl", "about = { $languages } languages\n");
-    let output = fixture
-        .cmd()
-        .args([
-            "export", "story.md", "--lang", "crh", "--to", "json", "--draft",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let json = draft_json(&fixture, "crh");
     assert_eq!(json["about"]["text"], "bir til");
 }
 
@@ -616,20 +599,7 @@ fn transliterated_editions_beyond_serbian() {
             .replace("target = \"\"", &format!("target = \"{source_text}\""))
             .replace("state = \"new\"", "state = \"translated\"");
         std::fs::write(&translation, text).unwrap();
-        let output = fixture
-            .cmd()
-            .args([
-                "export", "story.md", "--lang", to, "--to", "json", "--draft",
-            ])
-            .output()
-            .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{to}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let json = draft_json(&fixture, to);
         assert_eq!(json["headline"]["text"], expected, "{to}");
     }
 }
