@@ -1061,3 +1061,48 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Any condition text parses or is refused with a range inside it;
+        /// a parsed one gives every number a category it names.
+        #[test]
+        fn conditions_never_panic(text in "[nivft0-9%=!., andor\\-#]{0,40}", n in "[0-9]{1,25}(\\.[0-9]{0,5})?") {
+            match Condition::parse(&text) {
+                Ok(condition) => {
+                    let rules = Rules { rules: vec![("one", condition)] };
+                    prop_assert!(["one", "other"].contains(&rules.category(&n)));
+                }
+                Err((_, range)) => prop_assert!(range.start <= range.end && range.end <= text.len()),
+            }
+        }
+
+        /// Any table of supplied data is read or reported, never a panic,
+        /// and every diagnostic points into the file.
+        #[test]
+        fn tables_never_panic(
+            months in prop::collection::vec("[a-zа-я{}]{0,6}", 0..14),
+            date in "[{}dMLy .]{0,16}",
+            two in "[{}01 и]{0,10}",
+        ) {
+            let quoted: Vec<String> = months.iter().map(|m| format!("{m:?}")).collect();
+            let text = format!(
+                "months = [{}]\nlong-date = {date:?}\ntime = {date:?}\nand = {{ two = {two:?}, middle = {two:?}, end = {two:?} }}\n",
+                quoted.join(", ")
+            );
+            let file = Arc::new(SourceFile::new("cldr.toml", None, text.clone()));
+            let (supplied, diags) = parse_file(&file);
+            for diag in &diags {
+                prop_assert!(diag.line_col().is_some(), "{text}: {}", diag.message);
+            }
+            let _ = supplied.long_date(2025, 12, 31);
+            let _ = supplied.time(23, 59);
+            let _ = supplied.and_list(&["a", "b", "c"]);
+        }
+    }
+}
