@@ -786,6 +786,9 @@ pub fn builtin(tag: &str) -> Option<Arc<Supplied>> {
 /// most specific prefix (`sr-Cyrl` for `sr-Cyrl-ME`; extensions such as
 /// `-u-nu-latn` aside), case ignored.
 pub fn lookup<'a>(entries: &'a [(String, Arc<Supplied>)], tag: &str) -> Option<&'a Arc<Supplied>> {
+    if entries.is_empty() {
+        return None;
+    }
     let base = crate::l10n::bundles::base_tag(tag);
     entries
         .iter()
