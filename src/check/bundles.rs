@@ -873,7 +873,13 @@ pub fn check_folder(
     let mut found: Vec<Vec<Diagnostic>> = groups.iter().map(|_| Vec::new()).collect();
     let mut load = |tag: &str, listed: Vec<crate::locales::FolderFile>| {
         let files = crate::l10n::bundles::read_locale(dir, tag, listed, &mut read_errors);
-        let locale = crate::l10n::bundles::folder_locale(tag, &files, &mut syntax)?;
+        // Mozilla's `ja-JP-mac` is no BCP 47 tag (a variant has five
+        // letters or more): such a folder is checked by the rules of the
+        // longest tag it starts with, and keeps its own name.
+        let locale = match longest_tag(tag) {
+            Some(locale) => locale,
+            None => crate::l10n::bundles::folder_locale(tag, &files, &mut syntax)?,
+        };
         if files.list.is_empty() {
             return None;
         }
@@ -883,7 +889,11 @@ pub fn check_folder(
         let collected = collect(&files.list, &files.relative, Some((&locale, &mut syntax)));
         Some(Locale {
             origin: Origin::Newsroom,
-            tag: locale.to_string(),
+            tag: if LanguageIdentifier::from_str(tag).is_ok() {
+                locale.to_string()
+            } else {
+                tag.to_owned()
+            },
             locale,
             folder: files.folder,
             files: files.list,
@@ -925,6 +935,15 @@ pub fn check_folder(
         locales,
         files,
     })
+}
+
+/// The locale of a folder name, or of the longest run of its leading
+/// subtags that is a BCP 47 tag (`ja-JP` for `ja-JP-mac`).
+fn longest_tag(name: &str) -> Option<LanguageIdentifier> {
+    let parts: Vec<&str> = name.split(['-', '_']).collect();
+    (1..=parts.len())
+        .rev()
+        .find_map(|n| LanguageIdentifier::from_str(&parts.get(..n)?.join("-")).ok())
 }
 
 impl Checker<'_> {

@@ -496,6 +496,31 @@ fn bundles_are_checked_alone_against_the_reference_locale() {
 }
 
 #[test]
+fn mozillas_ja_jp_mac_folder_is_checked_by_the_rules_of_ja_jp() {
+    let fixture = bundles_folder();
+    fixture.write("l10n/ja-JP-mac/main.ftl", "hello = こんにちは\n");
+    let (records, code) = fixture.check_json(&["--bundles", "l10n", "--reference", "en"]);
+    assert_eq!(code, 0, "{records:#?}");
+    assert!(
+        records.iter().all(|r| r["code"] != "invalid-lang"),
+        "{records:#?}"
+    );
+    let missing: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r["code"] == "fluent-missing-message")
+        .map(|r| (r["lang"].as_str().unwrap(), r["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            ("fr", "l10n/fr/main.ftl"),
+            ("ja-JP-mac", "l10n/ja-JP-mac"),
+            ("ja-JP-mac", "l10n/ja-JP-mac/main.ftl")
+        ]
+    );
+}
+
+#[test]
 fn a_reference_locale_without_a_folder_is_an_error() {
     let fixture = bundles_folder();
     let output = fixture
