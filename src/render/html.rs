@@ -11,7 +11,8 @@ use crate::edition::{Dir, EdBlock, Edition, Text};
 use crate::render::page::Page;
 use crate::render::{escape, inline_html, inline_plain};
 
-const STYLE: &str = "body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Noto Serif',serif}\
+/// The built-in stylesheet (also handed to templates as `style`).
+pub const STYLE: &str = "body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Noto Serif',serif}\
 article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem}\
 h1{font-size:2rem;line-height:1.2;margin:0 0 .75rem}\
 .summary{font-size:1.15rem;color:#444}\
@@ -189,6 +190,22 @@ pub fn article(edition: &Edition) -> String {
         out.push_str("</figure>\n");
     }
     blocks(&mut out, edition, &edition.body);
+    out.push_str(&boilerplate(edition));
+    out.push_str("</article>\n");
+    out
+}
+
+/// The body's blocks as HTML.
+pub fn body(edition: &Edition) -> String {
+    let mut out = String::new();
+    blocks(&mut out, edition, &edition.body);
+    out
+}
+
+/// What the newsroom's bundles add after the body: the credit line, the
+/// about box and the notices.
+pub fn boilerplate(edition: &Edition) -> String {
+    let mut out = String::new();
     if let Some(credit) = &edition.credit {
         let _ = writeln!(
             out,
@@ -213,7 +230,6 @@ pub fn article(edition: &Edition) -> String {
             inline_html(&notice.text)
         );
     }
-    out.push_str("</article>\n");
     out
 }
 
