@@ -19,7 +19,7 @@ h1{font-size:2rem;line-height:1.2;margin:0 0 .75rem}\
 .dateline{font:14px/1.4 system-ui,sans-serif;color:#666}\
 figure{margin:1.5rem 0}figure img{max-width:100%;height:auto;display:block}\
 figcaption{font:14px/1.4 system-ui,sans-serif;color:#555;margin-top:.4rem}\
-.credit{color:#888}\
+.credit{color:#666}\
 aside{font-family:system-ui,sans-serif;border-inline-start:4px solid #c33;padding:.5rem 1rem;margin:1.5rem 0;background:#fff}\
 aside .label{font-weight:700;font-size:.8rem;letter-spacing:.05em;margin-inline-end:.5rem}\
 .about{border-color:#999;font-size:.9rem}.notice{border-color:#333;font-size:.9rem}\

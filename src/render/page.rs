@@ -98,9 +98,10 @@ pub fn json_ld(edition: &Edition, page: Option<&Page>) -> Value {
     let Some(map) = value.as_object_mut() else {
         return value;
     };
-    if let Some(updated) = &edition.updated {
-        map.insert("dateModified".into(), json!(updated.iso));
-    }
+    // Search engines want dateModified on every article: an article never
+    // updated was last modified when it was published.
+    let modified = edition.updated.as_ref().unwrap_or(&edition.published);
+    map.insert("dateModified".into(), json!(modified.iso));
     if let Some(byline) = &edition.byline {
         map.insert(
             "author".into(),
