@@ -88,6 +88,8 @@ codes! {
         "A link or promo URL uses a scheme that is not allowed (only `http`, `https`, `mailto` and relative links; promos need absolute `http(s)`). Fix the URL.";
     MissingResource = "missing-resource", Error,
         "The article's image names a local file (a relative `src`) that is not there, or lies outside the newsroom's folder: the page would show a broken image. Fix the path, add the file, or use an http(s) URL.";
+    TemplateError = "template-error", Error,
+        "A template of the newsroom (`[templates]` in newsroom.toml) does not parse, or fails to render an edition (an unknown variable or filter, a wrong type). A template that does not parse stops every command; one that fails for an edition refuses that edition. Fix the template at the position shown; docs/templates.md lists what it can use.";
     MissingAlt = "missing-alt", Error,
         "`[image]` has no `alt` text, so screen readers have nothing to say. Describe the picture in `alt`.";
     RawHtml = "raw-html", Error,

@@ -563,6 +563,16 @@ pub fn judge_checked(
                                 );
                             }
                         }
+                        // The newsroom's templates must render it.
+                        if let Some(templates) = &newsroom.templates {
+                            for fragment in [false, true] {
+                                if let Some(Err(diag)) =
+                                    templates.render_edition(&edition, fragment, None)
+                                {
+                                    own.push(diag);
+                                }
+                            }
+                        }
                         resolved = Some(edition);
                     }
                 }

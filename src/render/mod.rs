@@ -10,6 +10,7 @@ pub mod json;
 pub mod md;
 pub mod page;
 pub mod site;
+pub mod template;
 pub mod txt;
 
 use std::borrow::Cow;

@@ -13,5 +13,6 @@ mod localize;
 mod memory;
 mod mt;
 mod support;
+mod templates;
 mod text;
 mod trees;
