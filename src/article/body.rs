@@ -85,6 +85,29 @@ pub struct Body {
     pub blocks: Vec<Block>,
     /// File ranges of the top-level blocks, for scanning text by block.
     pub block_spans: Vec<Range<usize>>,
+    /// Editorial comments (`<!-- … -->`): file range of each, and the
+    /// file range of the top-level block that follows it, if any. Never
+    /// published, never segments.
+    pub comments: Vec<(Range<usize>, Option<Range<usize>>)>,
+}
+
+/// Whether an HTML fragment is nothing but comments (and white space):
+/// an editorial note.
+pub fn is_comment(html: &str) -> bool {
+    let mut rest = html.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(after) = rest.strip_prefix("<!--") else {
+            return false;
+        };
+        let Some(end) = after.find("-->") else {
+            return false;
+        };
+        rest = after[end + 3..].trim_start();
+    }
+    true
 }
 
 /// A container being built while events stream past.
@@ -102,6 +125,8 @@ enum Frame {
     /// A container past [`MAX_NESTING`] or a raw HTML block: its content goes
     /// to the frame below.
     Skipped,
+    /// An HTML block that is only editorial comments.
+    Comment,
 }
 
 enum Leaf {
@@ -150,6 +175,26 @@ impl Collector {
             self.cursor = Some(start);
             self.after_break = false;
         }
+        self.end = self.end.max(range.end);
+    }
+
+    /// Leaves an editorial comment out of the text, and the spaces after it
+    /// when spaces come before it.
+    fn skip(&mut self, source: &str, range: &Range<usize>) {
+        if self.first.is_none() {
+            self.first = Some(range.start);
+        }
+        let mut next = range.end;
+        if let Some(cursor) = self.cursor.take().filter(|_| !self.after_break) {
+            let piece = source.get(cursor..range.start).unwrap_or("");
+            self.text.push_str(piece);
+            if piece.ends_with([' ', '\t']) || self.text.is_empty() {
+                let rest = source.get(range.end..).unwrap_or("");
+                next += rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            }
+        }
+        self.cursor = Some(next);
+        self.after_break = false;
         self.end = self.end.max(range.end);
     }
 
@@ -439,6 +484,9 @@ struct Visitor {
     /// name and their finding, which the closing tag extends (`<b>…</b>`
     /// is one finding).
     tags: Vec<(String, usize)>,
+    /// Whether HTML comments are editorial notes (the body) rather than raw
+    /// HTML (an inline text, which has no place for a note).
+    comments: bool,
 }
 
 /// The lower-cased name of an inline HTML tag, and whether it closes
@@ -480,6 +528,12 @@ fn tag_name(html: &str) -> Option<(String, bool)> {
 
 impl Visitor {
     fn visit(&mut self, event: &Event<'_>, range: Range<usize>) {
+        if self.comments
+            && let Event::InlineHtml(html) | Event::Html(html) = event
+            && is_comment(html)
+        {
+            return;
+        }
         if let Event::InlineHtml(html) = event {
             let tag = tag_name(html);
             // Inside an open tag, up to its closing tag, all is one finding.
@@ -562,7 +616,12 @@ impl Visitor {
 
 /// Parses the body `source`, which starts at byte `offset` of its file.
 pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
-    let mut visitor = Visitor::default();
+    let mut visitor = Visitor {
+        comments: true,
+        ..Visitor::default()
+    };
+    // Comments waiting for the block they come before.
+    let mut pending_comments: Vec<usize> = Vec::new();
     let mut problems = Vec::new();
     let mut body = Body::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -571,11 +630,37 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
 
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         let file_range = offset + range.start..offset + range.end;
-        visitor.visit(&event, file_range.clone());
+        let comment = match &event {
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                source.get(range.clone()).is_some_and(is_comment)
+            }
+            _ => false,
+        };
+        if comment {
+            pending_comments.push(body.comments.len());
+            body.comments.push((file_range.clone(), None));
+        } else {
+            visitor.visit(&event, file_range.clone());
+        }
         if stack.is_empty()
+            && !comment
             && let Event::Start(_) | Event::Rule | Event::Html(_) = event
         {
+            for at in pending_comments.drain(..) {
+                if let Some((_, next)) = body.comments.get_mut(at) {
+                    *next = Some(file_range.clone());
+                }
+            }
             body.block_spans.push(file_range.clone());
+        }
+        if matches!(event, Event::Html(_)) && matches!(stack.last(), Some(Frame::Comment)) {
+            continue;
+        }
+        if comment && matches!(event, Event::InlineHtml(_)) {
+            if let Some(Frame::Leaf { collector, .. }) = stack.last_mut() {
+                collector.skip(source, &range);
+            }
+            continue;
         }
 
         if is_inline(&event) {
@@ -635,6 +720,7 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
                         }
                     }
                     Tag::Item => Frame::Item(Vec::new()),
+                    Tag::HtmlBlock if comment => Frame::Comment,
                     _ => Frame::Skipped,
                 };
                 stack.push(frame);
@@ -719,7 +805,7 @@ fn close_top(stack: &mut Vec<Frame>, top: &mut Vec<Block>, source: &str, offset:
                         items.push(blocks);
                         return;
                     }
-                    Frame::Skipped => continue,
+                    Frame::Skipped | Frame::Comment => continue,
                     _ => break,
                 }
             }
@@ -746,7 +832,7 @@ fn close_top(stack: &mut Vec<Frame>, top: &mut Vec<Block>, source: &str, offset:
                 Block::Paragraph(prose)
             }
         },
-        Frame::Skipped => return,
+        Frame::Skipped | Frame::Comment => return,
     };
     push_block(stack, top, block);
 }
@@ -764,7 +850,7 @@ fn push_block(stack: &mut [Frame], top: &mut Vec<Block>, block: Block) {
                 items.push(vec![block]);
                 return;
             }
-            Frame::Leaf { .. } | Frame::Skipped => continue,
+            Frame::Leaf { .. } | Frame::Skipped | Frame::Comment => continue,
         }
     }
     top.push(block);
@@ -1068,7 +1154,7 @@ mod tests {
         assert_eq!(spans("A <b>bold</b> word.\n"), ["<b>bold</b>"]);
         assert_eq!(
             spans("<i>x <B>y</b></i> <br> <!-- c -->\n"),
-            ["<i>x <B>y</b></i>", "<br>", "<!-- c -->"]
+            ["<i>x <B>y</b></i>", "<br>"]
         );
         // Not across blocks; an unmatched closing tag is its own finding.
         assert_eq!(spans("A <b>x\n\ny</b>\n"), ["<b>", "</b>"]);
@@ -1076,5 +1162,39 @@ mod tests {
             inline_problems("Target </em> <em>x</em>"),
             [BodyProblem::RawHtml(7..12), BodyProblem::RawHtml(13..23)]
         );
+    }
+
+    #[test]
+    fn comments_are_editorial_notes() {
+        let source = "<!-- check the figure -->\nOne <!-- a note --> two.\n\n- Item <!-- x\ny --> end\n\n<!--\nlong\n-->\n\nLast.<!--z-->\n";
+        let (body, problems) = parse(source, 0);
+        assert_eq!(problems, []);
+        assert_eq!(texts(source), ["One two.", "Item end", "Last."]);
+        assert_eq!(body.blocks.len(), body.block_spans.len());
+        let comments: Vec<&str> = body
+            .comments
+            .iter()
+            .map(|(c, _)| &source[c.clone()])
+            .collect();
+        assert_eq!(
+            comments,
+            [
+                "<!-- check the figure -->\n",
+                "<!-- a note -->",
+                "<!-- x\ny -->",
+                "<!--\nlong\n-->\n",
+                "<!--z-->"
+            ]
+        );
+        // Each comment knows the block after it.
+        let next = |i: usize| body.comments[i].1.clone().map(|r| source[r].to_owned());
+        assert_eq!(next(0).as_deref(), Some("One <!-- a note --> two.\n"));
+        assert_eq!(next(3).as_deref(), Some("Last.<!--z-->\n"));
+        assert_eq!(next(4), None);
+        // A body of comments only is empty; a comment with HTML after it,
+        // or in an inline text, is raw HTML.
+        assert!(parse("<!-- only -->\n", 0).0.blocks.is_empty());
+        assert_eq!(parse("<!-- c --> <b>x</b>\n", 0).1.len(), 1);
+        assert_eq!(inline_problems("A <!-- c --> b").len(), 1);
     }
 }

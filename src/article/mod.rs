@@ -226,6 +226,17 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     for problem in problems {
         out.diagnostics.push(body_problem(file, problem));
     }
+    for (comment, _) in &body.comments {
+        let written = text.get(comment.clone()).unwrap_or("");
+        if let Some(Err((message, help))) = crate::check::suppress::note_directive(written) {
+            let end = written.trim_end().len();
+            out.diagnostics.push(
+                Diagnostic::new(Code::InvalidField, message)
+                    .at(file, comment.start..comment.start + end)
+                    .help(help),
+            );
+        }
+    }
     if body.blocks.is_empty() {
         out.diagnostics.push(
             Diagnostic::new(Code::EmptyBody, "the article has no body text")

@@ -487,3 +487,120 @@ fn a_tag_pair_is_one_finding_and_tabs_print_as_spaces() {
         "{stderr}"
     );
 }
+
+/// `export a.md --to FORMAT` on stdout, which must succeed.
+fn exported(fixture: &Fixture, format: &str) -> String {
+    let output = fixture
+        .cmd()
+        .args(["export", "a.md", "--to", format])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn html_comments_are_editorial_notes_never_published() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "<!-- check the figure with the port -->\nThe ferry <!-- was it 46? --> returned.\n\n<!--\nA longer note.\n-->\n\nIt docked.\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!((code, records.len()), (0, 0), "{records:#?}");
+    for format in ["html", "md", "txt", "json"] {
+        let out = exported(&fixture, format);
+        assert!(
+            !out.contains("note") && !out.contains("46"),
+            "{format}: {out}"
+        );
+        assert!(out.contains("The ferry returned."), "{format}: {out}");
+        assert!(out.contains("It docked."), "{format}: {out}");
+    }
+    // Not a segment either.
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    fixture
+        .cmd()
+        .args(["localize", "a.md", "--lang", "ru"])
+        .assert()
+        .code(0);
+    let segments = std::fs::read_to_string(fixture.file("a.ru.toml")).unwrap();
+    assert!(
+        segments.contains("source = \"The ferry returned.\""),
+        "{segments}"
+    );
+    assert!(
+        !segments.contains("figure") && !segments.contains("46"),
+        "{segments}"
+    );
+}
+
+#[test]
+fn a_comment_allows_a_warning_on_the_next_block_with_a_reason() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "<!-- article: allow(invisible-char): the zero-width space is a break point -->\nSee example\u{200b}.com now.\n\nSee example\u{200b}.org now.\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 0);
+    let found: Vec<(bool, u64)> = records
+        .iter()
+        .filter(|r| r["code"] == "invisible-char")
+        .map(|r| {
+            (
+                r["suppressed"].as_bool().unwrap(),
+                r["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [(true, 8), (false, 10)], "{records:#?}");
+
+    // No reason, an error code, an unknown code, another directive: each
+    // is an `invalid-field` error at the comment.
+    for (directive, message) in [
+        (
+            "<!-- article: allow(invisible-char) -->",
+            "an `allow` comment needs a reason",
+        ),
+        (
+            "<!-- article: allow(raw-html): trusted -->",
+            "`raw-html` is an error, and errors cannot be allowed",
+        ),
+        (
+            "<!-- article: allow(invisble-char): x -->",
+            "`invisble-char` is not a diagnostic code",
+        ),
+        (
+            "<!-- article: ignore everything -->",
+            "must be an `allow` directive",
+        ),
+    ] {
+        let fixture = Fixture::article(
+            "a.md",
+            article_with("", &format!("{directive}\nSee example\u{200b}.com now.\n")),
+        );
+        let (records, code) = fixture.check_json(&["a.md"]);
+        assert_eq!(code, 1, "{directive}");
+        let invalid = only(&records, "invalid-field");
+        assert_at(invalid, 7, 1);
+        assert!(
+            invalid["message"].as_str().unwrap().contains(message),
+            "{invalid:#}"
+        );
+        assert_eq!(
+            only(&records, "invisible-char")["suppressed"],
+            false,
+            "{directive}"
+        );
+    }
+}
