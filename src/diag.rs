@@ -306,9 +306,22 @@ impl Diagnostic {
             .map(|loc| loc.file.line_col(loc.span.start))
     }
 
+    /// 1-based line and column just past the end of the span (exclusive,
+    /// as in SARIF); never before the start.
+    pub fn end_line_col(&self) -> Option<(usize, usize)> {
+        let (line, column) = self.line_col()?;
+        let loc = self.location.as_ref()?;
+        let (end_line, end_column) = loc.file.line_col(loc.span.end.max(loc.span.start));
+        Some((
+            end_line,
+            end_column.max(if end_line == line { column } else { 1 }),
+        ))
+    }
+
     /// The JSON Lines record of a finding (one object, no newline).
     pub fn to_json(&self) -> serde_json::Value {
         let (line, column) = self.line_col().unzip();
+        let (end_line, end_column) = self.end_line_col().unzip();
         serde_json::json!({
             "severity": self.severity,
             "code": self.code.name(),
@@ -316,6 +329,8 @@ impl Diagnostic {
             "file": self.file(),
             "line": line,
             "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
             "lang": self.lang,
             "key": self.key,
             "help": self.help,
@@ -367,14 +382,14 @@ pub fn to_sarif(diags: &[Diagnostic]) -> serde_json::Value {
                         "artifactLocation": { "uri": sarif_uri(file) },
                     }
                 });
-                if let (Some(loc), Some((line, column))) = (&d.location, d.line_col()) {
-                    let (end_line, end_column) =
-                        loc.file.line_col(loc.span.end.max(loc.span.start));
+                if let (Some((line, column)), Some((end_line, end_column))) =
+                    (d.line_col(), d.end_line_col())
+                {
                     location["physicalLocation"]["region"] = json!({
                         "startLine": line,
                         "startColumn": column,
                         "endLine": end_line,
-                        "endColumn": end_column.max(if end_line == line { column } else { 1 }),
+                        "endColumn": end_column,
                     });
                 }
                 result["locations"] = json!([location]);
