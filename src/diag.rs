@@ -96,6 +96,10 @@ codes! {
         "The article has no body text after its front matter. Write the body.";
     EmptyText = "empty-text", Error,
         "An element has nothing in it: a heading with no text (`## `), an empty list item (`- `) or block quote, a link with no text (`[](…)`) or no target (`[x]()`, `[x](mailto:)`, `[x](https://)`). The edition would show an empty element. Write its text or remove it.";
+    UnsupportedMarkdown = "unsupported-markdown", Error,
+        "The body holds a table or a footnote, Markdown that editions do not publish as such (they would show pipes and brackets). Write the figures as a list or prose, the note as a sentence.";
+    IndentedCode = "indented-code", Warning,
+        "A paragraph of prose is indented by four spaces or a tab, which makes it a code block: every edition would show it as code and no translator would see it. Remove the indentation; fence real code.";
     NestingTooDeep = "nesting-too-deep", Error,
         "Block quotes or lists nest deeper than 16 levels. Flatten the structure.";
     BidiControl = "bidi-control", Error,

@@ -570,6 +570,12 @@ fn body_problem(file: &Arc<SourceFile>, problem: BodyProblem) -> Diagnostic {
         )
         .at(file, span)
         .label("too deep from here on"),
+        BodyProblem::Markdown {
+            code,
+            span,
+            message,
+            help,
+        } => Diagnostic::new(code, message).at(file, span).help(help),
         BodyProblem::Empty { span, what } => {
             Diagnostic::new(Code::EmptyText, format!("{what} in the body"))
                 .at(file, span)
@@ -600,6 +606,14 @@ fn out_inline_problem(
         .label("only http, https, mailto and relative links"),
         BodyProblem::TooDeep(range) => Diagnostic::new(Code::NestingTooDeep, "text nests too deep")
             .at(file, text.span_of(range)),
+        BodyProblem::Markdown {
+            code,
+            span,
+            message,
+            help,
+        } => Diagnostic::new(code, message)
+            .at(file, text.span_of(span))
+            .help(help),
         BodyProblem::Empty { span, what } => {
             Diagnostic::new(Code::EmptyText, format!("{what} in a front-matter text"))
                 .at(file, text.span_of(span))

@@ -604,3 +604,117 @@ fn a_comment_allows_a_warning_on_the_next_block_with_a_reason() {
         );
     }
 }
+
+#[test]
+fn reference_links_resolve_in_every_format_and_segment() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "Read [the report][r] and [Halden].\n\n[r]: https://a.example/report\n[halden]: https://a.example/halden\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!((code, records.len()), (0, 0), "{records:#?}");
+    let html = exported(&fixture, "html");
+    assert!(
+        html.contains("<a href=\"https://a.example/report\">the report</a>")
+            && html.contains("<a href=\"https://a.example/halden\">Halden</a>"),
+        "{html}"
+    );
+    let md = exported(&fixture, "md");
+    assert!(
+        md.contains(
+            "Read [the report](https://a.example/report) and [Halden](https://a.example/halden)."
+        ),
+        "{md}"
+    );
+    let txt = exported(&fixture, "txt");
+    assert!(txt.contains("Read the report and Halden."), "{txt}");
+    let json = exported(&fixture, "json");
+    assert!(
+        json.contains("href=\\\"https://a.example/report\\\""),
+        "{json}"
+    );
+    assert!(
+        !json.contains("[r]") && !md.contains("[r]:"),
+        "{json}\n{md}"
+    );
+    // The translator sees one inline text with its targets, no definitions.
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    fixture
+        .cmd()
+        .args(["localize", "a.md", "--lang", "ru"])
+        .assert()
+        .code(0);
+    let segments = std::fs::read_to_string(fixture.file("a.ru.toml")).unwrap();
+    assert!(
+        segments.contains(
+            "source = \"Read [the report](https://a.example/report) and [Halden](https://a.example/halden).\""
+        ),
+        "{segments}"
+    );
+    assert!(!segments.contains("[r]:"), "{segments}");
+}
+
+#[test]
+fn an_inline_image_is_an_image_in_every_format() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "The route: ![Map of the route](https://a.example/map.png).\n",
+        ),
+    );
+    let html = exported(&fixture, "html");
+    assert!(
+        html.contains("<img src=\"https://a.example/map.png\" alt=\"Map of the route\" />"),
+        "{html}"
+    );
+    let md = exported(&fixture, "md");
+    assert!(
+        md.contains("![Map of the route](https://a.example/map.png)"),
+        "{md}"
+    );
+    let json = exported(&fixture, "json");
+    assert!(json.contains("<img src="), "{json}");
+    // Plain text has no images: their alt text stands in.
+    let txt = exported(&fixture, "txt");
+    assert!(txt.contains("The route: Map of the route."), "{txt}");
+}
+
+#[test]
+fn tables_footnotes_indented_prose_and_md_links_are_reported() {
+    let body = "Intro.[^1]\n\n[^1]: A note.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    It returned at noon with 46 passengers.\n\nSee [last year](../2024/other.md).\n";
+    let fixture = Fixture::article("a.md", article_with("", body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, u64)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap().to_owned(),
+                r["line"].as_u64().unwrap(),
+                r["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("unsupported-markdown", 7, 7),
+        ("unsupported-markdown", 9, 1),
+        ("unsupported-markdown", 11, 1),
+        ("indented-code", 15, 5),
+        ("invalid-url", 17, 5),
+    ];
+    assert_eq!(
+        found,
+        expected.map(|(c, l, col)| (c.to_owned(), l, col)),
+        "{records:#?}"
+    );
+    assert!(
+        only(&records, "invalid-url")["message"]
+            .as_str()
+            .unwrap()
+            .contains("`../2024/other.md` is a Markdown file"),
+    );
+}
