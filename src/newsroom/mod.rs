@@ -243,14 +243,7 @@ impl Newsroom {
             let tag = parse_lang(&text.value);
             if tag.is_none() {
                 diags.push(
-                    Diagnostic::new(
-                        Code::InvalidLang,
-                        format!(
-                            "`{}` is not a valid BCP 47 language tag",
-                            text.value.escape_debug()
-                        ),
-                    )
-                    .at(file, text.span.clone()),
+                    crate::article::lang::lang_diagnostic(&text.value).at(file, text.span.clone()),
                 );
             }
             tag
