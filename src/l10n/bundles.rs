@@ -658,7 +658,12 @@ impl Stack {
 /// Deprecated or macro-language tags CLDR knows under another name.
 pub(crate) fn alias(tag: &str) -> Option<&'static str> {
     let language = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    let cyrillic = tag
+        .split('-')
+        .any(|subtag| subtag.eq_ignore_ascii_case("cyrl"));
     Some(match language.as_str() {
+        // Montenegrin in Cyrillic is CLDR's Serbian of Montenegro in Cyrillic.
+        "cnr" if cyrillic => "sr-Cyrl-ME",
         "cnr" => "sr-Latn-ME",
         "sh" => "sr-Latn",
         "mo" => "ro",
