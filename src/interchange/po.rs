@@ -768,6 +768,7 @@ impl<'a> Reader<'a> {
             },
             context: None,
             base: entry.base,
+            damaged: None,
         });
         Ok(())
     }

@@ -647,7 +647,11 @@ fn status_of_many_articles_keeps_their_order_whatever_the_threads() {
 
 /// Runs `xmllint --noout ARGS FILE` when xmllint and the shared schemas
 /// are there; `None` when they are not.
-fn xmllint(schema_args: &[&str], schema: &str, file: &std::path::Path) -> Option<(bool, String)> {
+pub(crate) fn xmllint(
+    schema_args: &[&str],
+    schema: &str,
+    file: &std::path::Path,
+) -> Option<(bool, String)> {
     let schema = crate::support::root()
         .join("../shared/schemas")
         .join(schema);
