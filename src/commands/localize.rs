@@ -641,6 +641,10 @@ fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
         body_kinds.entry(prose.text.as_str()).or_insert(kind);
     }
     let segments = article.segments();
+    let name = article.file.name();
+    let file = std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_owned(), |f| f.to_string_lossy().into_owned());
     let mut out = std::collections::HashMap::new();
     for (index, segment) in segments.iter().enumerate() {
         let kind = match segment.kind {
@@ -661,6 +665,8 @@ fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
                 text.push_str(&format!("\n{label}: {}", shorten(&neighbour.text)));
             }
         }
+        let (line, _) = article.file.line_col(segment.span.start);
+        text.push_str(&format!("\nreference: {file}:{line}"));
         out.entry(segment.key.clone()).or_insert(text);
     }
     out
