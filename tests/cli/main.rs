@@ -2,6 +2,7 @@
 //! sees: exit codes, diagnostics with code, line and column, and output.
 
 mod check;
+mod codes;
 mod corpus;
 mod export;
 mod faults;
