@@ -4,6 +4,7 @@
 pub mod check;
 pub mod export;
 pub mod localize;
+pub mod serve;
 pub mod status;
 
 use rayon::prelude::*;

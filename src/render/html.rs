@@ -27,6 +27,12 @@ aside .label{font-weight:700;font-size:.8rem;letter-spacing:.05em;margin-inline-
 [lang].untranslated{outline:1px dashed #c90}\
 blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:3px solid #ccc;color:#333}";
 
+/// The built-in stylesheet of whole documents (the preview serves it as a
+/// file, since its pages allow no inline style).
+pub fn style() -> &'static str {
+    STYLE
+}
+
 fn text_html(edition: &Edition, text: &Text) -> String {
     match &text.fallback_lang {
         Some(lang) => format!(
