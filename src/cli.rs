@@ -9,7 +9,7 @@ use anstream::AutoStream;
 use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use article::commands::{check, export, localize, status};
+use article::commands::{check, export, localize, serve, status};
 use article::diag::{self, Severity};
 use article::judge::Kind;
 
@@ -33,6 +33,7 @@ Examples:
   article localize story.md --all            create or update its translation files
   article status news/                       how far each edition is, and whether it may go out
   article export news/ -o www                write every publishable edition
+  article serve examples/newsroom --open     live preview of every edition in a browser
   article explain stale-translation          what a diagnostic code means
 
 check, status and export share one judgement: an error refuses the editions it is about.
@@ -184,6 +185,30 @@ publishable, stale, machine, new, invalid, complete, verdict, reasons, reason}, 
 Exit status: 0 every article read, 1 some article unreadable (every other row printed),
 2 the run could not start.")]
     Status(StatusArgs),
+
+    /// Preview every edition in a browser, updated live as files change (read-only, local).
+    #[command(after_help = "\
+Examples:
+  article serve                          the newsroom in the current folder, on a free port
+  article serve examples/newsroom --port 8080 --open
+  article serve news/ --bind 0.0.0.0     reachable from other machines (warns)
+
+Shows an index of every article and edition with its state (publishable, draft, refused
+and why) and translation progress, each edition as export renders it (a draft marks text
+shown in the source language), the article's findings beside it, and the source and the
+translation segment by segment. Saving an article, a translation file, a bundle or
+newsroom.toml updates the open pages; the judgement is the one check, status and export
+use.
+
+Listens on 127.0.0.1 unless --bind says otherwise; answers only GET and HEAD, only to
+Host localhost, 127.0.0.1 or [::1] with its port, and reads no file outside PATH.
+
+Output: `serving N articles at http://127.0.0.1:PORT/ ...` on standard output once it
+listens; a line per change on standard error (none with --quiet).
+
+Exit status: runs until stopped; 2 when it cannot start (no such folder, port in use,
+broken newsroom.toml).")]
+    Serve(ServeArgs),
 
     /// Explain a diagnostic code: what it means, an example, how to fix it.
     #[command(after_help = "Examples:\n  article explain missing-notice\n  article explain --list")]
@@ -412,6 +437,27 @@ pub struct StatusArgs {
     pub format: Format,
 }
 
+/// `serve`'s arguments.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The newsroom folder to preview; default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// The port to listen on (0: any free port, the default).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub port: u16,
+
+    /// Listen on this address instead of 127.0.0.1 (a warning says who can then read the
+    /// preview).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+
+    /// Open the index in the default browser once it listens.
+    #[arg(long)]
+    pub open: bool,
+}
+
 /// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -544,6 +590,31 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             } else {
                 Exit::Findings
             })
+        }
+        Command::Serve(args) => {
+            let options = serve::Options {
+                path: args.path,
+                port: args.port,
+                bind: args.bind,
+                open: args.open,
+                newsroom: cli.newsroom,
+                locales: cli.locales,
+            };
+            let quiet = cli.quiet;
+            serve::run(
+                &options,
+                |line| {
+                    println!("{line}");
+                    // The address is what scripts wait for.
+                    let _ = io::stdout().flush();
+                },
+                move |line| {
+                    if !quiet || line.starts_with("warning") {
+                        eprintln!("{line}");
+                    }
+                },
+            )?;
+            Ok(Exit::Success)
         }
         Command::Explain { code, list } => explain(code.as_deref(), list),
         Command::Man => {

@@ -28,6 +28,7 @@ pub mod newsroom;
 pub mod output;
 pub mod render;
 pub mod segment;
+pub mod serve;
 pub mod source;
 pub mod translations;
 pub mod workspace;

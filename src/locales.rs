@@ -72,6 +72,18 @@ pub fn list_folder(dir: &Path) -> std::io::Result<Vec<FolderFile>> {
     Ok(out)
 }
 
+/// The files of [`list_folder`] by locale, in its order.
+pub fn by_locale(files: Vec<FolderFile>) -> Vec<(String, Vec<FolderFile>)> {
+    let mut out: Vec<(String, Vec<FolderFile>)> = Vec::new();
+    for file in files {
+        match out.last_mut() {
+            Some((tag, list)) if *tag == file.tag => list.push(file),
+            _ => out.push((file.tag.clone(), vec![file])),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,11 @@ fn help_status() {
 }
 
 #[test]
+fn help_serve() {
+    insta::assert_snapshot!("serve", help(&["serve", "--help"]));
+}
+
+#[test]
 fn help_explain() {
     insta::assert_snapshot!("explain", help(&["explain", "--help"]));
 }

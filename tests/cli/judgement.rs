@@ -500,7 +500,7 @@ fn quiet_gaps_get_clear_words() {
         ));
     // --lang that names no edition is an error everywhere.
     for command in [
-        vec!["check", "story.md", "--lang", "xx"],
+        vec!["check", "story.md", "--lang", "fr"],
         vec!["status", "story.md", "--lang", "de"],
         vec!["export", "story.md", "--lang", "de", "-o", "out"],
         vec!["localize", "story.md", "--lang", "de"],
