@@ -98,10 +98,50 @@ pub struct Unit {
     /// What the target and state were when the file was written (`None`
     /// in files from older versions and other tools).
     pub base: Option<Base>,
+    /// The newsroom's rules for this segment (length limit, glossary and
+    /// do-not-translate terms), for the translator. Written, never read back.
+    pub hints: Hints,
     /// Set when reading found the unit's inline codes damaged, missing,
     /// duplicated or invented (see [`inline`]): what is wrong and where.
     /// Such a unit is not applied at all; its target is empty.
     pub damaged: Option<ReadError>,
+}
+
+/// What the newsroom asks of one segment's translation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The length limit in characters (grapheme clusters) for its kind.
+    pub limit: Option<usize>,
+    /// The glossary and do-not-translate terms its source has.
+    pub terms: Vec<crate::newsroom::rules::Term>,
+}
+
+impl Hints {
+    /// The hints as lines of text (for PO comments and XLIFF 1.2 notes):
+    /// `limit: N characters`, `glossary: TERM → TRANSLATION (NOTE)`,
+    /// `do not translate: TERM`.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(limit) = self.limit {
+            out.push(format!("limit: {limit} characters"));
+        }
+        for term in &self.terms {
+            if term.keep {
+                out.push(format!("do not translate: {}", term.term));
+            } else {
+                let mut line = format!(
+                    "glossary: {} → {}",
+                    term.term,
+                    term.required.as_deref().unwrap_or("(no translation given)")
+                );
+                if let Some(note) = &term.note {
+                    line.push_str(&format!(" ({note})"));
+                }
+                out.push(line);
+            }
+        }
+        out
+    }
 }
 
 /// A unit's target and state as they were in the translation file when the
@@ -500,6 +540,7 @@ pub(crate) mod test_support {
                     note,
                     context: None,
                     base: base.map(|(state, hash)| super::Base { state, hash }),
+                    hints: Default::default(),
                     damaged: None,
                 },
             );
@@ -544,6 +585,7 @@ pub(crate) mod test_support {
                 note: None,
                 context: None,
                 base: None,
+                hints: Default::default(),
                 damaged: None,
             }],
         }

@@ -131,6 +131,10 @@ const SUB_MACHINE: &str = "article:machine";
 const SUB_STALE: &str = "article:stale";
 /// The namespace of `article`'s own attributes (the base records on `<unit>`).
 pub const ARTICLE_NAMESPACE: &str = "urn:x-article:interchange:1";
+/// The XLIFF 2 size and length restriction module.
+pub const SLR_NAMESPACE: &str = "urn:oasis:names:tc:xliff:sizerestriction:2.0";
+/// The XLIFF 2 glossary module.
+pub const GLS_NAMESPACE: &str = "urn:oasis:names:tc:xliff:glossary:2.0";
 /// The base state attribute, in Clark notation as the reader keys it.
 const BASE_STATE: &str = "{urn:x-article:interchange:1}base-state";
 /// The base hash attribute, in Clark notation as the reader keys it.
@@ -163,8 +167,15 @@ fn write_document(w: &mut Writer<Vec<u8>>, docs: &[Interchange]) -> io::Result<(
 
     let mut root = BytesStart::new("xliff");
     push_attr(&mut root, "xmlns", NAMESPACE);
-    if docs.iter().flat_map(|d| &d.units).any(|u| u.base.is_some()) {
+    let units = || docs.iter().flat_map(|d| &d.units);
+    if units().any(|u| u.base.is_some()) {
         push_attr(&mut root, "xmlns:article", ARTICLE_NAMESPACE);
+    }
+    if units().any(|u| u.hints.limit.is_some()) {
+        push_attr(&mut root, "xmlns:slr", SLR_NAMESPACE);
+    }
+    if units().any(|u| !u.hints.terms.is_empty()) {
+        push_attr(&mut root, "xmlns:gls", GLS_NAMESPACE);
     }
     push_attr(&mut root, "version", "2.1");
     if let Some(lang) = &doc.src_lang {
@@ -186,6 +197,16 @@ fn write_document(w: &mut Writer<Vec<u8>>, docs: &[Interchange]) -> io::Result<(
         }
         push_attr(&mut file, "xml:space", "preserve");
         w.write_event(Event::Start(file))?;
+        if doc.units.iter().any(|u| u.hints.limit.is_some()) {
+            // Limits count characters; the closest standard profile.
+            let mut profiles = BytesStart::new("slr:profiles");
+            push_attr(&mut profiles, "generalProfile", "xliff:codepoints");
+            w.write_event(Event::Start(profiles))?;
+            let mut normalization = BytesStart::new("slr:normalization");
+            push_attr(&mut normalization, "general", "nfc");
+            w.write_event(Event::Empty(normalization))?;
+            w.write_event(Event::End(BytesEnd::new("slr:profiles")))?;
+        }
         for unit in &doc.units {
             write_unit(w, unit)?;
         }
@@ -205,7 +226,11 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
         push_attr(&mut start, "article:base-state", base.state.name());
         push_attr(&mut start, "article:base-hash", &base.hash);
     }
+    if let Some(limit) = unit.hints.limit {
+        push_attr(&mut start, "slr:sizeRestriction", &limit.to_string());
+    }
     w.write_event(Event::Start(start))?;
+    write_glossary(w, &unit.hints.terms)?;
 
     if unit.previous_source.is_some() || unit.note.is_some() || unit.context.is_some() {
         w.write_event(Event::Start(BytesStart::new("notes")))?;
@@ -285,6 +310,46 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new("segment")))?;
     w.write_event(Event::End(BytesEnd::new("unit")))?;
     Ok(())
+}
+
+/// The glossary module's entries for the terms of a unit: the glossary's
+/// translation, or for a do-not-translate term the term itself, with a
+/// definition saying so.
+fn write_glossary(
+    w: &mut Writer<Vec<u8>>,
+    terms: &[crate::newsroom::rules::Term],
+) -> io::Result<()> {
+    if terms.is_empty() {
+        return Ok(());
+    }
+    let text = |w: &mut Writer<Vec<u8>>, name: &str, value: &str| -> io::Result<()> {
+        let mut start = BytesStart::new(name);
+        push_attr(&mut start, "source", "newsroom");
+        w.write_event(Event::Start(start))?;
+        w.write_event(Event::Text(BytesText::from_escaped(escape(
+            value,
+            Place::Note,
+        ))))?;
+        w.write_event(Event::End(BytesEnd::new(name)))
+    };
+    w.write_event(Event::Start(BytesStart::new("gls:glossary")))?;
+    for term in terms {
+        w.write_event(Event::Start(BytesStart::new("gls:glossEntry")))?;
+        text(w, "gls:term", &term.term)?;
+        if let Some(required) = &term.required {
+            text(w, "gls:translation", required)?;
+        }
+        let definition = if term.keep {
+            Some("Do not translate: keep it as written.")
+        } else {
+            term.note.as_deref()
+        };
+        if let Some(definition) = definition {
+            text(w, "gls:definition", definition)?;
+        }
+        w.write_event(Event::End(BytesEnd::new("gls:glossEntry")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("gls:glossary")))
 }
 
 /// `text` as the content of `<source>` or `<target>`: its text escaped,
@@ -838,6 +903,7 @@ impl<'a> Parser<'a> {
             },
             context: None,
             base,
+            hints: Default::default(),
             damaged,
         })
     }

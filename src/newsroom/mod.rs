@@ -22,10 +22,24 @@ use crate::source::SourceFile;
 /// The file name looked for.
 pub const FILE_NAME: &str = "newsroom.toml";
 
+pub mod rules;
+
 const BUILTIN: &str = include_str!("default.toml");
 const FIELDS: &[&str] = &[
-    "name", "source", "editions", "locales", "brand", "notice", "derive", "check", "base_url",
-    "url", "fallback",
+    "name",
+    "source",
+    "editions",
+    "locales",
+    "brand",
+    "notice",
+    "derive",
+    "check",
+    "base_url",
+    "url",
+    "fallback",
+    "limits",
+    "glossary",
+    "do_not_translate",
 ];
 
 /// Where an edition is published under `base_url` unless `url` says.
@@ -138,6 +152,8 @@ pub struct Newsroom {
     /// Where an edition lies under `base_url`: `{lang}` and `{id}` are
     /// replaced (default [`DEFAULT_URL_PATTERN`]).
     pub url_pattern: String,
+    /// Length limits, glossary and do-not-translate list ([`rules`]).
+    pub rules: rules::TranslationRules,
 }
 
 impl Newsroom {
@@ -164,6 +180,7 @@ impl Newsroom {
             fingerprint: String::new(),
             base_url: None,
             url_pattern: DEFAULT_URL_PATTERN.to_owned(),
+            rules: rules::TranslationRules::default(),
         })
     }
 
@@ -452,6 +469,7 @@ impl Newsroom {
             }
             check_reader.report_unknown(&mut diags);
         }
+        let rules = rules::parse(&reader, file, &mut diags);
         reader.report_unknown(&mut diags);
         if !diags.is_empty() {
             return Err(diags);
@@ -470,6 +488,7 @@ impl Newsroom {
             fingerprint: file.text().to_owned(),
             base_url,
             url_pattern,
+            rules,
         })
     }
 

@@ -12,6 +12,7 @@ mod judgement;
 mod localize;
 mod memory;
 mod mt;
+mod rules;
 mod support;
 mod text;
 mod trees;
