@@ -12,6 +12,7 @@ mod judgement;
 mod localize;
 mod memory;
 mod mt;
+mod roundtrip;
 mod rules;
 mod support;
 mod text;
