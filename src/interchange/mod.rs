@@ -362,6 +362,20 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
+/// The character an entity or character reference stands for: one of
+/// XML's five predefined entities, or `&#N;`/`&#xN;`; `None` for anything
+/// else (an unknown entity, or a reference to no valid character).
+pub(crate) fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.xml_content(quick_xml::XmlVersion::Implicit1_0).as_ref() {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "apos" => Some('\''),
+        "quot" => Some('"'),
+        _ => r.resolve_char_ref().ok().flatten(),
+    }
+}
+
 /// `text` without a leading byte order mark.
 pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)

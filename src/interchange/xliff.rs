@@ -526,14 +526,7 @@ impl<'a> Parser<'a> {
                 }
                 Event::GeneralRef(r) => {
                     let name = r.xml_content(self.version);
-                    let resolved = match name.as_ref() {
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "amp" => Some('&'),
-                        "apos" => Some('\''),
-                        "quot" => Some('"'),
-                        _ => r.resolve_char_ref().ok().flatten(),
-                    };
+                    let resolved = super::resolve_reference(&r);
                     return match resolved {
                         Some(c) => Ok(Item::Text(c.to_string(), pos)),
                         None if r.is_char_ref() => {

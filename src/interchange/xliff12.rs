@@ -388,14 +388,7 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
             }
             Event::GeneralRef(ref r) if collecting.is_some() => {
                 let name = r.xml_content(XmlVersion::Implicit1_0).into_owned();
-                let c = match name.as_str() {
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "amp" => Some('&'),
-                    "apos" => Some('\''),
-                    "quot" => Some('"'),
-                    _ => r.resolve_char_ref().ok().flatten(),
-                };
+                let c = super::resolve_reference(r);
                 match c {
                     Some(c) => {
                         let mut buf = [0; 4];

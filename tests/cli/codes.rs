@@ -37,24 +37,7 @@ fn set_target(text: &str, marker: &str, target: &str) -> String {
 }
 
 fn import(fixture: &Fixture) -> (i32, Vec<Value>) {
-    let output = fixture
-        .cmd()
-        .args([
-            "localize",
-            "story.md",
-            "--import",
-            "story.ru.xlf",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let records = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    (output.status.code().unwrap_or(-1), records)
+    crate::import::import(fixture, "story.ru.xlf", &[])
 }
 
 fn targets(fixture: &Fixture) -> String {

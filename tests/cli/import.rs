@@ -147,7 +147,7 @@ fn unit<'a>(doc: &'a mut Interchange, key: &str) -> &'a mut Unit {
 }
 
 /// `localize story.md --import FILE --format json`: exit code and records.
-fn import(fixture: &Fixture, file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
+pub(crate) fn import(fixture: &Fixture, file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
     let output = fixture
         .cmd()
         .args(["localize", "story.md", "--import", file, "--format", "json"])
