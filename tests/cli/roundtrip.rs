@@ -328,7 +328,7 @@ fn split_segment(text: &str, unit: usize) -> String {
 }
 
 /// Adds the tool's note to unit `unit`.
-fn add_note(text: &str, format: Format, unit: usize, note: &str) -> String {
+fn add_note(text: &str, format: Format, unit: usize, key: &str, note: &str) -> String {
     match format {
         Format::Xliff => {
             let ranges = elements(text, "<unit ", "</unit>");
@@ -362,7 +362,7 @@ fn add_note(text: &str, format: Format, unit: usize, note: &str) -> String {
             format!("{}<note>{note}</note>{}", &text[..at], &text[at..])
         }
         Format::Po => {
-            let key = format!("msgctxt \"body.{unit:08x}\"");
+            let key = format!("msgctxt \"{key}\"");
             let Some(at) = text.find(&key) else {
                 return text.to_owned();
             };
@@ -380,8 +380,8 @@ fn cat_tool(case: &Case, format: Format) -> (String, Interchange) {
     // Notes: the tool's comes first (XLIFF 2: in <notes> before ours; PO:
     // before our comments) or last (XLIFF 1.2: after our notes).
     for (n, added) in case.added.iter().enumerate() {
-        if let Some(note) = added {
-            text = add_note(&text, format, n, note);
+        if let (Some(note), Some(unit)) = (added, case.edited.units.get(n)) {
+            text = add_note(&text, format, n, &unit.key, note);
             if let Some(unit) = expected.units.get_mut(n) {
                 unit.note = Some(match (&unit.note, format) {
                     (None, _) => note.clone(),
@@ -440,6 +440,103 @@ proptest! {
                 prop_assert_eq!(&got.note, &want.note, "{:?}\n{}", format, text);
                 prop_assert_eq!(&got.base, &want.base, "{:?}", format);
             }
+        }
+    }
+}
+
+/// `source` translated as a translator would: its plain words replaced,
+/// its markup (and the words inside it) kept.
+fn translate_text(source: &str, word: usize) -> String {
+    source
+        .split(' ')
+        .enumerate()
+        .map(|(n, token)| {
+            if !token.is_empty() && token.chars().all(|c| c.is_ascii_alphabetic()) {
+                WORDS.get((word + n) % WORDS.len()).copied().unwrap_or("x")
+            } else {
+                token
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn state_name(state: State) -> &'static str {
+    match state {
+        State::New => "new",
+        State::Machine => "machine",
+        State::Stale => "stale",
+        State::Translated => "translated",
+        State::Reviewed => "reviewed",
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).map_or(16, |n: u32| n.min(64))
+    ))]
+
+    /// The same through the command line: `localize --xliff/--po`, the
+    /// tool's edits, `localize --import`; the translation file then holds
+    /// every edited target, state and note.
+    #[test]
+    fn an_import_after_a_cat_tool_keeps_every_target_and_note(
+        paragraphs in prop::collection::vec(prop::collection::vec(0..PIECES.len(), 1..5), 1..4),
+        edits in prop::collection::vec((any::<bool>(), 0..WORDS.len(), prop::option::of("[a-z]{1,8}"), any::<bool>()), 8),
+        order in prop::collection::vec(0..8usize, 0..4),
+        format in prop::sample::select(vec![Format::Xliff, Format::Xliff12, Format::Po]),
+        crlf in any::<bool>(),
+        bom in any::<bool>(),
+        split in prop::collection::vec(0..8usize, 0..2),
+    ) {
+        let fixture = crate::support::Fixture::new();
+        fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+        let body: Vec<String> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(n, pieces)| format!("Paragraph {n} {}", markdown(pieces)))
+            .collect();
+        fixture.write("story.md", crate::support::article_with("", &(body.join("\n\n") + "\n")));
+        fixture.localize("ru", &[]);
+        let (flag, file) = match format {
+            Format::Xliff => (vec!["--xliff", "ru.xlf"], "ru.xlf"),
+            Format::Xliff12 => (vec!["--xliff", "ru.xlf", "--xliff-version", "1.2"], "ru.xlf"),
+            Format::Po => (vec!["--po", "ru.po"], "ru.po"),
+        };
+        fixture.localize("ru", &flag);
+        let exported = format
+            .read(&std::fs::read_to_string(fixture.file(file)).unwrap())
+            .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let mut edited = exported.clone();
+        let mut added = Vec::new();
+        for (unit, (translate, word, note, reviewed)) in edited.units.iter_mut().zip(&edits) {
+            if *translate {
+                unit.target = translate_text(&unit.source, *word);
+                unit.state = if *reviewed { State::Reviewed } else { State::Translated };
+            }
+            added.push(note.clone());
+        }
+        let case = Case {
+            exported: exported.clone(),
+            edited,
+            added,
+            order,
+            space: "\n  ".into(),
+            crlf,
+            bom,
+            split,
+        };
+        let (text, expected) = cat_tool(&case, format);
+        fixture.write(file, &text);
+        let (code, records) = crate::import::import(&fixture, file, &[]);
+        prop_assert_eq!(code, 0, "{:?}: {:#?}\n{}", format, records, text);
+        let segments = crate::import::segments(&fixture, "ru");
+        for want in &expected.units {
+            let got = segments.iter().find(|s| s.key == want.key);
+            let got = got.ok_or_else(|| TestCaseError::fail(format!("{} lost", want.key)))?;
+            prop_assert_eq!(&got.target, &want.target, "{:?}\n{}", format, text);
+            prop_assert_eq!(got.state.as_str(), state_name(want.state), "{:?}\n{}", format, text);
+            prop_assert_eq!(&got.note, &want.note, "{:?}\n{}", format, text);
         }
     }
 }
