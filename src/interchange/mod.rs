@@ -81,7 +81,8 @@ pub mod xliff12;
 pub struct Unit {
     /// The segment's key (`headline`, `related.1.title`, `body.1a2b3c4d`).
     pub key: String,
-    /// The source text (inline Markdown, kept as literal text).
+    /// The source text (inline Markdown; XLIFF carries its markup as
+    /// inline codes, PO and TMX as literal text).
     pub source: String,
     /// The translation; empty while untranslated.
     pub target: String,

@@ -35,7 +35,8 @@
 //!   and the translator's note (`category="translator"`), each only when
 //!   present.
 //! - Inline Markdown is inline codes (see [`inline`]): `<pc id="N"
-//!   dataRefStart="dA" dataRefEnd="dB">` around the text of emphasis,
+//!   canCopy="no" canDelete="no" dataRefStart="dA" dataRefEnd="dB">`
+//!   (the tool is to keep each code exactly once) around the text of emphasis,
 //!   strong text, links and images, `<ph id="N" dataRef="dA"/>` for code
 //!   spans, autolinks and links or images without text; the Markdown each
 //!   stands for is in the unit's `<originalData>` (one `<data>` per distinct
@@ -380,7 +381,7 @@ fn coded(text: &str, spans: &[inline::Span], data: &[&str]) -> String {
                     _ => None,
                 });
                 out.push_str(&format!(
-                    "<pc id=\"{number}\" dataRefStart=\"{}\" dataRefEnd=\"{}\">",
+                    "<pc id=\"{number}\" canCopy=\"no\" canDelete=\"no\" dataRefStart=\"{}\" dataRefEnd=\"{}\">",
                     data_ref(range),
                     end.unwrap_or_default()
                 ));
@@ -390,7 +391,7 @@ fn coded(text: &str, spans: &[inline::Span], data: &[&str]) -> String {
             }
             inline::Span::Code(inline::Kind::Standalone, number, range) => {
                 out.push_str(&format!(
-                    "<ph id=\"{number}\" dataRef=\"{}\"/>",
+                    "<ph id=\"{number}\" canCopy=\"no\" canDelete=\"no\" dataRef=\"{}\"/>",
                     data_ref(range)
                 ));
             }
@@ -1214,8 +1215,8 @@ mod tests {
         <data id="d3">](https://example.org/?a=1&amp;b=2)</data>
       </originalData>
       <segment state="initial" subState="article:stale">
-        <source>Talks <pc id="1" dataRefStart="d1" dataRefEnd="d1">resume</pc> &amp; &lt;go on&gt; <pc id="2" dataRefStart="d2" dataRefEnd="d3">here</pc></source>
-        <target>Переговоры <pc id="1" dataRefStart="d1" dataRefEnd="d1">идут</pc> <pc id="2" dataRefStart="d2" dataRefEnd="d3">здесь</pc></target>
+        <source>Talks <pc id="1" canCopy="no" canDelete="no" dataRefStart="d1" dataRefEnd="d1">resume</pc> &amp; &lt;go on&gt; <pc id="2" canCopy="no" canDelete="no" dataRefStart="d2" dataRefEnd="d3">here</pc></source>
+        <target>Переговоры <pc id="1" canCopy="no" canDelete="no" dataRefStart="d1" dataRefEnd="d1">идут</pc> <pc id="2" canCopy="no" canDelete="no" dataRefStart="d2" dataRefEnd="d3">здесь</pc></target>
       </segment>
     </unit>
   </file>

@@ -50,9 +50,9 @@ fn markup_travels_as_codes_and_link_targets_are_no_text() {
     let text = xlf(&fixture);
     assert!(
         text.contains(
-            "<source>Talks <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d1\">resume</pc> in \
-             <pc id=\"2\" dataRefStart=\"d2\" dataRefEnd=\"d3\">Geneva</pc> at \
-             <ph id=\"3\" dataRef=\"d4\"/>.</source>"
+            "<source>Talks <pc id=\"1\" canCopy=\"no\" canDelete=\"no\" dataRefStart=\"d1\" dataRefEnd=\"d1\">resume</pc> in \
+             <pc id=\"2\" canCopy=\"no\" canDelete=\"no\" dataRefStart=\"d2\" dataRefEnd=\"d3\">Geneva</pc> at \
+             <ph id=\"3\" canCopy=\"no\" canDelete=\"no\" dataRef=\"d4\"/>.</source>"
         ),
         "{text}"
     );
