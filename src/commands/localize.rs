@@ -884,7 +884,12 @@ pub fn apply_import(doc: &Interchange, item: &mut Pending) -> Vec<Rejected> {
                 RejectKind::Codes,
                 format!(
                     "not applied (nor its note): {}, at line {}, column {} of the imported file",
-                    damaged.message, damaged.line, damaged.column
+                    damaged
+                        .message
+                        .strip_prefix(&format!("unit `{}`: ", unit.key))
+                        .unwrap_or(&damaged.message),
+                    damaged.line,
+                    damaged.column
                 ),
                 current,
             );

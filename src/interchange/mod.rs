@@ -104,7 +104,8 @@ pub struct Unit {
     pub hints: Hints,
     /// Set when reading found the unit's inline codes damaged, missing,
     /// duplicated or invented (see [`inline`]): what is wrong and where.
-    /// Such a unit is not applied at all; its target is empty.
+    /// Such a unit is not applied at all; its target is its text without
+    /// the codes, for reports.
     pub damaged: Option<ReadError>,
 }
 

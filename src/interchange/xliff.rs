@@ -95,7 +95,7 @@
 //! `<ec>` are codes whose Markdown is looked up in `<originalData>`, `<mrk>`
 //! is taken for its text and `<sm>`/`<em>` ignored. A unit whose codes are
 //! damaged, or whose changed target's codes are not its source's, reads
-//! with [`Unit::damaged`] set and an empty target ([`inline::resolve`]);
+//! with [`Unit::damaged`] set and its target as plain text ([`inline::resolve`]);
 //! an import applies nothing of it. Every note
 //! other than `previous-source` (any category, or none) becomes part of the
 //! unit's `note`, joined by line breaks; file- and group-level notes are

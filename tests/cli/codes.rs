@@ -175,6 +175,15 @@ fn damaged_missing_duplicated_and_invented_codes_are_refused_per_unit() {
         let reason = refused["reason"].as_str().unwrap();
         assert!(reason.contains(said), "{name}: {reason}");
         assert!(reason.contains(", at line "), "{name}: {reason}");
+        assert!(!reason.contains("unit `"), "the key is said once: {reason}");
+        // The report shows what the tool sent, as text.
+        assert!(
+            refused["imported"]["target"]
+                .as_str()
+                .unwrap()
+                .contains("Женеве"),
+            "{name}: {refused:#}"
+        );
         // Nothing of that unit; the other unit is applied.
         let after = targets(&fixture);
         assert!(!after.contains("Переговоры"), "{name}: {after}");
