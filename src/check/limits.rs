@@ -9,8 +9,9 @@
 //! inflected form is reported: accept it or reword); do-not-translate
 //! terms must be in the target exactly as written.
 //!
-//! A target is checked when it is not empty and translates the article's
-//! current source (a stale target gets `stale-translation` instead).
+//! A target is checked when it is not empty, translates the article's
+//! current source and is `machine`, `translated` or `reviewed` (a stale
+//! target gets `stale-translation`, a `new` one `missing-translation`).
 
 use pulldown_cmark::{Event, Options, Parser};
 use unicode_segmentation::UnicodeSegmentation;
@@ -18,7 +19,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::article::Article;
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::rules::{TranslationRules, contains_word};
-use crate::translations::Files;
+use crate::translations::{Files, State};
 
 /// Length of `markdown` as readers see it: grapheme clusters of its text
 /// (emphasis marks, link targets and image sources left out; a line break
@@ -62,7 +63,10 @@ pub fn check(
             let Some(target) = &entry.target_text else {
                 continue;
             };
-            if entry.source != segment.text || target.value.trim().is_empty() {
+            if entry.source != segment.text
+                || target.value.trim().is_empty()
+                || matches!(entry.state, State::New | State::Stale)
+            {
                 continue;
             }
             let at = |diag: Diagnostic| {

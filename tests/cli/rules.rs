@@ -155,3 +155,33 @@ fn malformed_rules_are_refused_with_their_place() {
         ))
         .stderr(predicate::str::contains("newsroom.toml:2:28"));
 }
+
+#[test]
+fn only_targets_a_person_or_machine_wrote_are_held_to_the_rules() {
+    let fixture = story("editions = [\"en\", \"ru\"]\n\n[limits]\nheadline = 5\n");
+    fixture.localize("ru", &[]);
+    let path = fixture.file("story.ru.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // A suggestion nobody accepted (state new) is not checked...
+    let suggested = text.replacen("target = \"\"", "target = \"Длинный заголовок\"", 1);
+    assert_ne!(suggested, text);
+    std::fs::write(&path, &suggested).unwrap();
+    let (records, _) = fixture.check_json(&["story.md"]);
+    assert!(
+        records.iter().all(|r| r["code"] != "too-long"),
+        "{records:#?}"
+    );
+    // ...a translated one is.
+    let translated = suggested.replacen("state = \"new\"", "state = \"translated\"", 1);
+    std::fs::write(&path, &translated).unwrap();
+    let (records, _) = fixture.check_json(&["story.md"]);
+    let too_long: Vec<_> = records.iter().filter(|r| r["code"] == "too-long").collect();
+    assert_eq!(too_long.len(), 1, "{records:#?}");
+    assert_eq!(too_long[0]["key"], "headline");
+    assert!(
+        too_long[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("the target has 17 characters; the newsroom allows 5 for a headline")
+    );
+}
