@@ -1440,6 +1440,19 @@ mod tests {
     }
 
     #[test]
+    fn a_paired_code_a_tool_split_into_sc_and_ec_reads_back() {
+        let unit = one(&wrap(
+            "<unit id=\"a\"><originalData><data id=\"d1\">[</data><data id=\"d2\">](https://e.org)</data></originalData>\
+             <segment state=\"translated\"><source>See <sc id=\"1\" dataRef=\"d1\"/>the</source><target>См. <sc id=\"1\" dataRef=\"d1\"/>этот</target></segment>\
+             <segment state=\"translated\"><source> page<ec startRef=\"1\" dataRef=\"d2\"/>.</source><target> сайт<ec startRef=\"1\" dataRef=\"d2\"/>.</target></segment></unit>",
+        ));
+        assert_eq!(unit.damaged, None);
+        assert_eq!(unit.source, "See [the page](https://e.org).");
+        assert_eq!(unit.target, "См. [этот сайт](https://e.org).");
+        assert_eq!(unit.state, State::Translated);
+    }
+
+    #[test]
     fn joins_segments_a_tool_split() {
         let unit = one(&wrap(
             "<unit id=\"body.1\">\
