@@ -170,6 +170,12 @@ codes! {
         "A message refers to a message or term that no bundle of its locale has. Define it or fix the reference.";
     Obsolete = "obsolete", Warning,
         "The translation file keeps segments that left the article. Reuse what helps, then `article localize --purge-obsolete`.";
+    TooLong = "too-long", Warning,
+        "A target is longer than the newsroom's `[limits]` allow for its kind of segment (headline, summary, alt text …), counted in characters as readers see them (grapheme clusters, markup and link targets left out). Shorten it.";
+    GlossaryTerm = "glossary-term", Warning,
+        "The source has a term of the newsroom's `[[glossary]]` and the target lacks the translation the glossary gives for its language. Use the glossary's translation.";
+    DoNotTranslate = "do-not-translate", Warning,
+        "The source has a name or term of the newsroom's `do_not_translate` list and the target does not have it unchanged. Keep it as it is written.";
 }
 
 include!(concat!(env!("OUT_DIR"), "/code_pages.rs"));

@@ -435,6 +435,15 @@ pub fn judge_checked(
             options.errors_only,
             &mut diagnostics,
         );
+        if !options.errors_only {
+            crate::check::limits::check(
+                &article,
+                &files,
+                &translated,
+                &newsroom.rules,
+                &mut diagnostics,
+            );
+        }
         if options.langs.is_none() {
             orphans(&article, path, newsroom, folders, &mut diagnostics);
         }

@@ -4,6 +4,7 @@
 //! the text-safety checks that apply to every text.
 
 pub mod bundles;
+pub mod limits;
 pub mod quality;
 pub mod suppress;
 pub mod text;

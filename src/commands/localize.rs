@@ -228,6 +228,8 @@ pub struct Pending {
     pub from_mt: usize,
     /// Applied from an interchange file.
     pub imported: usize,
+    /// The newsroom's length limits, glossary and do-not-translate list.
+    pub rules: Arc<crate::newsroom::rules::TranslationRules>,
     /// Held until the file is written: no other `localize` may plan it meanwhile.
     _lock: Option<std::fs::File>,
 }
@@ -345,6 +347,7 @@ fn plan_article(
         wanted.to_vec()
     };
     let segments = article.segments();
+    let rules = Arc::new(newsroom.rules.clone());
     let mut similarities = merge::Similarities::default();
     for lang in langs {
         if !options.all && !editions.iter().any(|e| e.eq_ignore_ascii_case(&lang)) {
@@ -440,6 +443,7 @@ fn plan_article(
             from_memory,
             from_mt: 0,
             imported: 0,
+            rules: Arc::clone(&rules),
             _lock: lock,
         });
     }
@@ -634,12 +638,7 @@ fn tmx_export(pending: &[Pending]) -> String {
 /// (the neighbouring segments in reading order, shortened to
 /// [`NEIGHBOUR_CHARS`] characters), by key.
 fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
-    use crate::segment::SegmentKind;
-    let mut body_kinds: std::collections::HashMap<&str, &'static str> =
-        std::collections::HashMap::new();
-    for (prose, kind) in article.body.prose_kinds() {
-        body_kinds.entry(prose.text.as_str()).or_insert(kind);
-    }
+    let kinds = crate::translations::segment_kinds(article);
     let segments = article.segments();
     let name = article.file.name();
     let file = std::path::Path::new(name)
@@ -647,17 +646,7 @@ fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
         .map_or_else(|| name.to_owned(), |f| f.to_string_lossy().into_owned());
     let mut out = std::collections::HashMap::new();
     for (index, segment) in segments.iter().enumerate() {
-        let kind = match segment.kind {
-            SegmentKind::Headline => "headline",
-            SegmentKind::Summary => "summary",
-            SegmentKind::ImageAlt => "image alt text",
-            SegmentKind::ImageCaption => "image caption",
-            SegmentKind::RelatedTitle => "promo title",
-            SegmentKind::Body => body_kinds
-                .get(segment.text.as_str())
-                .copied()
-                .unwrap_or("paragraph"),
-        };
+        let kind = kinds.get(&segment.key).copied().unwrap_or("paragraph");
         let mut text = format!("kind: {kind}");
         let before = index.checked_sub(1).and_then(|i| segments.get(i));
         for (label, neighbour) in [("before", before), ("after", segments.get(index + 1))] {
@@ -746,6 +735,7 @@ fn interchange_exports(
 /// One planned translation file as an interchange document.
 fn interchange_doc(item: &Pending) -> Interchange {
     let contexts = contexts(&item.article);
+    let kinds = crate::translations::segment_kinds(&item.article);
     let units = item
         .plan
         .segments
@@ -763,6 +753,10 @@ fn interchange_doc(item: &Pending) -> Interchange {
                 .and_then(|f| f.segment(&p.key))
                 .and_then(|e| e.note.clone()),
             base: Some(Base::of(&p.target, p.state)),
+            hints: interchange::Hints {
+                limit: kinds.get(&p.key).and_then(|kind| item.rules.limit(kind)),
+                terms: item.rules.terms_in(&p.source, &item.lang),
+            },
             damaged: None,
         })
         .collect();
@@ -890,7 +884,12 @@ pub fn apply_import(doc: &Interchange, item: &mut Pending) -> Vec<Rejected> {
                 RejectKind::Codes,
                 format!(
                     "not applied (nor its note): {}, at line {}, column {} of the imported file",
-                    damaged.message, damaged.line, damaged.column
+                    damaged
+                        .message
+                        .strip_prefix(&format!("unit `{}`: ", unit.key))
+                        .unwrap_or(&damaged.message),
+                    damaged.line,
+                    damaged.column
                 ),
                 current,
             );

@@ -313,7 +313,9 @@ pub fn check_target(source: &[Piece], target: &[Piece], end: usize) -> Result<()
 }
 
 /// A unit's source and target Markdown from the pieces read, and what is
-/// wrong with its codes, if anything (then the target is empty). The
+/// wrong with its codes, if anything (then the target is its text without
+/// the codes, for a report to show, and the source too when it is the
+/// source's codes that are damaged). The
 /// target's codes are checked against the source's unless the target is
 /// empty or is what was exported (its hash is the `base` one).
 pub fn resolve(
@@ -324,7 +326,7 @@ pub fn resolve(
 ) -> (String, String, Option<CodeError>) {
     let source_text = match markdown(source, end) {
         Ok(text) => text,
-        Err(e) => return (plain(source), String::new(), Some(e)),
+        Err(e) => return (plain(source), plain(target), Some(e)),
     };
     let checked = markdown(target, end).and_then(|text| {
         let unchanged = base.is_some_and(|b| b.hash == super::target_hash(&text));
@@ -336,7 +338,7 @@ pub fn resolve(
     });
     match checked {
         Ok(text) => (source_text, text, None),
-        Err(e) => (source_text, String::new(), Some(e)),
+        Err(e) => (source_text, plain(target), Some(e)),
     }
 }
 

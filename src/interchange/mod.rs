@@ -81,7 +81,8 @@ pub mod xliff12;
 pub struct Unit {
     /// The segment's key (`headline`, `related.1.title`, `body.1a2b3c4d`).
     pub key: String,
-    /// The source text (inline Markdown, kept as literal text).
+    /// The source text (inline Markdown; XLIFF carries its markup as
+    /// inline codes, PO and TMX as literal text).
     pub source: String,
     /// The translation; empty while untranslated.
     pub target: String,
@@ -98,10 +99,51 @@ pub struct Unit {
     /// What the target and state were when the file was written (`None`
     /// in files from older versions and other tools).
     pub base: Option<Base>,
+    /// The newsroom's rules for this segment (length limit, glossary and
+    /// do-not-translate terms), for the translator. Written, never read back.
+    pub hints: Hints,
     /// Set when reading found the unit's inline codes damaged, missing,
     /// duplicated or invented (see [`inline`]): what is wrong and where.
-    /// Such a unit is not applied at all; its target is empty.
+    /// Such a unit is not applied at all; its target is its text without
+    /// the codes, for reports.
     pub damaged: Option<ReadError>,
+}
+
+/// What the newsroom asks of one segment's translation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The length limit in characters (grapheme clusters) for its kind.
+    pub limit: Option<usize>,
+    /// The glossary and do-not-translate terms its source has.
+    pub terms: Vec<crate::newsroom::rules::Term>,
+}
+
+impl Hints {
+    /// The hints as lines of text (for PO comments and XLIFF 1.2 notes):
+    /// `limit: N characters`, `glossary: TERM → TRANSLATION (NOTE)`,
+    /// `do not translate: TERM`.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(limit) = self.limit {
+            out.push(format!("limit: {limit} characters"));
+        }
+        for term in &self.terms {
+            if term.keep {
+                out.push(format!("do not translate: {}", term.term));
+            } else {
+                let mut line = format!(
+                    "glossary: {} → {}",
+                    term.term,
+                    term.required.as_deref().unwrap_or("(no translation given)")
+                );
+                if let Some(note) = &term.note {
+                    line.push_str(&format!(" ({note})"));
+                }
+                out.push(line);
+            }
+        }
+        out
+    }
 }
 
 /// A unit's target and state as they were in the translation file when the
@@ -322,6 +364,20 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
+/// The character an entity or character reference stands for: one of
+/// XML's five predefined entities, or `&#N;`/`&#xN;`; `None` for anything
+/// else (an unknown entity, or a reference to no valid character).
+pub(crate) fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.xml_content(quick_xml::XmlVersion::Implicit1_0).as_ref() {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "apos" => Some('\''),
+        "quot" => Some('"'),
+        _ => r.resolve_char_ref().ok().flatten(),
+    }
+}
+
 /// `text` without a leading byte order mark.
 pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -500,6 +556,7 @@ pub(crate) mod test_support {
                     note,
                     context: None,
                     base: base.map(|(state, hash)| super::Base { state, hash }),
+                    hints: Default::default(),
                     damaged: None,
                 },
             );
@@ -544,6 +601,7 @@ pub(crate) mod test_support {
                 note: None,
                 context: None,
                 base: None,
+                hints: Default::default(),
                 damaged: None,
             }],
         }

@@ -199,15 +199,25 @@ fn write_unit(out: &mut String, unit: &Unit) {
     if let Some(base) = &unit.base {
         out.push_str(&format!("#. {BASE} {} {}\n", base.state.name(), base.hash));
     }
+    for line in unit.hints.lines() {
+        out.push_str("#. ");
+        out.push_str(&line.replace(char::is_control, " "));
+        out.push('\n');
+    }
     for reference in references {
         out.push_str(&format!("#: {reference}\n"));
     }
-    // Every entry is inline Markdown; po4a flags such entries so.
+    // Every entry is inline Markdown; po4a flags such entries so. Weblate
+    // reads a length limit from the `max-length:N` flag.
     out.push_str(if fuzzy {
-        "#, fuzzy, markdown-text\n"
+        "#, fuzzy, markdown-text"
     } else {
-        "#, markdown-text\n"
+        "#, markdown-text"
     });
+    if let Some(limit) = unit.hints.limit {
+        out.push_str(&format!(", max-length:{limit}"));
+    }
+    out.push('\n');
     if let Some(previous) = &unit.previous_source {
         push_string(out, "#| ", "msgid", previous);
     }
@@ -783,6 +793,7 @@ impl<'a> Reader<'a> {
             },
             context: None,
             base: entry.base,
+            hints: Default::default(),
             damaged: None,
         });
         Ok(())

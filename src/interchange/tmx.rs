@@ -249,14 +249,7 @@ pub fn read(text: &str) -> Result<Vec<Tu>, ReadError> {
                     && code_depth == 0
                 {
                     let name = r.xml_content(XmlVersion::Implicit1_0).into_owned();
-                    let resolved = match name.as_str() {
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "amp" => Some('&'),
-                        "apos" => Some('\''),
-                        "quot" => Some('"'),
-                        _ => r.resolve_char_ref().ok().flatten(),
-                    };
+                    let resolved = super::resolve_reference(r);
                     match resolved {
                         Some(c) => seg.push(c),
                         None => {

@@ -35,7 +35,8 @@
 //!   and the translator's note (`category="translator"`), each only when
 //!   present.
 //! - Inline Markdown is inline codes (see [`inline`]): `<pc id="N"
-//!   dataRefStart="dA" dataRefEnd="dB">` around the text of emphasis,
+//!   canCopy="no" canDelete="no" dataRefStart="dA" dataRefEnd="dB">`
+//!   (the tool is to keep each code exactly once) around the text of emphasis,
 //!   strong text, links and images, `<ph id="N" dataRef="dA"/>` for code
 //!   spans, autolinks and links or images without text; the Markdown each
 //!   stands for is in the unit's `<originalData>` (one `<data>` per distinct
@@ -94,7 +95,7 @@
 //! `<ec>` are codes whose Markdown is looked up in `<originalData>`, `<mrk>`
 //! is taken for its text and `<sm>`/`<em>` ignored. A unit whose codes are
 //! damaged, or whose changed target's codes are not its source's, reads
-//! with [`Unit::damaged`] set and an empty target ([`inline::resolve`]);
+//! with [`Unit::damaged`] set and its target as plain text ([`inline::resolve`]);
 //! an import applies nothing of it. Every note
 //! other than `previous-source` (any category, or none) becomes part of the
 //! unit's `note`, joined by line breaks; file- and group-level notes are
@@ -131,6 +132,10 @@ const SUB_MACHINE: &str = "article:machine";
 const SUB_STALE: &str = "article:stale";
 /// The namespace of `article`'s own attributes (the base records on `<unit>`).
 pub const ARTICLE_NAMESPACE: &str = "urn:x-article:interchange:1";
+/// The XLIFF 2 size and length restriction module.
+pub const SLR_NAMESPACE: &str = "urn:oasis:names:tc:xliff:sizerestriction:2.0";
+/// The XLIFF 2 glossary module.
+pub const GLS_NAMESPACE: &str = "urn:oasis:names:tc:xliff:glossary:2.0";
 /// The base state attribute, in Clark notation as the reader keys it.
 const BASE_STATE: &str = "{urn:x-article:interchange:1}base-state";
 /// The base hash attribute, in Clark notation as the reader keys it.
@@ -163,8 +168,15 @@ fn write_document(w: &mut Writer<Vec<u8>>, docs: &[Interchange]) -> io::Result<(
 
     let mut root = BytesStart::new("xliff");
     push_attr(&mut root, "xmlns", NAMESPACE);
-    if docs.iter().flat_map(|d| &d.units).any(|u| u.base.is_some()) {
+    let units = || docs.iter().flat_map(|d| &d.units);
+    if units().any(|u| u.base.is_some()) {
         push_attr(&mut root, "xmlns:article", ARTICLE_NAMESPACE);
+    }
+    if units().any(|u| u.hints.limit.is_some()) {
+        push_attr(&mut root, "xmlns:slr", SLR_NAMESPACE);
+    }
+    if units().any(|u| !u.hints.terms.is_empty()) {
+        push_attr(&mut root, "xmlns:gls", GLS_NAMESPACE);
     }
     push_attr(&mut root, "version", "2.1");
     if let Some(lang) = &doc.src_lang {
@@ -186,6 +198,16 @@ fn write_document(w: &mut Writer<Vec<u8>>, docs: &[Interchange]) -> io::Result<(
         }
         push_attr(&mut file, "xml:space", "preserve");
         w.write_event(Event::Start(file))?;
+        if doc.units.iter().any(|u| u.hints.limit.is_some()) {
+            // Limits count characters; the closest standard profile.
+            let mut profiles = BytesStart::new("slr:profiles");
+            push_attr(&mut profiles, "generalProfile", "xliff:codepoints");
+            w.write_event(Event::Start(profiles))?;
+            let mut normalization = BytesStart::new("slr:normalization");
+            push_attr(&mut normalization, "general", "nfc");
+            w.write_event(Event::Empty(normalization))?;
+            w.write_event(Event::End(BytesEnd::new("slr:profiles")))?;
+        }
         for unit in &doc.units {
             write_unit(w, unit)?;
         }
@@ -205,7 +227,11 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
         push_attr(&mut start, "article:base-state", base.state.name());
         push_attr(&mut start, "article:base-hash", &base.hash);
     }
+    if let Some(limit) = unit.hints.limit {
+        push_attr(&mut start, "slr:sizeRestriction", &limit.to_string());
+    }
     w.write_event(Event::Start(start))?;
+    write_glossary(w, &unit.hints.terms)?;
 
     if unit.previous_source.is_some() || unit.note.is_some() || unit.context.is_some() {
         w.write_event(Event::Start(BytesStart::new("notes")))?;
@@ -287,6 +313,46 @@ fn write_unit(w: &mut Writer<Vec<u8>>, unit: &Unit) -> io::Result<()> {
     Ok(())
 }
 
+/// The glossary module's entries for the terms of a unit: the glossary's
+/// translation, or for a do-not-translate term the term itself, with a
+/// definition saying so.
+fn write_glossary(
+    w: &mut Writer<Vec<u8>>,
+    terms: &[crate::newsroom::rules::Term],
+) -> io::Result<()> {
+    if terms.is_empty() {
+        return Ok(());
+    }
+    let text = |w: &mut Writer<Vec<u8>>, name: &str, value: &str| -> io::Result<()> {
+        let mut start = BytesStart::new(name);
+        push_attr(&mut start, "source", "newsroom");
+        w.write_event(Event::Start(start))?;
+        w.write_event(Event::Text(BytesText::from_escaped(escape(
+            value,
+            Place::Note,
+        ))))?;
+        w.write_event(Event::End(BytesEnd::new(name)))
+    };
+    w.write_event(Event::Start(BytesStart::new("gls:glossary")))?;
+    for term in terms {
+        w.write_event(Event::Start(BytesStart::new("gls:glossEntry")))?;
+        text(w, "gls:term", &term.term)?;
+        if let Some(required) = &term.required {
+            text(w, "gls:translation", required)?;
+        }
+        let definition = if term.keep {
+            Some("Do not translate: keep it as written.")
+        } else {
+            term.note.as_deref()
+        };
+        if let Some(definition) = definition {
+            text(w, "gls:definition", definition)?;
+        }
+        w.write_event(Event::End(BytesEnd::new("gls:glossEntry")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("gls:glossary")))
+}
+
 /// `text` as the content of `<source>` or `<target>`: its text escaped,
 /// its codes as `<pc>` (paired) and `<ph/>` (standalone) referring to
 /// their Markdown in `data` (`d1` is the first).
@@ -315,7 +381,7 @@ fn coded(text: &str, spans: &[inline::Span], data: &[&str]) -> String {
                     _ => None,
                 });
                 out.push_str(&format!(
-                    "<pc id=\"{number}\" dataRefStart=\"{}\" dataRefEnd=\"{}\">",
+                    "<pc id=\"{number}\" canCopy=\"no\" canDelete=\"no\" dataRefStart=\"{}\" dataRefEnd=\"{}\">",
                     data_ref(range),
                     end.unwrap_or_default()
                 ));
@@ -325,7 +391,7 @@ fn coded(text: &str, spans: &[inline::Span], data: &[&str]) -> String {
             }
             inline::Span::Code(inline::Kind::Standalone, number, range) => {
                 out.push_str(&format!(
-                    "<ph id=\"{number}\" dataRef=\"{}\"/>",
+                    "<ph id=\"{number}\" canCopy=\"no\" canDelete=\"no\" dataRef=\"{}\"/>",
                     data_ref(range)
                 ));
             }
@@ -461,14 +527,7 @@ impl<'a> Parser<'a> {
                 }
                 Event::GeneralRef(r) => {
                     let name = r.xml_content(self.version);
-                    let resolved = match name.as_ref() {
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "amp" => Some('&'),
-                        "apos" => Some('\''),
-                        "quot" => Some('"'),
-                        _ => r.resolve_char_ref().ok().flatten(),
-                    };
+                    let resolved = super::resolve_reference(&r);
                     return match resolved {
                         Some(c) => Ok(Item::Text(c.to_string(), pos)),
                         None if r.is_char_ref() => {
@@ -838,6 +897,7 @@ impl<'a> Parser<'a> {
             },
             context: None,
             base,
+            hints: Default::default(),
             damaged,
         })
     }
@@ -1155,8 +1215,8 @@ mod tests {
         <data id="d3">](https://example.org/?a=1&amp;b=2)</data>
       </originalData>
       <segment state="initial" subState="article:stale">
-        <source>Talks <pc id="1" dataRefStart="d1" dataRefEnd="d1">resume</pc> &amp; &lt;go on&gt; <pc id="2" dataRefStart="d2" dataRefEnd="d3">here</pc></source>
-        <target>Переговоры <pc id="1" dataRefStart="d1" dataRefEnd="d1">идут</pc> <pc id="2" dataRefStart="d2" dataRefEnd="d3">здесь</pc></target>
+        <source>Talks <pc id="1" canCopy="no" canDelete="no" dataRefStart="d1" dataRefEnd="d1">resume</pc> &amp; &lt;go on&gt; <pc id="2" canCopy="no" canDelete="no" dataRefStart="d2" dataRefEnd="d3">here</pc></source>
+        <target>Переговоры <pc id="1" canCopy="no" canDelete="no" dataRefStart="d1" dataRefEnd="d1">идут</pc> <pc id="2" canCopy="no" canDelete="no" dataRefStart="d2" dataRefEnd="d3">здесь</pc></target>
       </segment>
     </unit>
   </file>
@@ -1377,6 +1437,19 @@ mod tests {
         assert_eq!(unit.state, State::Translated);
         assert_eq!(unit.note.as_deref(), Some("one\ntwo & more"));
         assert_eq!(unit.previous_source, None);
+    }
+
+    #[test]
+    fn a_paired_code_a_tool_split_into_sc_and_ec_reads_back() {
+        let unit = one(&wrap(
+            "<unit id=\"a\"><originalData><data id=\"d1\">[</data><data id=\"d2\">](https://e.org)</data></originalData>\
+             <segment state=\"translated\"><source>See <sc id=\"1\" dataRef=\"d1\"/>the</source><target>См. <sc id=\"1\" dataRef=\"d1\"/>этот</target></segment>\
+             <segment state=\"translated\"><source> page<ec startRef=\"1\" dataRef=\"d2\"/>.</source><target> сайт<ec startRef=\"1\" dataRef=\"d2\"/>.</target></segment></unit>",
+        ));
+        assert_eq!(unit.damaged, None);
+        assert_eq!(unit.source, "See [the page](https://e.org).");
+        assert_eq!(unit.target, "См. [этот сайт](https://e.org).");
+        assert_eq!(unit.state, State::Translated);
     }
 
     #[test]

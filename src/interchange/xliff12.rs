@@ -120,8 +120,11 @@ fn write_file(out: &mut String, doc: &Interchange) {
     }
     out.push_str(" datatype=\"plaintext\">\n    <body>\n");
     for unit in &doc.units {
+        let size = unit.hints.limit.map_or_else(String::new, |limit| {
+            format!(" maxwidth=\"{limit}\" size-unit=\"char\"")
+        });
         out.push_str(&format!(
-            "      <trans-unit id=\"{}\" xml:space=\"preserve\">\n",
+            "      <trans-unit id=\"{}\"{size} xml:space=\"preserve\">\n",
             escape(&unit.key, true)
         ));
         out.push_str(&format!(
@@ -150,6 +153,12 @@ fn write_file(out: &mut String, doc: &Interchange) {
             .base
             .as_ref()
             .map(|b| format!("{} {}", b.state.name(), b.hash));
+        for line in unit.hints.lines() {
+            out.push_str(&format!(
+                "        <note from=\"newsroom\">{}</note>\n",
+                escape(&line, false)
+            ));
+        }
         for (from, text) in [
             ("context", unit.context.as_ref()),
             ("previous-source", unit.previous_source.as_ref()),
@@ -379,14 +388,7 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
             }
             Event::GeneralRef(ref r) if collecting.is_some() => {
                 let name = r.xml_content(XmlVersion::Implicit1_0).into_owned();
-                let c = match name.as_str() {
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "amp" => Some('&'),
-                    "apos" => Some('\''),
-                    "quot" => Some('"'),
-                    _ => r.resolve_char_ref().ok().flatten(),
-                };
+                let c = super::resolve_reference(r);
                 match c {
                     Some(c) => {
                         let mut buf = [0; 4];
@@ -496,7 +498,7 @@ fn finish(u: Open, text: &str) -> Unit {
                     base = Base::parse(state, hash);
                 }
             }
-            Some("context") => {}
+            Some("context" | "newsroom") => {}
             _ => notes.push(note),
         }
     }
@@ -517,6 +519,7 @@ fn finish(u: Open, text: &str) -> Unit {
         },
         context: None,
         base,
+        hints: Default::default(),
         damaged,
     }
 }

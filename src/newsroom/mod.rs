@@ -22,6 +22,8 @@ use crate::source::SourceFile;
 /// The file name looked for.
 pub const FILE_NAME: &str = "newsroom.toml";
 
+pub mod rules;
+
 const BUILTIN: &str = include_str!("default.toml");
 const FIELDS: &[&str] = &[
     "name",
@@ -37,6 +39,9 @@ const FIELDS: &[&str] = &[
     "fallback",
     "templates",
     "cldr",
+    "limits",
+    "glossary",
+    "do_not_translate",
 ];
 
 /// Where an edition is published under `base_url` unless `url` says.
@@ -154,6 +159,8 @@ pub struct Newsroom {
     pub url_pattern: String,
     /// The newsroom's own templates (`[templates]`), compiled.
     pub templates: Option<Arc<Templates>>,
+    /// Length limits, glossary and do-not-translate list ([`rules`]).
+    pub rules: rules::TranslationRules,
 }
 
 impl Newsroom {
@@ -182,6 +189,7 @@ impl Newsroom {
             base_url: None,
             url_pattern: DEFAULT_URL_PATTERN.to_owned(),
             templates: None,
+            rules: rules::TranslationRules::default(),
         })
     }
 
@@ -476,6 +484,7 @@ impl Newsroom {
                     TableReader::new(table, file, 0, "templates.".into(), span, TEMPLATE_FIELDS);
                 load_templates(&templates_reader, file, dir, &mut diags)
             });
+        let rules = rules::parse(&reader, file, &mut diags);
         reader.report_unknown(&mut diags);
         if !diags.is_empty() {
             return Err(diags);
@@ -500,6 +509,7 @@ impl Newsroom {
             base_url,
             url_pattern,
             templates,
+            rules,
         })
     }
 

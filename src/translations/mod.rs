@@ -13,6 +13,7 @@ pub mod merge;
 pub mod mt;
 pub mod store;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -518,4 +519,32 @@ pub fn publishable_targets(
                 .then(|| (segment.key.clone(), entry.target.clone()))
         })
         .collect()
+}
+
+/// What each segment of `article` is, by key: `headline`, `summary`,
+/// `image alt text`, `image caption`, `promo title`, or for the body
+/// `heading`, `paragraph`, `list item` or `quote` (the kinds the newsroom's
+/// `[limits]` name, and that interchange files show as context).
+pub fn segment_kinds(article: &crate::article::Article) -> HashMap<String, &'static str> {
+    use crate::segment::SegmentKind;
+    let mut body_kinds: HashMap<&str, &'static str> = HashMap::new();
+    for (prose, kind) in article.body.prose_kinds() {
+        body_kinds.entry(prose.text.as_str()).or_insert(kind);
+    }
+    let mut out = HashMap::new();
+    for segment in article.segments() {
+        let kind = match segment.kind {
+            SegmentKind::Headline => "headline",
+            SegmentKind::Summary => "summary",
+            SegmentKind::ImageAlt => "image alt text",
+            SegmentKind::ImageCaption => "image caption",
+            SegmentKind::RelatedTitle => "promo title",
+            SegmentKind::Body => body_kinds
+                .get(segment.text.as_str())
+                .copied()
+                .unwrap_or("paragraph"),
+        };
+        out.entry(segment.key.clone()).or_insert(kind);
+    }
+    out
 }

@@ -37,24 +37,7 @@ fn set_target(text: &str, marker: &str, target: &str) -> String {
 }
 
 fn import(fixture: &Fixture) -> (i32, Vec<Value>) {
-    let output = fixture
-        .cmd()
-        .args([
-            "localize",
-            "story.md",
-            "--import",
-            "story.ru.xlf",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let records = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    (output.status.code().unwrap_or(-1), records)
+    crate::import::import(fixture, "story.ru.xlf", &[])
 }
 
 fn targets(fixture: &Fixture) -> String {
@@ -67,9 +50,9 @@ fn markup_travels_as_codes_and_link_targets_are_no_text() {
     let text = xlf(&fixture);
     assert!(
         text.contains(
-            "<source>Talks <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d1\">resume</pc> in \
-             <pc id=\"2\" dataRefStart=\"d2\" dataRefEnd=\"d3\">Geneva</pc> at \
-             <ph id=\"3\" dataRef=\"d4\"/>.</source>"
+            "<source>Talks <pc id=\"1\" canCopy=\"no\" canDelete=\"no\" dataRefStart=\"d1\" dataRefEnd=\"d1\">resume</pc> in \
+             <pc id=\"2\" canCopy=\"no\" canDelete=\"no\" dataRefStart=\"d2\" dataRefEnd=\"d3\">Geneva</pc> at \
+             <ph id=\"3\" canCopy=\"no\" canDelete=\"no\" dataRef=\"d4\"/>.</source>"
         ),
         "{text}"
     );
@@ -192,6 +175,15 @@ fn damaged_missing_duplicated_and_invented_codes_are_refused_per_unit() {
         let reason = refused["reason"].as_str().unwrap();
         assert!(reason.contains(said), "{name}: {reason}");
         assert!(reason.contains(", at line "), "{name}: {reason}");
+        assert!(!reason.contains("unit `"), "the key is said once: {reason}");
+        // The report shows what the tool sent, as text.
+        assert!(
+            refused["imported"]["target"]
+                .as_str()
+                .unwrap()
+                .contains("Женеве"),
+            "{name}: {refused:#}"
+        );
         // Nothing of that unit; the other unit is applied.
         let after = targets(&fixture);
         assert!(!after.contains("Переговоры"), "{name}: {after}");

@@ -66,16 +66,16 @@ fn body_key(fixture: &Fixture, lang: &str, source: &str) -> String {
 
 /// One `[[segment]]` as the translation file has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Seg {
-    key: String,
-    source: String,
-    target: String,
-    state: String,
-    previous_source: Option<String>,
-    note: Option<String>,
+pub(crate) struct Seg {
+    pub(crate) key: String,
+    pub(crate) source: String,
+    pub(crate) target: String,
+    pub(crate) state: String,
+    pub(crate) previous_source: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
-fn segments(fixture: &Fixture, lang: &str) -> Vec<Seg> {
+pub(crate) fn segments(fixture: &Fixture, lang: &str) -> Vec<Seg> {
     let text = std::fs::read_to_string(fixture.file(&format!("story.{lang}.toml"))).unwrap();
     let doc: DocumentMut = text.parse().unwrap();
     doc["segment"]
@@ -147,7 +147,7 @@ fn unit<'a>(doc: &'a mut Interchange, key: &str) -> &'a mut Unit {
 }
 
 /// `localize story.md --import FILE --format json`: exit code and records.
-fn import(fixture: &Fixture, file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
+pub(crate) fn import(fixture: &Fixture, file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
     let output = fixture
         .cmd()
         .args(["localize", "story.md", "--import", file, "--format", "json"])

@@ -14,6 +14,8 @@ mod languages;
 mod localize;
 mod memory;
 mod mt;
+mod roundtrip;
+mod rules;
 mod support;
 mod templates;
 mod text;
