@@ -101,7 +101,7 @@ fn every_plain_text_variable_is_escaped() {
 }
 
 #[test]
-fn an_undefined_variable_refuses_the_edition_in_check_and_export() {
+fn an_undefined_variable_refuses_the_edition_in_check_status_and_export() {
     let fixture =
         templated("<!DOCTYPE html>\n<title>{{ headline }}</title>\n<p>{{ hedline }}</p>\n");
     fixture
@@ -121,6 +121,12 @@ fn an_undefined_variable_refuses_the_edition_in_check_and_export() {
             "story [en] not written: 1 error (template-error)",
         ));
     assert!(!fixture.file("out/en/story.html").exists());
+    fixture
+        .cmd()
+        .args(["status", "."])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no: template-error"));
 }
 
 #[test]
