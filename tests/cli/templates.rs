@@ -202,3 +202,19 @@ fn changing_a_template_rewrites_the_pages_and_only_then() {
     let page = std::fs::read_to_string(fixture.file("out/en/story.html")).unwrap();
     assert_eq!(page, "<!DOCTYPE html>\n<title>The ferry returns!</title>\n");
 }
+
+#[test]
+fn a_template_that_fails_only_with_the_siblings_stops_its_article_in_export() {
+    // The judgement renders before the siblings are known (no
+    // alternates); export renders again with them.
+    let fixture = templated("{% if alternates %}{{ alternates.nope }}{% endif %}\n");
+    fixture.cmd().args(["check", "."]).assert().code(0);
+    fixture
+        .cmd()
+        .args(["export", ".", "-o", "out"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--> templates/page.html:1:23"))
+        .stderr(predicate::str::contains("1 article unreadable"));
+    assert!(!fixture.file("out/en/story.html").exists());
+}
