@@ -572,11 +572,17 @@ pub fn judge_checked(
                                 );
                             }
                         }
-                        // The newsroom's templates must render it.
+                        // The newsroom's templates must render it (with
+                        // what is known before the siblings are judged).
                         if let Some(templates) = &newsroom.templates {
+                            let page = crate::render::page::Page {
+                                site_name: newsroom.name.clone(),
+                                url: newsroom.url_of(&lang, &article.id.value),
+                                ..Default::default()
+                            };
                             for fragment in [false, true] {
                                 if let Some(Err(diag)) =
-                                    templates.render_edition(&edition, fragment, None)
+                                    templates.render_edition(&edition, fragment, Some(&page))
                                 {
                                     own.push(diag);
                                 }

@@ -282,13 +282,19 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                 .iter()
                 .filter_map(|(n, _)| n.templates.as_deref())
                 .find(|t| t.has(crate::render::template::Kind::Index));
-            write_site(out, &mut outputs, &mut report, templates)?;
-        } else if outputs.keys().any(|rel| is_site_file(rel)) {
-            report.notes.push(
-                "the site files (index pages, feeds, sitemaps) were not updated: add --site".into(),
-            );
+            // The pages written stay recorded even if the site files fail.
+            let site = write_site(out, &mut outputs, &mut report, templates);
+            out.save(outputs)?;
+            site?;
+        } else {
+            if outputs.keys().any(|rel| is_site_file(rel)) {
+                report.notes.push(
+                    "the site files (index pages, feeds, sitemaps) were not updated: add --site"
+                        .into(),
+                );
+            }
+            out.save(outputs)?;
         }
-        out.save(outputs)?;
     }
     Ok(report)
 }

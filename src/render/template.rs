@@ -299,3 +299,53 @@ fn sample_meta() -> Meta {
         site: "Newsroom".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates(index: &str) -> Templates {
+        let file = Arc::new(SourceFile::new("index.html", None, index.to_owned()));
+        match Templates::compile(vec![(Kind::Index, file)]) {
+            Ok(t) => t,
+            Err(diags) => panic!("{diags:?}"),
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever text reaches a plain-text variable, the output holds
+        /// none of HTML's special characters from it: only the template's
+        /// own markup.
+        #[test]
+        fn plain_text_variables_never_become_markup(
+            title in "[a-z<>&\"' =/]{0,20}",
+            summary in "[a-z<>&\"' =/]{0,20}",
+            site in "[a-z<>&\"' =/]{0,20}",
+        ) {
+            let t = templates("{% for a in articles %}{{ a.title }}{{ a.summary }}{% endfor %}{{ site_name }}");
+            let meta = Meta { title, summary, site, ..sample_meta() };
+            let out = match t.render_index("en", &[&meta]) {
+                Some(Ok(out)) => out,
+                other => panic!("{other:?}"),
+            };
+            proptest::prop_assert!(!out.trim_end().contains(['<', '>', '"', '\'']), "{}", out);
+        }
+    }
+
+    #[test]
+    fn safe_pieces_are_not_escaped_and_text_is() {
+        let t = templates("<style>{{ style }}</style>{{ site_name }}");
+        let meta = Meta {
+            site: "<b>".into(),
+            ..sample_meta()
+        };
+        let out = t.render_index("en", &[&meta]);
+        assert_eq!(
+            out.and_then(Result::ok),
+            Some(format!(
+                "<style>{}</style>&lt;b&gt;\n",
+                crate::render::site::INDEX_STYLE
+            ))
+        );
+    }
+}

@@ -101,7 +101,7 @@ fn every_plain_text_variable_is_escaped() {
 }
 
 #[test]
-fn an_undefined_variable_refuses_the_edition_in_check_and_export() {
+fn an_undefined_variable_refuses_the_edition_in_check_status_and_export() {
     let fixture =
         templated("<!DOCTYPE html>\n<title>{{ headline }}</title>\n<p>{{ hedline }}</p>\n");
     fixture
@@ -121,6 +121,12 @@ fn an_undefined_variable_refuses_the_edition_in_check_and_export() {
             "story [en] not written: 1 error (template-error)",
         ));
     assert!(!fixture.file("out/en/story.html").exists());
+    fixture
+        .cmd()
+        .args(["status", "."])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no: template-error"));
 }
 
 #[test]
@@ -195,4 +201,20 @@ fn changing_a_template_rewrites_the_pages_and_only_then() {
     run("1 edition written (1 file), 0 unchanged");
     let page = std::fs::read_to_string(fixture.file("out/en/story.html")).unwrap();
     assert_eq!(page, "<!DOCTYPE html>\n<title>The ferry returns!</title>\n");
+}
+
+#[test]
+fn a_template_that_fails_only_with_the_siblings_stops_its_article_in_export() {
+    // The judgement renders before the siblings are known (no
+    // alternates); export renders again with them.
+    let fixture = templated("{% if alternates %}{{ alternates.nope }}{% endif %}\n");
+    fixture.cmd().args(["check", "."]).assert().code(0);
+    fixture
+        .cmd()
+        .args(["export", ".", "-o", "out"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--> templates/page.html:1:23"))
+        .stderr(predicate::str::contains("1 article unreadable"));
+    assert!(!fixture.file("out/en/story.html").exists());
 }
