@@ -348,6 +348,7 @@ impl<'a> InlineSource<'a> {
             Some('>') => true,
             Some('<') => {
                 second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+                    && !starts_with_autolink(text)
             }
             Some('`') => text.starts_with("```"),
             Some('~') => text.starts_with("~~~"),
@@ -391,6 +392,32 @@ impl<'a> InlineSource<'a> {
             at + self.lead
         };
         map(range.start)..map(range.end).max(map(range.start))
+    }
+}
+
+/// Whether `text` starts with an autolink (`<https://…>`, `<a@b.example>`),
+/// which no HTML block starts with: it stays a link when it opens a text.
+fn starts_with_autolink(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix('<')
+        .and_then(|t| t.split_once('>'))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    if inner.is_empty() || inner.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<')
+    {
+        return false;
+    }
+    match inner.split_once(':') {
+        Some((scheme, _)) => {
+            (2..=32).contains(&scheme.len())
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+        }
+        None => inner.contains('@') && !inner.starts_with('@') && !inner.ends_with('@'),
     }
 }
 

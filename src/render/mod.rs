@@ -283,5 +283,12 @@ mod tests {
         assert_eq!(inline_plain("- not a list"), "- not a list");
         assert_eq!(inline_plain("## not either"), "## not either");
         assert_eq!(inline_plain("#hashtag *stays*"), "#hashtag stays");
+        // An autolink that opens a text stays a link (no HTML block starts
+        // with one); a tag that opens it stays text.
+        assert_eq!(
+            inline_html("<https://a.example> and <b>"),
+            "<a href=\"https://a.example\">https://a.example</a> and &lt;b&gt;"
+        );
+        assert_eq!(inline_html("<b>x"), "&lt;b&gt;x");
     }
 }

@@ -1,6 +1,7 @@
 //! The parsed segment: its markup and the parts readers do not see as prose.
 
 use super::*;
+use crate::article::inline::{InlineText, Piece};
 
 /// A kind of inline markup that must survive translation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,12 +41,6 @@ pub(super) struct Link {
     pub(super) image: bool,
 }
 
-/// A link or image being parsed: where it is and where its text ends so far.
-pub(super) struct Frame {
-    pub(super) end: usize,
-    pub(super) text_end: usize,
-}
-
 /// One segment's text with its markup and the parts readers do not see as
 /// prose.
 pub(super) struct Inline<'a> {
@@ -61,12 +56,10 @@ impl<'a> Inline<'a> {
         let mut hidden = Vec::new();
         let mut links = Vec::new();
         let mut spans = Vec::new();
-        // Parsed without leading whitespace, so that an indented segment is
-        // still inline text and not a code block.
-        let offset = text.len() - text.trim_start().len();
-        let body = text.get(offset..).unwrap_or_default();
-        if may_have_markup(body) {
-            Self::parse_markup(text, offset, body, &mut hidden, &mut links, &mut spans);
+        // Read as inline text: leading whitespace does not make a code
+        // block.
+        if may_have_markup(text.trim_start()) {
+            Self::parse_markup(text, &mut hidden, &mut links, &mut spans);
         }
         hidden.extend(plain_text_hidden(text));
         hidden.sort_unstable_by_key(|r| (r.start, r.end));
@@ -98,78 +91,36 @@ impl<'a> Inline<'a> {
     }
 
     /// Collects the hidden parts, links and spans that CommonMark markup
-    /// makes of `body`, which is `text` from `offset` on.
+    /// makes of `text`, read through the inline model as every edition
+    /// reads it.
     pub(super) fn parse_markup(
         text: &str,
-        offset: usize,
-        body: &str,
         hidden: &mut Vec<Range<usize>>,
         links: &mut Vec<Link>,
         spans: &mut Vec<(Kind, Range<usize>)>,
     ) {
-        let mut frames: Vec<Frame> = Vec::new();
-        for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
-            let range = range.start + offset..range.end + offset;
-            if let Event::End(TagEnd::Link | TagEnd::Image) = event
-                && let Some(frame) = frames.pop()
-                && frame.text_end < frame.end
-            {
-                hidden.push(frame.text_end..frame.end);
-            }
-            if let Some(frame) = frames.last_mut() {
-                frame.text_end = frame.text_end.max(range.end.min(frame.end));
-            }
-            match event {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
+        let inline = InlineText::parse(text);
+        hidden.extend(inline.hidden());
+        for piece in inline.pieces {
+            match piece {
+                Piece::Link {
+                    range, dest, image, ..
+                } => {
+                    spans.push((if image { Kind::Image } else { Kind::Link }, range.clone()));
+                    links.push(Link {
+                        url: dest,
+                        range,
+                        image,
+                    });
+                }
+                Piece::Emphasis { range, strong } => {
+                    spans.push((if strong { Kind::Strong } else { Kind::Emphasis }, range))
+                }
+                Piece::Code {
+                    range,
+                    block: false,
                     ..
-                }) => {
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                        hidden.push(range.clone());
-                    }
-                    frames.push(Frame {
-                        end: range.end,
-                        text_end: range.start + 1,
-                    });
-                    spans.push((Kind::Link, range.clone()));
-                    links.push(Link {
-                        url: dest_url.to_string(),
-                        range,
-                        image: false,
-                    });
-                }
-                Event::Start(Tag::Image { dest_url, .. }) => {
-                    frames.push(Frame {
-                        end: range.end,
-                        text_end: range.start + 2,
-                    });
-                    spans.push((Kind::Image, range.clone()));
-                    links.push(Link {
-                        url: dest_url.to_string(),
-                        range,
-                        image: true,
-                    });
-                }
-                Event::Start(Tag::Emphasis) => spans.push((Kind::Emphasis, range)),
-                Event::Start(Tag::Strong) => spans.push((Kind::Strong, range)),
-                Event::Code(_) => {
-                    spans.push((Kind::Code, range.clone()));
-                    hidden.push(range);
-                }
-                Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)
-                | Event::Html(_)
-                | Event::InlineHtml(_) => hidden.push(range),
-                Event::Text(decoded) => {
-                    // A character reference: `&amp;`, `&#1234;`.
-                    if let Some(raw) = text.get(range.clone())
-                        && raw.starts_with('&')
-                        && raw.ends_with(';')
-                        && raw != &*decoded
-                    {
-                        hidden.push(range);
-                    }
-                }
+                } => spans.push((Kind::Code, range)),
                 _ => {}
             }
         }
