@@ -263,6 +263,25 @@ impl<'a> InlineText<'a> {
         (out, map)
     }
 
+    /// The text as plain text: what the reader reads, code and raw HTML
+    /// included as written (an edition shows HTML as text), line breaks as
+    /// spaces.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text { decoded, .. } | Piece::Entity { decoded, .. } => {
+                    out.push_str(decoded)
+                }
+                Piece::Code { content, .. } => out.push_str(content),
+                Piece::Html { range } => out.push_str(self.text.get(range.clone()).unwrap_or("")),
+                Piece::Break { .. } => out.push(' '),
+                Piece::Link { .. } | Piece::Emphasis { .. } => {}
+            }
+        }
+        out
+    }
+
     /// Whether `range` lies inside an autolink (whose text is its target).
     pub fn in_autolink(&self, range: &Range<usize>) -> bool {
         self.pieces.iter().any(|piece| {

@@ -213,15 +213,7 @@ pub fn inline_plain(markdown: &str) -> String {
 }
 
 fn parsed_plain(markdown: &str) -> String {
-    let mut out = String::new();
-    for event in inline_events(markdown) {
-        match event {
-            Event::Text(text) | Event::Code(text) => out.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    out
+    crate::article::inline::InlineText::parse(markdown).plain()
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -262,6 +254,35 @@ mod tests {
                 proptest::prop_assert_eq!(inline_html(&text), parsed_html(&text));
                 proptest::prop_assert_eq!(inline_plain(&text), parsed_plain(&text));
             }
+        }
+    }
+
+    /// Plain text as the rendered events give it, for the property below.
+    fn plain_from_events(markdown: &str) -> String {
+        let mut out = String::new();
+        for event in inline_events(markdown) {
+            match event {
+                Event::Text(text) | Event::Code(text) => out.push_str(&text),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The inline model's plain text is what the HTML renderer's events
+        /// hold as text: one reading of a text for every format.
+        #[test]
+        fn plain_text_is_the_rendered_text(
+            text in proptest::prop_oneof![
+                "[ a-z.\\[\\]()<>`*_&#;!:/\\\\\n\u{a0}é]{0,30}",
+                "[a-z ]{0,4}(&amp;|<b>|<https://a.b>|`x`|\\[a\\]\\(/b\\)|    |\n|1\\. |# ){0,6}",
+            ]
+        ) {
+            proptest::prop_assert_eq!(parsed_plain(&text), plain_from_events(&text));
         }
     }
 
