@@ -1518,4 +1518,48 @@ mod tests {
             )]
         );
     }
+
+    fn destinations(markdown: &str) -> Vec<String> {
+        Parser::new_ext(markdown, Options::empty())
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    Some(dest_url.to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Every link and image of the body keeps its destination in the
+        /// prose texts read alone (as segments and renderers read them):
+        /// reference links are resolved, definitions never lost, comments
+        /// never change a target.
+        #[test]
+        fn prose_texts_keep_every_destination(
+            lines in proptest::collection::vec(
+                "([a-z ]{0,4}(\\[a\\]\\[r\\]|\\[R\\]|\\[b\\]\\[\\]|!\\[m\\]\\[r\\]|\\[c\\]\\(/c\\)|<!-- n -->|`x`|\\*e\\*|&amp;|\\\\\\[)){0,4}[a-z.]{0,3}",
+                1..5,
+            ),
+            title in "[a-z\"()\\\\ ]{0,6}",
+        ) {
+            let body = format!(
+                "{}\n\n[r]: https://a.example/r \"{}\"\n[b]: </b c>\n",
+                lines.join("\n"),
+                title.replace('"', "\\\"")
+            );
+            let (parsed, _) = parse(&body, 0);
+            let mut alone = Vec::new();
+            for block in &parsed.blocks {
+                let mut prose = Vec::new();
+                block.prose(&mut prose);
+                for p in prose {
+                    alone.extend(destinations(&p.text));
+                }
+            }
+            proptest::prop_assert_eq!(alone, destinations(&body), "{:?}", body);
+        }
+    }
 }
