@@ -348,6 +348,7 @@ impl<'a> InlineSource<'a> {
             Some('>') => true,
             Some('<') => {
                 second.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+                    && !starts_with_autolink(text)
             }
             Some('`') => text.starts_with("```"),
             Some('~') => text.starts_with("~~~"),
@@ -391,6 +392,32 @@ impl<'a> InlineSource<'a> {
             at + self.lead
         };
         map(range.start)..map(range.end).max(map(range.start))
+    }
+}
+
+/// Whether `text` starts with an autolink (`<https://…>`, `<a@b.example>`),
+/// which no HTML block starts with: it stays a link when it opens a text.
+fn starts_with_autolink(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix('<')
+        .and_then(|t| t.split_once('>'))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    if inner.is_empty() || inner.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<')
+    {
+        return false;
+    }
+    match inner.split_once(':') {
+        Some((scheme, _)) => {
+            (2..=32).contains(&scheme.len())
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+        }
+        None => inner.contains('@') && !inner.starts_with('@') && !inner.ends_with('@'),
     }
 }
 
@@ -1490,5 +1517,49 @@ mod tests {
                 "[the other](../2024/other.md#x)".to_owned()
             )]
         );
+    }
+
+    fn destinations(markdown: &str) -> Vec<String> {
+        Parser::new_ext(markdown, Options::empty())
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    Some(dest_url.to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Every link and image of the body keeps its destination in the
+        /// prose texts read alone (as segments and renderers read them):
+        /// reference links are resolved, definitions never lost, comments
+        /// never change a target.
+        #[test]
+        fn prose_texts_keep_every_destination(
+            lines in proptest::collection::vec(
+                "([a-z ]{0,4}(\\[a\\]\\[r\\]|\\[R\\]|\\[b\\]\\[\\]|!\\[m\\]\\[r\\]|\\[c\\]\\(/c\\)|<!-- n -->|`x`|\\*e\\*|&amp;|\\\\\\[)){0,4}[a-z.]{0,3}",
+                1..5,
+            ),
+            title in "[a-z\"()\\\\ ]{0,6}",
+        ) {
+            let body = format!(
+                "{}\n\n[r]: https://a.example/r \"{}\"\n[b]: </b c>\n",
+                lines.join("\n"),
+                title.replace('"', "\\\"")
+            );
+            let (parsed, _) = parse(&body, 0);
+            let mut alone = Vec::new();
+            for block in &parsed.blocks {
+                let mut prose = Vec::new();
+                block.prose(&mut prose);
+                for p in prose {
+                    alone.extend(destinations(&p.text));
+                }
+            }
+            proptest::prop_assert_eq!(alone, destinations(&body), "{:?}", body);
+        }
     }
 }

@@ -221,6 +221,24 @@ mod tests {
             "qtz-Latn",
             "zh-Hant-TW",
             "de-CH",
+            // Languages of the newsroom's locale folders.
+            "av",
+            "ba",
+            "bs",
+            "ce",
+            "cnr-Cyrl",
+            "cnr-Latn",
+            "crh",
+            "kk-Latn",
+            "ky",
+            "mk",
+            "prs",
+            "ps",
+            "sq",
+            "tg",
+            "tk",
+            "tt",
+            "uz-Cyrl",
         ] {
             assert!(parse_lang(good).is_some(), "{good}");
         }

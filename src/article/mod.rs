@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod front_matter;
+pub mod inline;
 pub mod lang;
 
 use std::ops::Range;

@@ -13,7 +13,6 @@ pub mod translations;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::body::InlineSource;
 use crate::article::{self, Article};
 use crate::diag::{Code, Diagnostic};
 use crate::source::{InvalidUtf8, SourceFile};
@@ -85,10 +84,9 @@ pub fn check_article(file: Arc<SourceFile>, bad_utf8: Option<InvalidUtf8>) -> Ar
         }
     }
     for value in &parsed.markdown_texts {
-        let inline = InlineSource::new(&value.value);
-        for finding in text::scan_entities(&inline.text) {
+        for finding in text::scan_inline_entities(&value.value) {
             let mut diag = Diagnostic::new(finding.code, finding.message)
-                .at(&file, value.span_of(inline.original(finding.range)));
+                .at(&file, value.span_of(finding.range));
             if let Some(key) = key_at(value.span.start) {
                 diag = diag.key(key);
             }

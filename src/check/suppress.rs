@@ -50,7 +50,7 @@ pub fn note_directive(comment: &str) -> Option<Result<Vec<Code>, (String, String
             let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
             let help = match crate::article::front_matter::did_you_mean(name, &names) {
                 Some(best) => format!("did you mean `{best}`?"),
-                None => "`article explain` lists the codes".to_owned(),
+                None => "`article explain --list` lists the codes".to_owned(),
             };
             return Some(Err((
                 format!("`{}` is not a diagnostic code", name.escape_debug()),

@@ -6,6 +6,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use crate::article::inline::{InlineText, Piece};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
@@ -244,7 +246,45 @@ pub fn scan_entities(markdown: &str) -> Vec<Finding> {
             _ => {}
         }
     }
-    let mut findings: Vec<Finding> = scan_with(&decoded, false)
+    judge_decoded(markdown, &decoded, &references, titles)
+}
+
+/// [`scan_entities`] for an inline text (a front-matter text, a target),
+/// read through the inline model as every edition reads it; ranges are in
+/// `markdown` as written.
+pub fn scan_inline_entities(markdown: &str) -> Vec<Finding> {
+    if !markdown.contains('&') {
+        return Vec::new();
+    }
+    let inline = InlineText::parse(markdown);
+    let (decoded, map) = inline.decoded();
+    let references: Vec<(Range<usize>, Range<usize>)> = map
+        .into_iter()
+        .filter(|(_, _, entity)| *entity)
+        .map(|(decoded, written, _)| (decoded, written))
+        .collect();
+    let titles = inline
+        .pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Link { range, title, .. } if !title.is_empty() => {
+                Some((title.clone(), range.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    judge_decoded(markdown, &decoded, &references, titles)
+}
+
+/// The findings in `decoded` (what the reader reads) that come from a
+/// character reference, at the reference, and those of link titles.
+fn judge_decoded(
+    markdown: &str,
+    decoded: &str,
+    references: &[(Range<usize>, Range<usize>)],
+    titles: Vec<(String, Range<usize>)>,
+) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = scan_with(decoded, false)
         .into_iter()
         .filter_map(|finding| {
             let (_, written) = references

@@ -4,7 +4,7 @@
 //! as the article.
 
 use crate::article::Article;
-use crate::article::body::{BodyProblem, InlineSource, inline_problems, not_inline};
+use crate::article::body::{BodyProblem, inline_problems, not_inline};
 use crate::check::{quality, text};
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::Newsroom;
@@ -248,11 +248,10 @@ fn check_lang(
                         .key(segment.key.clone()),
                 );
             }
-            let inline = InlineSource::new(&target.value);
-            for finding in text::scan_entities(&inline.text) {
+            for finding in text::scan_inline_entities(&target.value) {
                 diags.push(
                     Diagnostic::new(finding.code, finding.message)
-                        .at(file, target.span_of(inline.original(finding.range)))
+                        .at(file, target.span_of(finding.range))
                         .lang(lang.clone())
                         .key(segment.key.clone()),
                 );

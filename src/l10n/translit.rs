@@ -23,7 +23,7 @@
 //! previous letter is one (an all-capitals word). A pair is a table plus
 //! that rule; add a variant to [`Scheme`] to support another.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use crate::article::inline::{InlineText, Piece};
 
 /// A supported transliteration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,28 +94,18 @@ impl Scheme {
     /// code spans and raw text of other scripts alone.
     pub fn markdown(self, markdown: &str) -> String {
         let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
-        // Inline text: leading spaces are not an indented code block.
-        let start = markdown.len() - markdown.trim_start().len();
-        out.push_str(&markdown[..start]);
-        let markdown = &markdown[start..];
+        let inline = InlineText::parse(markdown);
         let mut cursor = 0;
-        let mut in_autolink = false;
-        for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
-            match &event {
-                Event::Start(Tag::Link { link_type, .. }) => {
-                    in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                }
-                Event::End(TagEnd::Link) => in_autolink = false,
-                _ => {}
+        for piece in &inline.pieces {
+            let Piece::Text { range, .. } = piece else {
+                continue;
+            };
+            if range.start < cursor || inline.in_autolink(range) {
+                continue;
             }
-            if let Event::Text(_) = event {
-                if in_autolink || range.start < cursor {
-                    continue;
-                }
-                out.push_str(markdown.get(cursor..range.start).unwrap_or(""));
-                out.push_str(&self.text(markdown.get(range.clone()).unwrap_or("")));
-                cursor = range.end;
-            }
+            out.push_str(markdown.get(cursor..range.start).unwrap_or(""));
+            out.push_str(&self.text(markdown.get(range.clone()).unwrap_or("")));
+            cursor = range.end;
         }
         out.push_str(markdown.get(cursor..).unwrap_or(""));
         out

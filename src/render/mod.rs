@@ -214,15 +214,7 @@ pub fn inline_plain(markdown: &str) -> String {
 }
 
 fn parsed_plain(markdown: &str) -> String {
-    let mut out = String::new();
-    for event in inline_events(markdown) {
-        match event {
-            Event::Text(text) | Event::Code(text) => out.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    out
+    crate::article::inline::InlineText::parse(markdown).plain()
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -266,6 +258,35 @@ mod tests {
         }
     }
 
+    /// Plain text as the rendered events give it, for the property below.
+    fn plain_from_events(markdown: &str) -> String {
+        let mut out = String::new();
+        for event in inline_events(markdown) {
+            match event {
+                Event::Text(text) | Event::Code(text) => out.push_str(&text),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The inline model's plain text is what the HTML renderer's events
+        /// hold as text: one reading of a text for every format.
+        #[test]
+        fn plain_text_is_the_rendered_text(
+            text in proptest::prop_oneof![
+                "[ a-z.\\[\\]()<>`*_&#;!:/\\\\\n\u{a0}é]{0,30}",
+                "[a-z ]{0,4}(&amp;|<b>|<https://a.b>|`x`|\\[a\\]\\(/b\\)|    |\n|1\\. |# ){0,6}",
+            ]
+        ) {
+            proptest::prop_assert_eq!(parsed_plain(&text), plain_from_events(&text));
+        }
+    }
+
     #[test]
     fn html_is_escaped_and_unsafe_links_dropped() {
         assert_eq!(
@@ -284,5 +305,12 @@ mod tests {
         assert_eq!(inline_plain("- not a list"), "- not a list");
         assert_eq!(inline_plain("## not either"), "## not either");
         assert_eq!(inline_plain("#hashtag *stays*"), "#hashtag stays");
+        // An autolink that opens a text stays a link (no HTML block starts
+        // with one); a tag that opens it stays text.
+        assert_eq!(
+            inline_html("<https://a.example> and <b>"),
+            "<a href=\"https://a.example\">https://a.example</a> and &lt;b&gt;"
+        );
+        assert_eq!(inline_html("<b>x"), "&lt;b&gt;x");
     }
 }

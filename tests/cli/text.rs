@@ -25,6 +25,20 @@ fn story_with_ru(extra: &str, body: &str, headline_target: &str, body_target: &s
     fixture
 }
 
+/// Each finding's code, line and column.
+fn positions(records: &[Value]) -> Vec<(String, u64, u64)> {
+    records
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap().to_owned(),
+                r["line"].as_u64().unwrap(),
+                r["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 fn codes(records: &[Value]) -> Vec<String> {
     records
         .iter()
@@ -116,16 +130,7 @@ fn empty_values_are_errors() {
     let fixture = Fixture::article("a.md", article_with(extra, body));
     let (records, code) = fixture.check_json(&["a.md"]);
     assert_eq!(code, 1);
-    let found: Vec<(String, u64, u64)> = records
-        .iter()
-        .map(|r| {
-            (
-                r["code"].as_str().unwrap().to_owned(),
-                r["line"].as_u64().unwrap(),
-                r["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let found = positions(&records);
     let want: Vec<(String, u64, u64)> = [
         ("invalid-field", 6, 11),
         ("invalid-field", 7, 10),
@@ -689,16 +694,7 @@ fn tables_footnotes_indented_prose_and_md_links_are_reported() {
     let fixture = Fixture::article("a.md", article_with("", body));
     let (records, code) = fixture.check_json(&["a.md"]);
     assert_eq!(code, 1);
-    let found: Vec<(String, u64, u64)> = records
-        .iter()
-        .map(|r| {
-            (
-                r["code"].as_str().unwrap().to_owned(),
-                r["line"].as_u64().unwrap(),
-                r["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let found = positions(&records);
     let expected = [
         ("unsupported-markdown", 7, 7),
         ("unsupported-markdown", 9, 1),
@@ -717,4 +713,11 @@ fn tables_footnotes_indented_prose_and_md_links_are_reported() {
             .unwrap()
             .contains("`../2024/other.md` is a Markdown file"),
     );
+    // A body that is only an indented paragraph is not silently code.
+    let fixture = Fixture::article(
+        "a.md",
+        article_with("", "\tThe ferry returned at noon with 46 passengers.\n"),
+    );
+    let (records, _) = fixture.check_json(&["a.md"]);
+    assert_eq!(positions(&records), [("indented-code".to_owned(), 7, 2)]);
 }
