@@ -86,8 +86,25 @@ impl Templates {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         // Every template makes HTML: escape whatever the file is called.
         env.set_auto_escape_callback(|_| AutoEscape::Html);
+        // Nor can a template turn escaping off: no `|safe` filter (what is
+        // HTML comes marked so), no `{% autoescape false %}` block.
+        env.remove_filter("safe");
         let mut diags = Vec::new();
         for (kind, file) in &files {
+            if let Some(at) = autoescape_block(file.text()) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::TemplateError,
+                        format!(
+                            "the {} template: an `autoescape` block; templates always escape text",
+                            kind.name()
+                        ),
+                    )
+                    .at(file, at)
+                    .help("remove the block: the variables that hold HTML are already marked so (docs/templates.md)"),
+                );
+                continue;
+            }
             if let Err(err) = env.add_template_owned(kind.name(), file.text().to_owned()) {
                 diags.push(error_at(*kind, file, &err));
             }
@@ -197,6 +214,16 @@ fn error_at(kind: Kind, file: &Arc<SourceFile>, err: &minijinja::Error) -> Diagn
     Diagnostic::new(Code::TemplateError, message)
         .at(file, span)
         .help("docs/templates.md lists every variable a template can use and which are HTML")
+}
+
+/// The span of the first `{% autoescape … %}` tag of a template's text.
+fn autoescape_block(text: &str) -> Option<std::ops::Range<usize>> {
+    text.match_indices("{%").find_map(|(at, _)| {
+        let rest = text.get(at + 2..)?;
+        let name = rest.trim_start_matches(['-', '+', '~']).trim_start();
+        let end = rest.find("%}").map_or(text.len(), |e| at + 2 + e + 2);
+        name.starts_with("autoescape").then_some(at..end)
+    })
 }
 
 fn safe(html: String) -> Value {
@@ -330,6 +357,35 @@ mod tests {
             };
             proptest::prop_assert!(!out.trim_end().contains(['<', '>', '"', '\'']), "{}", out);
         }
+    }
+
+    #[test]
+    fn a_template_cannot_turn_escaping_off() {
+        for text in [
+            "{{ site_name|safe }}",
+            "{% filter safe %}{{ site_name }}{% endfilter %}",
+            "{% autoescape false %}{{ site_name }}{% endautoescape %}",
+            "{%- autoescape false -%}{{ site_name }}{% endautoescape %}",
+        ] {
+            let file = Arc::new(SourceFile::new("index.html", None, text.to_owned()));
+            let Err(diags) = Templates::compile(vec![(Kind::Index, file)]) else {
+                panic!("{text} was accepted");
+            };
+            assert!(
+                diags.iter().all(|d| d.code == Code::TemplateError),
+                "{text}: {diags:?}"
+            );
+        }
+        // `|e` and `|escape` stay: they escape no more than already done.
+        let t = templates("{{ site_name|e }}");
+        let meta = Meta {
+            site: "<b>".into(),
+            ..sample_meta()
+        };
+        assert_eq!(
+            t.render_index("en", &[&meta]).and_then(Result::ok),
+            Some("&lt;b&gt;\n".to_owned())
+        );
     }
 
     #[test]
