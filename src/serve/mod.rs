@@ -51,13 +51,20 @@ pub enum Touched {
     Everything,
 }
 
-/// What a changed file touches, given the articles the preview knows.
-pub fn touched<'a>(path: &Path, articles: impl Iterator<Item = &'a PathBuf>) -> Touched {
+/// What a changed file under `root` touches, given the articles the
+/// preview knows.
+pub fn touched<'a>(
+    root: &Path,
+    path: &Path,
+    articles: impl Iterator<Item = &'a PathBuf>,
+) -> Touched {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return Touched::Nothing;
     };
-    // Editors' temporary and backup files, hidden folders.
-    let hidden = path.components().any(|c| {
+    // Editors' temporary and backup files, hidden folders (inside the
+    // newsroom: the newsroom itself may well be in one).
+    let inner = path.strip_prefix(root).unwrap_or(path);
+    let hidden = inner.components().any(|c| {
         c.as_os_str()
             .to_str()
             .is_some_and(|s| s.starts_with('.') && s.len() > 1 && s != "..")
@@ -210,7 +217,7 @@ fn watch(
                         continue;
                     }
                     for path in &event.paths {
-                        match touched(path, current.articles.keys()) {
+                        match touched(&root, path, current.articles.keys()) {
                             Touched::Nothing => {}
                             Touched::Everything => everything = true,
                             Touched::Articles(paths) => {
@@ -265,12 +272,33 @@ mod tests {
             PathBuf::from("/n/a/other.md"),
         ];
         assert_eq!(
-            touched(Path::new("/n/a/story.ru.toml"), articles.iter()),
+            touched(
+                Path::new("/n"),
+                Path::new("/n/a/story.ru.toml"),
+                articles.iter()
+            ),
             Touched::Articles(vec![PathBuf::from("/n/a/story.md")])
         );
         assert_eq!(
-            touched(Path::new("/n/b/story.ru.toml"), articles.iter()),
+            touched(
+                Path::new("/n"),
+                Path::new("/n/b/story.ru.toml"),
+                articles.iter()
+            ),
             Touched::Nothing
+        );
+    }
+
+    #[test]
+    fn a_newsroom_inside_a_hidden_folder_is_still_watched() {
+        let none: [PathBuf; 0] = [];
+        assert_eq!(
+            touched(
+                Path::new("/tmp/.tmpAb12"),
+                Path::new("/tmp/.tmpAb12/story.md"),
+                none.iter()
+            ),
+            Touched::Articles(vec![PathBuf::from("/tmp/.tmpAb12/story.md")])
         );
     }
 
@@ -278,11 +306,15 @@ mod tests {
     fn newsroom_and_bundles_touch_everything() {
         let none: [PathBuf; 0] = [];
         assert_eq!(
-            touched(Path::new("/n/newsroom.toml"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/newsroom.toml"), none.iter()),
             Touched::Everything
         );
         assert_eq!(
-            touched(Path::new("/n/locales/ru/main.ftl"), none.iter()),
+            touched(
+                Path::new("/n"),
+                Path::new("/n/locales/ru/main.ftl"),
+                none.iter()
+            ),
             Touched::Everything
         );
     }
@@ -291,15 +323,15 @@ mod tests {
     fn editor_files_touch_nothing() {
         let none: [PathBuf; 0] = [];
         assert_eq!(
-            touched(Path::new("/n/.story.md.swp"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/.story.md.swp"), none.iter()),
             Touched::Nothing
         );
         assert_eq!(
-            touched(Path::new("/n/story.md~"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/story.md~"), none.iter()),
             Touched::Nothing
         );
         assert_eq!(
-            touched(Path::new("/n/.git/index"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/.git/index"), none.iter()),
             Touched::Nothing
         );
     }

@@ -11,6 +11,7 @@ mod judgement;
 mod localize;
 mod memory;
 mod mt;
+mod serve;
 mod support;
 mod text;
 mod trees;
