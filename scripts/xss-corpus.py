@@ -6,6 +6,10 @@
     xss-corpus.py --inspect  read a DOM on stdin; exit 1 naming what survived
     xss-corpus.py --count    print the number of payloads
 
+The newsroom also holds `templated.toml`: the same newsroom with page,
+fragment and index templates that print every variable a template can
+reach, as text and inside attributes (see docs/templates.md).
+
 Every payload that executes sets `data-pwned` on the document element or the
 title to PWNED, so a DOM dump shows whether anything ran.
 """
@@ -68,13 +72,15 @@ def write_newsroom(out):
     os.makedirs(os.path.join(out, "locales", "en"), exist_ok=True)
     os.makedirs(os.path.join(out, "locales", "ru"), exist_ok=True)
     os.makedirs(os.path.join(out, "locales", "fa"), exist_ok=True)
+    # The newsroom's name and URL reach every page's head (site name,
+    # canonical and hreflang links, JSON-LD): hostile too.
+    newsroom_toml = ('name = ' + toml_str(PAYLOADS[0]) + '\n'
+                     'base_url = ' + toml_str('https://a.example/x"><script>' + MARK + '</script>/') + '\n'
+                     'editions = ["en", "ru", "fa"]\nlocales = "locales"\n[brand]\nlanguages = 3\n'
+                     '[[notice]]\nid = "notice-x"\neditions = ["ru"]\n')
     with open(os.path.join(out, "newsroom.toml"), "w") as f:
-        # The newsroom's name and URL reach every page's head (site name,
-        # canonical and hreflang links, JSON-LD): hostile too.
-        f.write('name = ' + toml_str(PAYLOADS[0]) + '\n'
-                'base_url = ' + toml_str('https://a.example/x"><script>' + MARK + '</script>/') + '\n'
-                'editions = ["en", "ru", "fa"]\nlocales = "locales"\n[brand]\nlanguages = 3\n'
-                '[[notice]]\nid = "notice-x"\neditions = ["ru"]\n')
+        f.write(newsroom_toml)
+    write_templates(out, newsroom_toml)
     # Fluent messages carry the payloads as text that passes the gate
     # (raw HTML and unsafe links refuse an edition, so a page is only ever
     # made of text `check` passes: that is what must not become markup).
@@ -107,6 +113,77 @@ def write_newsroom(out):
     ]
     with open(os.path.join(out, "story.md"), "w") as f:
         f.write("+++\n" + "\n".join(lines) + "\n+++\n" + body)
+
+
+# Every variable a page or fragment template can reach (docs/templates.md);
+# the safe-HTML ones are placed once, where a page would put them.
+PAGE_TEXT = ["id", "lang", "dir", "complete", "headline", "headline_html", "summary",
+             "summary_html", "description", "byline", "published", "updated", "image",
+             "site_name", "url", "alternates", "x_default"]
+INDEX_TEXT = ["lang", "dir", "site_name", "feed", "articles"]
+
+
+def every_variable(names):
+    """Each variable as text and inside double- and single-quoted
+    attributes (maps and lists print every field). Unquoted attributes are
+    not safe with any HTML escaping; docs/templates.md says to quote. The
+    safe-HTML variables (`*_html`) are markup, for element content only."""
+    out = []
+    for name in names:
+        if name.endswith("_html"):
+            out.append(f'<p class="v">{{{{ {name} }}}}</p>')
+            continue
+        out.append(f'<p class="v" title="{{{{ {name} }}}}" data-x=\'{{{{ {name} }}}}\'>{{{{ {name} }}}}</p>')
+    return "\n".join(out)
+
+
+PAGE_TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ lang }}" dir="{{ dir }}">
+<head>
+<meta charset="utf-8">
+<title>{{ headline }}</title>
+{{ head }}<style>{{ style }}</style>
+</head>
+<body>
+%s
+{%% if image %%}<img src="{{ image.src }}" alt="{{ image.alt }}" title="{{ image.caption }} {{ image.credit }}">{%% endif %%}
+{%% if url %%}<a href="{{ url }}">{{ url }}</a>{%% endif %%}
+{%% if x_default %%}<a href="{{ x_default }}">{{ x_default }}</a>{%% endif %%}
+<p>{{ published.iso }} {{ published.text }}{%% if updated %%} {{ updated.iso }} {{ updated.text }}{%% endif %%}</p>
+<ul>{%% for alt in alternates %%}<li><a href="{{ alt.url }}" hreflang="{{ alt.lang }}">{{ alt.lang }}</a></li>{%% endfor %%}</ul>
+{{ article }}<div>{{ body }}{{ boilerplate }}</div>
+</body>
+</html>
+""" % every_variable(PAGE_TEXT)
+
+FRAGMENT_TEMPLATE = """<article lang="{{ lang }}" dir="{{ dir }}">
+%s
+{{ body }}{{ boilerplate }}</article>
+""" % every_variable([n for n in PAGE_TEXT])
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ lang }}" dir="{{ dir }}">
+<head>
+<meta charset="utf-8">
+<title>{{ site_name }}</title>
+<style>{{ style }}</style>
+</head>
+<body>
+%s
+<ul>{%% for a in articles %%}<li><a href="{{ a.href }}" title="{{ a.summary }}" data-url="{{ a.url }}">{{ a.title }}</a> {{ a.id }} {{ a.published }} {{ a.date }} {{ a.updated }}</li>{%% endfor %%}</ul>
+</body>
+</html>
+""" % every_variable(INDEX_TEXT)
+
+
+def write_templates(out, newsroom_toml):
+    os.makedirs(os.path.join(out, "templates"), exist_ok=True)
+    for name, text in [("page", PAGE_TEMPLATE), ("fragment", FRAGMENT_TEMPLATE), ("index", INDEX_TEMPLATE)]:
+        with open(os.path.join(out, "templates", name + ".html"), "w") as f:
+            f.write(text)
+    with open(os.path.join(out, "templated.toml"), "w") as f:
+        f.write(newsroom_toml + '[templates]\npage = "templates/page.html"\n'
+                'fragment = "templates/fragment.html"\nindex = "templates/index.html"\n')
 
 
 def mt():

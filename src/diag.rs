@@ -88,6 +88,8 @@ codes! {
         "A link or promo URL uses a scheme that is not allowed (only `http`, `https`, `mailto` and relative links; promos need absolute `http(s)`). Fix the URL.";
     MissingResource = "missing-resource", Error,
         "The article's image names a local file (a relative `src`) that is not there, or lies outside the newsroom's folder: the page would show a broken image. Fix the path, add the file, or use an http(s) URL.";
+    TemplateError = "template-error", Error,
+        "A template of the newsroom (`[templates]` in newsroom.toml) does not parse, or fails to render an edition (an unknown variable or filter, a wrong type). A template that does not parse stops every command; one that fails for an edition refuses that edition. Fix the template at the position shown; docs/templates.md lists what it can use.";
     MissingAlt = "missing-alt", Error,
         "`[image]` has no `alt` text, so screen readers have nothing to say. Describe the picture in `alt`.";
     RawHtml = "raw-html", Error,
@@ -96,6 +98,10 @@ codes! {
         "The article has no body text after its front matter. Write the body.";
     EmptyText = "empty-text", Error,
         "An element has nothing in it: a heading with no text (`## `), an empty list item (`- `) or block quote, a link with no text (`[](…)`) or no target (`[x]()`, `[x](mailto:)`, `[x](https://)`). The edition would show an empty element. Write its text or remove it.";
+    UnsupportedMarkdown = "unsupported-markdown", Error,
+        "The body holds a table or a footnote, Markdown that editions do not publish as such (they would show pipes and brackets). Write the figures as a list or prose, the note as a sentence.";
+    IndentedCode = "indented-code", Warning,
+        "A paragraph of prose is indented by four spaces or a tab, which makes it a code block: every edition would show it as code and no translator would see it. Remove the indentation; fence real code.";
     NestingTooDeep = "nesting-too-deep", Error,
         "Block quotes or lists nest deeper than 16 levels. Flatten the structure.";
     BidiControl = "bidi-control", Error,
@@ -306,9 +312,22 @@ impl Diagnostic {
             .map(|loc| loc.file.line_col(loc.span.start))
     }
 
+    /// 1-based line and column just past the end of the span (exclusive,
+    /// as in SARIF); never before the start.
+    pub fn end_line_col(&self) -> Option<(usize, usize)> {
+        let (line, column) = self.line_col()?;
+        let loc = self.location.as_ref()?;
+        let (end_line, end_column) = loc.file.line_col(loc.span.end.max(loc.span.start));
+        Some((
+            end_line,
+            end_column.max(if end_line == line { column } else { 1 }),
+        ))
+    }
+
     /// The JSON Lines record of a finding (one object, no newline).
     pub fn to_json(&self) -> serde_json::Value {
         let (line, column) = self.line_col().unzip();
+        let (end_line, end_column) = self.end_line_col().unzip();
         serde_json::json!({
             "severity": self.severity,
             "code": self.code.name(),
@@ -316,6 +335,8 @@ impl Diagnostic {
             "file": self.file(),
             "line": line,
             "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
             "lang": self.lang,
             "key": self.key,
             "help": self.help,
@@ -367,14 +388,14 @@ pub fn to_sarif(diags: &[Diagnostic]) -> serde_json::Value {
                         "artifactLocation": { "uri": sarif_uri(file) },
                     }
                 });
-                if let (Some(loc), Some((line, column))) = (&d.location, d.line_col()) {
-                    let (end_line, end_column) =
-                        loc.file.line_col(loc.span.end.max(loc.span.start));
+                if let (Some((line, column)), Some((end_line, end_column))) =
+                    (d.line_col(), d.end_line_col())
+                {
                     location["physicalLocation"]["region"] = json!({
                         "startLine": line,
                         "startColumn": column,
                         "endLine": end_line,
-                        "endColumn": end_column.max(if end_line == line { column } else { 1 }),
+                        "endColumn": end_column,
                     });
                 }
                 result["locations"] = json!([location]);

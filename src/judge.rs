@@ -563,6 +563,16 @@ pub fn judge_checked(
                                 );
                             }
                         }
+                        // The newsroom's templates must render it.
+                        if let Some(templates) = &newsroom.templates {
+                            for fragment in [false, true] {
+                                if let Some(Err(diag)) =
+                                    templates.render_edition(&edition, fragment, None)
+                                {
+                                    own.push(diag);
+                                }
+                            }
+                        }
                         resolved = Some(edition);
                     }
                 }
@@ -953,10 +963,13 @@ fn orphans(
         .file_name(shown.display().to_string());
         let lang = lang.as_str();
         let help = match crate::article::parse_lang(lang) {
-            None => match crate::article::front_matter::did_you_mean(
-                lang,
-                &editions.iter().map(String::as_str).collect::<Vec<_>>(),
-            ) {
+            None => match crate::article::lang::suggest_lang(lang).or_else(|| {
+                    crate::article::front_matter::did_you_mean(
+                        lang,
+                        &editions.iter().map(String::as_str).collect::<Vec<_>>(),
+                    )
+                    .map(str::to_owned)
+                }) {
                 Some(best) => format!("`{lang}` is not a language tag; did you mean `{best}`? rename the file"),
                 None => format!("`{lang}` is not a language tag: rename or delete the file"),
             },

@@ -72,6 +72,18 @@ pub fn list_folder(dir: &Path) -> std::io::Result<Vec<FolderFile>> {
     Ok(out)
 }
 
+/// The files of [`list_folder`] by locale, in its order.
+pub fn by_locale(files: Vec<FolderFile>) -> Vec<(String, Vec<FolderFile>)> {
+    let mut out: Vec<(String, Vec<FolderFile>)> = Vec::new();
+    for file in files {
+        match out.last_mut() {
+            Some((tag, list)) if *tag == file.tag => list.push(file),
+            _ => out.push((file.tag.clone(), vec![file])),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +94,100 @@ mod tests {
             if let Err((_, errors)) = fluent_syntax::parser::parse(*source) {
                 panic!("locales/{tag}/{name}: {errors:?}");
             }
+        }
+    }
+
+    /// The messages of a built-in bundle, by id, without comments.
+    fn messages(tag: &str) -> Vec<(String, String)> {
+        builtin(tag)
+            .flat_map(|(_, source)| source.lines())
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(|line| match line.split_once(" =") {
+                Some((id, value)) if !line.starts_with(' ') => {
+                    (id.to_owned(), value.trim().to_owned())
+                }
+                _ => (String::new(), line.to_owned()),
+            })
+            .collect()
+    }
+
+    /// Where a Latin bundle is its Cyrillic one transliterated, it stays so:
+    /// the derived edition and the edition written directly read alike.
+    #[test]
+    fn script_pairs_are_transliterations() {
+        use crate::l10n::translit::Scheme;
+        for (from, to, scheme) in [
+            ("kk", "kk-Latn", Scheme::KazakhCyrillicToLatin),
+            ("cnr-Cyrl", "cnr-Latn", Scheme::MontenegrinCyrillicToLatin),
+            ("cnr-Latn", "cnr-Cyrl", Scheme::MontenegrinLatinToCyrillic),
+            ("sr-Cyrl", "sr-Latn", Scheme::SerbianCyrillicToLatin),
+        ] {
+            let expected: Vec<(String, String)> = messages(from)
+                .into_iter()
+                .map(|(id, value)| {
+                    // Text outside placeables and variant keys only:
+                    // `{ $date }`, `{ $count ->` and `[one]` stay.
+                    if value.contains("->") {
+                        return (id, value);
+                    }
+                    let mut out = String::new();
+                    let mut text = String::new();
+                    let mut depth = 0usize;
+                    for ch in value.chars() {
+                        if matches!(ch, '{' | '[') {
+                            if depth == 0 {
+                                out.push_str(&scheme.text(&std::mem::take(&mut text)));
+                            }
+                            depth += 1;
+                        }
+                        if depth == 0 {
+                            text.push(ch);
+                        } else {
+                            out.push(ch);
+                        }
+                        if matches!(ch, '}' | ']') {
+                            depth = depth.saturating_sub(1);
+                        }
+                    }
+                    out.push_str(&scheme.text(&text));
+                    (id, out)
+                })
+                .collect();
+            let got = messages(to);
+            assert!(!got.is_empty(), "{to}");
+            for (want, got) in expected.iter().zip(&got) {
+                assert_eq!(got, want, "{from} → {to}");
+            }
+            assert_eq!(got.len(), expected.len(), "{from} → {to}");
+        }
+    }
+
+    /// Every built-in bundle has the messages of the English one, and the
+    /// bundles added without a native editor's review say so.
+    #[test]
+    fn builtin_bundles_are_complete_and_marked() {
+        let ids = |tag: &str| -> Vec<String> {
+            let mut ids: Vec<String> = messages(tag)
+                .into_iter()
+                .map(|(id, _)| id)
+                .filter(|id| !id.is_empty())
+                .collect();
+            ids.sort();
+            ids
+        };
+        let english = ids("en");
+        for tag in builtin_tags() {
+            assert_eq!(ids(tag), english, "{tag}");
+        }
+        for tag in [
+            "sq", "bs", "mk", "tk", "cnr-Latn", "cnr-Cyrl", "prs", "ce", "crh", "av", "uz-Cyrl",
+            "kk-Latn",
+        ] {
+            let source: String = builtin(tag).map(|(_, s)| s).collect();
+            assert!(
+                source.contains("Not yet reviewed by a native editor."),
+                "{tag}"
+            );
         }
     }
 

@@ -5,7 +5,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::diag::Code;
 
 /// The deepest nesting of block quotes and lists accepted. Deeper structure
 /// is flattened into the level above and reported (`nesting-too-deep`).
@@ -68,6 +70,20 @@ pub enum BodyProblem {
     },
     /// Nesting deeper than [`MAX_NESTING`] starts here.
     TooDeep(Range<usize>),
+    /// Markdown of the body that would not reach the reader as meant: a
+    /// table or footnote (`unsupported-markdown`), prose indented into a
+    /// code block (`indented-code`), a link to a local `.md` file
+    /// (`invalid-url`).
+    Markdown {
+        /// The code to report.
+        code: Code,
+        /// The span (the first line of a block).
+        span: Range<usize>,
+        /// The message.
+        message: String,
+        /// What to do.
+        help: &'static str,
+    },
     /// An element with nothing in it: a heading, a list item, a block
     /// quote, a link's text or target.
     Empty {
@@ -85,6 +101,29 @@ pub struct Body {
     pub blocks: Vec<Block>,
     /// File ranges of the top-level blocks, for scanning text by block.
     pub block_spans: Vec<Range<usize>>,
+    /// Editorial comments (`<!-- … -->`): file range of each, and the
+    /// file range of the top-level block that follows it, if any. Never
+    /// published, never segments.
+    pub comments: Vec<(Range<usize>, Option<Range<usize>>)>,
+}
+
+/// Whether an HTML fragment is nothing but comments (and white space):
+/// an editorial note.
+pub fn is_comment(html: &str) -> bool {
+    let mut rest = html.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(after) = rest.strip_prefix("<!--") else {
+            return false;
+        };
+        let Some(end) = after.find("-->") else {
+            return false;
+        };
+        rest = after[end + 3..].trim_start();
+    }
+    true
 }
 
 /// A container being built while events stream past.
@@ -102,6 +141,8 @@ enum Frame {
     /// A container past [`MAX_NESTING`] or a raw HTML block: its content goes
     /// to the frame below.
     Skipped,
+    /// An HTML block that is only editorial comments.
+    Comment,
 }
 
 enum Leaf {
@@ -121,6 +162,10 @@ struct Collector {
     end: usize,
     after_break: bool,
     code: String,
+    /// For each open link or image: what replaces its reference label
+    /// (`[ref]`, `[]` or nothing) — an inline destination — when it is a
+    /// reference link, whose definition the segment would lose.
+    references: Vec<Option<String>>,
 }
 
 impl Collector {
@@ -150,6 +195,66 @@ impl Collector {
             self.cursor = Some(start);
             self.after_break = false;
         }
+        self.end = self.end.max(range.end);
+    }
+
+    /// Ends a link or image; a reference link becomes an inline one
+    /// (`[a][ref]` → `[a](https://…)`), so the segment, the translation and
+    /// every format carry its target.
+    fn end_link(&mut self, source: &str, range: &Range<usize>) {
+        self.end = self.end.max(range.end);
+        let Some(Some(destination)) = self.references.pop() else {
+            return;
+        };
+        let written = source.get(range.clone()).unwrap_or("");
+        let label = if written.ends_with("[]") {
+            written.len() - 2
+        } else if written.ends_with("]]") || !written.ends_with(']') {
+            written.len()
+        } else {
+            // `[text][label]` (a label has no unescaped brackets) or `[text]`.
+            match written.rfind('[') {
+                Some(at) if at > 0 && written.get(..at).is_some_and(|t| t.ends_with(']')) => at,
+                _ => written.len(),
+            }
+        };
+        // A collapsed reference's `[]` may follow the link's range.
+        let after = if label == written.len()
+            && source
+                .get(range.end..)
+                .is_some_and(|rest| rest.starts_with("[]"))
+        {
+            range.end + 2
+        } else {
+            range.end
+        };
+        if let Some(cursor) = self.cursor.take() {
+            let split = range.start + label;
+            self.text.push_str(source.get(cursor..split).unwrap_or(""));
+            self.text.push_str(&destination);
+            self.cursor = Some(after);
+            self.after_break = false;
+            self.end = self.end.max(after);
+        }
+    }
+
+    /// Leaves an editorial comment out of the text, and the spaces after it
+    /// when spaces come before it.
+    fn skip(&mut self, source: &str, range: &Range<usize>) {
+        if self.first.is_none() {
+            self.first = Some(range.start);
+        }
+        let mut next = range.end;
+        if let Some(cursor) = self.cursor.take().filter(|_| !self.after_break) {
+            let piece = source.get(cursor..range.start).unwrap_or("");
+            self.text.push_str(piece);
+            if piece.ends_with([' ', '\t']) || self.text.is_empty() {
+                let rest = source.get(range.end..).unwrap_or("");
+                next += rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            }
+        }
+        self.cursor = Some(next);
+        self.after_break = false;
         self.end = self.end.max(range.end);
     }
 
@@ -405,6 +510,113 @@ pub fn not_inline(text: &str) -> Vec<NotInline> {
     found
 }
 
+/// A resolved link target written as an inline destination and title:
+/// `(https://a.example "Title")`.
+fn inline_destination(url: &str, title: &str) -> String {
+    let plain = !url.is_empty()
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '(' | ')' | '\\' | '&')
+        });
+    let mut out = String::from("(");
+    if plain {
+        out.push_str(url);
+    } else {
+        out.push('<');
+        for c in url.chars() {
+            if matches!(c, '<' | '>' | '\\' | '&') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('>');
+    }
+    if !title.is_empty() {
+        out.push_str(" \"");
+        for c in title.chars() {
+            if matches!(c, '"' | '\\' | '&') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    }
+    out.push(')');
+    out
+}
+
+/// Whether a relative link target names a Markdown file (`../2024/a.md`,
+/// `other.markdown#part`): it works in the editor, not on the site.
+fn is_markdown_file(url: &str) -> bool {
+    if scheme(url).is_some() || url.starts_with("//") {
+        return false;
+    }
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    path.ends_with(".md") || path.ends_with(".markdown")
+}
+
+/// Whether an indented code block reads as prose: words and sentence
+/// punctuation, nothing a program or a shell line would have.
+fn reads_as_prose(code: &str) -> bool {
+    let words = code
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words >= 3
+        && !code.contains(|c: char| {
+            matches!(
+                c,
+                '{' | '}' | ';' | '=' | '<' | '>' | '$' | '`' | '|' | '\\' | '_' | '/'
+            )
+        })
+        && !code.contains("()")
+        && !code
+            .split_whitespace()
+            .any(|w| w.starts_with('-') && w.len() > 1)
+        && code
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '»', '"', '”', '’', ')'])
+}
+
+/// Tables and footnotes, which CommonMark does not know: read with those
+/// extensions on, they are what the writer meant, and refused.
+fn unsupported(source: &str, offset: usize, problems: &mut Vec<BodyProblem>) {
+    if !source.contains('|') && !source.contains("[^") {
+        return;
+    }
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        let (what, help) = match event {
+            Event::Start(Tag::Table(_)) => (
+                "a table",
+                "tables are not published as tables: write the figures as a list or as prose, or publish the table as an image with alt text",
+            ),
+            Event::Start(Tag::FootnoteDefinition(_)) => (
+                "a footnote",
+                "footnotes are not published as footnotes: write the note as a sentence or in parentheses",
+            ),
+            Event::FootnoteReference(_) => (
+                "a footnote reference",
+                "footnotes are not published as footnotes: write the note as a sentence or in parentheses",
+            ),
+            _ => continue,
+        };
+        let line = source
+            .get(range.clone())
+            .and_then(|t| t.find('\n'))
+            .map_or(range.end, |i| range.start + i);
+        problems.push(BodyProblem::Markdown {
+            code: Code::UnsupportedMarkdown,
+            span: offset + range.start..offset + line,
+            message: format!("{what} is Markdown that editions do not support"),
+            help,
+        });
+    }
+}
+
 /// Whether a link target leads nowhere: empty, or a scheme with nothing
 /// after it (`mailto:`, `https://`).
 pub fn is_empty_link(url: &str) -> bool {
@@ -439,6 +651,10 @@ struct Visitor {
     /// name and their finding, which the closing tag extends (`<b>…</b>`
     /// is one finding).
     tags: Vec<(String, usize)>,
+    /// Whether this is the body: HTML comments are editorial notes there
+    /// (an inline text has no place for a note, so they are raw HTML), and
+    /// links to local `.md` files are reported.
+    in_body: bool,
 }
 
 /// The lower-cased name of an inline HTML tag, and whether it closes
@@ -480,6 +696,12 @@ fn tag_name(html: &str) -> Option<(String, bool)> {
 
 impl Visitor {
     fn visit(&mut self, event: &Event<'_>, range: Range<usize>) {
+        if self.in_body
+            && let Event::InlineHtml(html) | Event::Html(html) = event
+            && is_comment(html)
+        {
+            return;
+        }
         if let Event::InlineHtml(html) = event {
             let tag = tag_name(html);
             // Inside an open tag, up to its closing tag, all is one finding.
@@ -526,6 +748,19 @@ impl Visitor {
                     image: true,
                 });
             }
+            Event::Start(Tag::Link { dest_url, .. })
+                if self.in_body && is_markdown_file(dest_url) =>
+            {
+                problems.push(BodyProblem::Markdown {
+                    code: Code::InvalidUrl,
+                    span: range.clone(),
+                    message: format!(
+                        "link target `{}` is a Markdown file, which no edition publishes",
+                        dest_url.escape_debug()
+                    ),
+                    help: "link to the published page (its URL, or the edition's path without `.md`)",
+                });
+            }
             Event::Start(Tag::Link { dest_url, .. }) if is_empty_link(dest_url) => {
                 problems.push(BodyProblem::Empty {
                     span: range.clone(),
@@ -562,7 +797,12 @@ impl Visitor {
 
 /// Parses the body `source`, which starts at byte `offset` of its file.
 pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
-    let mut visitor = Visitor::default();
+    let mut visitor = Visitor {
+        in_body: true,
+        ..Visitor::default()
+    };
+    // Comments waiting for the block they come before.
+    let mut pending_comments: Vec<usize> = Vec::new();
     let mut problems = Vec::new();
     let mut body = Body::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -571,11 +811,37 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
 
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         let file_range = offset + range.start..offset + range.end;
-        visitor.visit(&event, file_range.clone());
+        let comment = match &event {
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                source.get(range.clone()).is_some_and(is_comment)
+            }
+            _ => false,
+        };
+        if comment {
+            pending_comments.push(body.comments.len());
+            body.comments.push((file_range.clone(), None));
+        } else {
+            visitor.visit(&event, file_range.clone());
+        }
         if stack.is_empty()
+            && !comment
             && let Event::Start(_) | Event::Rule | Event::Html(_) = event
         {
+            for at in pending_comments.drain(..) {
+                if let Some((_, next)) = body.comments.get_mut(at) {
+                    *next = Some(file_range.clone());
+                }
+            }
             body.block_spans.push(file_range.clone());
+        }
+        if matches!(event, Event::Html(_)) && matches!(stack.last(), Some(Frame::Comment)) {
+            continue;
+        }
+        if comment && matches!(event, Event::InlineHtml(_)) {
+            if let Some(Frame::Leaf { collector, .. }) = stack.last_mut() {
+                collector.skip(source, &range);
+            }
+            continue;
         }
 
         if is_inline(&event) {
@@ -591,6 +857,30 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
                         collector.code.push_str(&text)
                     }
                     Event::SoftBreak | Event::HardBreak => collector.line_break(source, &range),
+                    Event::Start(
+                        Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            ..
+                        }
+                        | Tag::Image {
+                            link_type,
+                            dest_url,
+                            title,
+                            ..
+                        },
+                    ) => {
+                        collector.inline(source, &range);
+                        collector.references.push(
+                            matches!(
+                                link_type,
+                                LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+                            )
+                            .then(|| inline_destination(&dest_url, &title)),
+                        );
+                    }
+                    Event::End(TagEnd::Link | TagEnd::Image) => collector.end_link(source, &range),
                     _ => collector.inline(source, &range),
                 }
             }
@@ -612,6 +902,20 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
                 let frame = match tag {
                     Tag::Paragraph => leaf(Leaf::Paragraph),
                     Tag::Heading { level, .. } => leaf(Leaf::Heading(level as u8)),
+                    Tag::CodeBlock(CodeBlockKind::Indented)
+                        if source.get(range.clone()).is_some_and(reads_as_prose) =>
+                    {
+                        let line = source
+                            .get(range.clone())
+                            .map_or(range.end, |t| range.start + t.find('\n').unwrap_or(t.len()));
+                        problems.push(BodyProblem::Markdown {
+                            code: Code::IndentedCode,
+                            span: offset + range.start..offset + line,
+                            message: "an indented paragraph is published as a code block".to_owned(),
+                            help: "remove the indentation (four spaces or a tab make a code block); fence real code with ```",
+                        });
+                        leaf(Leaf::Code(String::new()))
+                    }
                     Tag::CodeBlock(kind) => leaf(Leaf::Code(match kind {
                         CodeBlockKind::Fenced(info) => info.to_string(),
                         CodeBlockKind::Indented => String::new(),
@@ -635,6 +939,7 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
                         }
                     }
                     Tag::Item => Frame::Item(Vec::new()),
+                    Tag::HtmlBlock if comment => Frame::Comment,
                     _ => Frame::Skipped,
                 };
                 stack.push(frame);
@@ -659,10 +964,12 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
         close_top(&mut stack, &mut body.blocks, source, offset);
     }
     problems.extend(visitor.problems);
+    unsupported(source, offset, &mut problems);
     problems.sort_by_key(|p| match p {
         BodyProblem::RawHtml(span)
         | BodyProblem::TooDeep(span)
         | BodyProblem::Url { span, .. }
+        | BodyProblem::Markdown { span, .. }
         | BodyProblem::Empty { span, .. } => span.start,
     });
     (body, problems)
@@ -719,7 +1026,7 @@ fn close_top(stack: &mut Vec<Frame>, top: &mut Vec<Block>, source: &str, offset:
                         items.push(blocks);
                         return;
                     }
-                    Frame::Skipped => continue,
+                    Frame::Skipped | Frame::Comment => continue,
                     _ => break,
                 }
             }
@@ -746,7 +1053,7 @@ fn close_top(stack: &mut Vec<Frame>, top: &mut Vec<Block>, source: &str, offset:
                 Block::Paragraph(prose)
             }
         },
-        Frame::Skipped => return,
+        Frame::Skipped | Frame::Comment => return,
     };
     push_block(stack, top, block);
 }
@@ -764,7 +1071,7 @@ fn push_block(stack: &mut [Frame], top: &mut Vec<Block>, block: Block) {
                 items.push(vec![block]);
                 return;
             }
-            Frame::Leaf { .. } | Frame::Skipped => continue,
+            Frame::Leaf { .. } | Frame::Skipped | Frame::Comment => continue,
         }
     }
     top.push(block);
@@ -1068,13 +1375,120 @@ mod tests {
         assert_eq!(spans("A <b>bold</b> word.\n"), ["<b>bold</b>"]);
         assert_eq!(
             spans("<i>x <B>y</b></i> <br> <!-- c -->\n"),
-            ["<i>x <B>y</b></i>", "<br>", "<!-- c -->"]
+            ["<i>x <B>y</b></i>", "<br>"]
         );
         // Not across blocks; an unmatched closing tag is its own finding.
         assert_eq!(spans("A <b>x\n\ny</b>\n"), ["<b>", "</b>"]);
         assert_eq!(
             inline_problems("Target </em> <em>x</em>"),
             [BodyProblem::RawHtml(7..12), BodyProblem::RawHtml(13..23)]
+        );
+    }
+
+    #[test]
+    fn comments_are_editorial_notes() {
+        let source = "<!-- check the figure -->\nOne <!-- a note --> two.\n\n- Item <!-- x\ny --> end\n\n<!--\nlong\n-->\n\nLast.<!--z-->\n";
+        let (body, problems) = parse(source, 0);
+        assert_eq!(problems, []);
+        assert_eq!(texts(source), ["One two.", "Item end", "Last."]);
+        assert_eq!(body.blocks.len(), body.block_spans.len());
+        let comments: Vec<&str> = body
+            .comments
+            .iter()
+            .map(|(c, _)| &source[c.clone()])
+            .collect();
+        assert_eq!(
+            comments,
+            [
+                "<!-- check the figure -->\n",
+                "<!-- a note -->",
+                "<!-- x\ny -->",
+                "<!--\nlong\n-->\n",
+                "<!--z-->"
+            ]
+        );
+        // Each comment knows the block after it.
+        let next = |i: usize| body.comments[i].1.clone().map(|r| source[r].to_owned());
+        assert_eq!(next(0).as_deref(), Some("One <!-- a note --> two.\n"));
+        assert_eq!(next(3).as_deref(), Some("Last.<!--z-->\n"));
+        assert_eq!(next(4), None);
+        // A body of comments only is empty; a comment with HTML after it,
+        // or in an inline text, is raw HTML.
+        assert!(parse("<!-- only -->\n", 0).0.blocks.is_empty());
+        assert_eq!(parse("<!-- c --> <b>x</b>\n", 0).1.len(), 1);
+        assert_eq!(inline_problems("A <!-- c --> b").len(), 1);
+    }
+
+    #[test]
+    fn reference_links_become_inline_links() {
+        let source = "See [the report][r] and [Halden] or [it][] ![map][m].\n\n[r]: https://a.example/r \"The report\"\n[halden]: <https://a.example/a b>\n[it]: /it\n[m]: https://a.example/m.png\n";
+        let (_, problems) = parse(source, 0);
+        assert_eq!(problems, []);
+        assert_eq!(
+            texts(source),
+            [
+                "See [the report](https://a.example/r \"The report\") and [Halden](<https://a.example/a b>) or [it](/it) ![map](https://a.example/m.png)."
+            ]
+        );
+        // The rewritten text means the same to a Markdown parser.
+        let text = &texts(source)[0];
+        let targets = |md: &str| -> Vec<String> {
+            Parser::new_ext(md, Options::empty())
+                .filter_map(|e| match e {
+                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                        Some(dest_url.to_string())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(targets(text), targets(source));
+        // Across a line break, and an unresolved reference stays text.
+        assert_eq!(
+            texts("[a\nb][x] [y][nope]\n\n[x]: /x\n"),
+            ["[a b](/x) [y][nope]"]
+        );
+    }
+
+    fn codes(source: &str) -> Vec<(Code, String)> {
+        parse(source, 0)
+            .1
+            .into_iter()
+            .filter_map(|p| match p {
+                BodyProblem::Markdown { code, span, .. } => Some((code, source[span].to_owned())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tables_footnotes_indented_prose_and_md_links_are_reported() {
+        assert_eq!(
+            codes("| a | b |\n|---|---|\n| 1 | 2 |\n"),
+            [(Code::UnsupportedMarkdown, "| a | b |".to_owned())]
+        );
+        assert_eq!(
+            codes("Text.[^1]\n\n[^1]: The note.\n"),
+            [
+                (Code::UnsupportedMarkdown, "[^1]".to_owned()),
+                (Code::UnsupportedMarkdown, "[^1]: The note.".to_owned())
+            ]
+        );
+        assert_eq!(
+            codes("Intro.\n\n    The ferry returned at noon.\n    It docked.\n"),
+            [(Code::IndentedCode, "The ferry returned at noon.".to_owned())]
+        );
+        // Real code, a pipe in prose, an absolute .md URL: nothing.
+        assert_eq!(codes("Intro.\n\n    let x = f(1);\n"), []);
+        assert_eq!(codes("Intro.\n\n\tcargo build --release\n"), []);
+        assert_eq!(codes("Left | right.\n"), []);
+        assert_eq!(codes("[a](https://x.example/README.md)\n"), []);
+        assert_eq!(
+            codes("See [the other](../2024/other.md#x).\n"),
+            [(
+                Code::InvalidUrl,
+                "[the other](../2024/other.md#x)".to_owned()
+            )]
         );
     }
 }

@@ -8,16 +8,16 @@
 
 pub mod body;
 pub mod front_matter;
+pub mod lang;
 
 use std::ops::Range;
-use std::str::FromStr;
 use std::sync::Arc;
 
 use toml::de::DeTable;
-use unic_langid::LanguageIdentifier;
 
 pub use body::{Block, Body, Prose};
 pub use front_matter::{Field, Text};
+pub use lang::parse_lang;
 
 use crate::diag::{Code, Diagnostic};
 use crate::segment::{Segment, SegmentKind, body_segments};
@@ -225,6 +225,17 @@ pub fn parse(file: &Arc<SourceFile>) -> Parsed {
     out.block_spans = body.block_spans.clone();
     for problem in problems {
         out.diagnostics.push(body_problem(file, problem));
+    }
+    for (comment, _) in &body.comments {
+        let written = text.get(comment.clone()).unwrap_or("");
+        if let Some(Err((message, help))) = crate::check::suppress::note_directive(written) {
+            let end = written.trim_end().len();
+            out.diagnostics.push(
+                Diagnostic::new(Code::InvalidField, message)
+                    .at(file, comment.start..comment.start + end)
+                    .help(help),
+            );
+        }
     }
     if body.blocks.is_empty() {
         out.diagnostics.push(
@@ -559,6 +570,12 @@ fn body_problem(file: &Arc<SourceFile>, problem: BodyProblem) -> Diagnostic {
         )
         .at(file, span)
         .label("too deep from here on"),
+        BodyProblem::Markdown {
+            code,
+            span,
+            message,
+            help,
+        } => Diagnostic::new(code, message).at(file, span).help(help),
         BodyProblem::Empty { span, what } => {
             Diagnostic::new(Code::EmptyText, format!("{what} in the body"))
                 .at(file, span)
@@ -589,6 +606,14 @@ fn out_inline_problem(
         .label("only http, https, mailto and relative links"),
         BodyProblem::TooDeep(range) => Diagnostic::new(Code::NestingTooDeep, "text nests too deep")
             .at(file, text.span_of(range)),
+        BodyProblem::Markdown {
+            code,
+            span,
+            message,
+            help,
+        } => Diagnostic::new(code, message)
+            .at(file, text.span_of(span))
+            .help(help),
         BodyProblem::Empty { span, what } => {
             Diagnostic::new(Code::EmptyText, format!("{what} in a front-matter text"))
                 .at(file, text.span_of(span))
@@ -682,53 +707,12 @@ fn slug(text: &str) -> String {
         .to_owned()
 }
 
-/// Parses a BCP 47 tag into its canonical form (`sr-latn` → `sr-Latn`).
-pub fn parse_lang(tag: &str) -> Option<String> {
-    if tag.is_empty() || tag.contains('_') {
-        return None;
-    }
-    if let Ok(id) = LanguageIdentifier::from_str(tag) {
-        return Some(id.to_string());
-    }
-    // A Unicode extension (`ar-u-nu-arab`, `fa-u-nu-latn`) is honoured in
-    // numbers and dates; other extensions and private use are not tags of
-    // an edition.
-    let locale = icu_locale::Locale::try_from_str(tag).ok()?;
-    let extensions = &locale.extensions;
-    if extensions.unicode.is_empty()
-        || !extensions.transform.is_empty()
-        || !extensions.private.is_empty()
-        || !extensions.other.is_empty()
-    {
-        return None;
-    }
-    LanguageIdentifier::from_str(&locale.id.to_string()).ok()?;
-    Some(locale.to_string())
-}
-
 fn check_lang(file: &Arc<SourceFile>, lang: &Text, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    match parse_lang(&lang.value) {
-        Some(tag) => Some(tag),
-        None => {
-            let mut diag = Diagnostic::new(
-                Code::InvalidLang,
-                format!(
-                    "`{}` is not a valid BCP 47 language tag",
-                    escape_for_message(&lang.value)
-                ),
-            )
-            .at(file, lang.span.clone())
-            .label("expected a tag like `en`, `sr-Latn` or `pt-BR`");
-            if lang.value.contains('_') {
-                diag = diag.help(format!(
-                    "BCP 47 uses hyphens: `{}`",
-                    lang.value.replace('_', "-")
-                ));
-            }
-            diags.push(diag);
-            None
-        }
+    let tag = parse_lang(&lang.value);
+    if tag.is_none() {
+        diags.push(lang::lang_diagnostic(&lang.value).at(file, lang.span.clone()));
     }
+    tag
 }
 
 fn is_agency_id(id: &str) -> bool {
@@ -1033,23 +1017,6 @@ fn read_related(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unicode_extensions_are_valid_edition_tags() {
-        assert_eq!(parse_lang("ar-u-nu-arab").as_deref(), Some("ar-u-nu-arab"));
-        assert_eq!(parse_lang("fa-u-nu-latn").as_deref(), Some("fa-u-nu-latn"));
-        assert_eq!(parse_lang("sr-Latn").as_deref(), Some("sr-Latn"));
-        for bad in [
-            "ar-u",
-            "en-x-house",
-            "de-t-en",
-            "ar_u_nu_arab",
-            "u-nu-arab",
-            "",
-        ] {
-            assert_eq!(parse_lang(bad), None, "{bad}");
-        }
-    }
 
     fn dt(text: &str) -> toml::value::Datetime {
         text.parse().unwrap()

@@ -86,7 +86,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::sync::Arc;
 
 use fluent_syntax::ast::{self, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
@@ -413,8 +414,13 @@ fn junk_id(content: &str) -> Option<String> {
         .flatten()
 }
 
-/// The messages and terms of one locale's files.
-fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
+/// The messages and terms of one locale's files; with `syntax`, the
+/// syntax errors of the same parse are added to it.
+fn collect(
+    files: &[Arc<SourceFile>],
+    relative: &[String],
+    mut syntax: Option<(&LanguageIdentifier, &mut Vec<Diagnostic>)>,
+) -> Collected {
     let mut out = Messages::new();
     let mut duplicates = Vec::new();
     let mut broken = BTreeSet::new();
@@ -424,7 +430,12 @@ fn collect(files: &[Arc<SourceFile>], relative: &[String]) -> Collected {
         let text = file.text();
         let resource = match fluent_syntax::parser::parse(text) {
             Ok(resource) => resource,
-            Err((resource, _)) => resource,
+            Err((resource, errors)) => {
+                if let Some((locale, diags)) = syntax.as_mut() {
+                    crate::l10n::bundles::syntax_errors(file, locale, errors, diags);
+                }
+                resource
+            }
         };
         for entry in &resource.body {
             let (key, id, value, attributes) = match entry {
@@ -561,18 +572,18 @@ fn text_safety(file: &Arc<SourceFile>, locale: &LanguageIdentifier, diags: &mut 
 }
 
 /// One locale's bundle from one origin, collected for checking.
-struct Locale<'s> {
+struct Locale {
     origin: Origin,
-    locale: &'s LanguageIdentifier,
+    locale: LanguageIdentifier,
     tag: String,
     /// Its folder (`None` for the built-in bundles).
-    folder: Option<&'s Path>,
-    files: &'s [Arc<SourceFile>],
-    relative: &'s [String],
+    folder: Option<PathBuf>,
+    files: Vec<Arc<SourceFile>>,
+    relative: Vec<String>,
     collected: Collected,
 }
 
-impl Locale<'_> {
+impl Locale {
     /// Its file of this relative path, if it has one.
     fn file(&self, relative: &str) -> Option<&Arc<SourceFile>> {
         self.relative
@@ -583,7 +594,7 @@ impl Locale<'_> {
 
     /// How a path inside its folder is shown.
     fn display(&self, relative: &str) -> String {
-        self.folder.map_or_else(
+        self.folder.as_deref().map_or_else(
             || relative.to_owned(),
             |folder| display_path(&folder.join(relative)),
         )
@@ -591,7 +602,9 @@ impl Locale<'_> {
 
     /// How its folder is shown.
     fn display_folder(&self) -> String {
-        self.folder.map_or_else(|| self.tag.clone(), display_path)
+        self.folder
+            .as_deref()
+            .map_or_else(|| self.tag.clone(), display_path)
     }
 
     /// Its messages in file order.
@@ -678,32 +691,33 @@ pub fn reference_problem(stack: &Stack, tag: &str) -> Option<ReferenceProblem> {
         .sources()
         .filter(|s| s.origin == Origin::Newsroom)
         .collect();
-    if ours.is_empty()
-        || ours
-            .iter()
-            .any(|s| s.locale.to_string().eq_ignore_ascii_case(tag))
-    {
+    let tags: Vec<String> = ours.iter().map(|s| s.locale.to_string()).collect();
+    let folder = ours.iter().find_map(|s| s.folder.and_then(Path::parent));
+    problem_with(&tags, folder, tag)
+}
+
+/// Whether the locales `tags` of the folder of locales `folder` lack the
+/// reference locale `tag` (see [`reference_problem`]).
+fn problem_with(tags: &[String], folder: Option<&Path>, tag: &str) -> Option<ReferenceProblem> {
+    if tags.is_empty() || tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
         return None;
     }
-    let folder = ours
-        .iter()
-        .find_map(|s| s.folder.and_then(Path::parent))
-        .map_or_else(|| "the locales folder".to_owned(), display_path);
+    let folder = folder.map_or_else(|| "the locales folder".to_owned(), display_path);
     let language = tag.split(['-', '_']).next().unwrap_or(tag);
-    let near: Vec<String> = ours
+    let near: Vec<String> = tags
         .iter()
-        .map(|s| s.locale.to_string())
         .filter(|t| {
             t.split('-')
                 .next()
                 .is_some_and(|l| l.eq_ignore_ascii_case(language))
         })
+        .cloned()
         .collect();
     Some(if near.is_empty() {
         ReferenceProblem::Absent {
             tag: tag.to_owned(),
             folder,
-            locales: ours.iter().map(|s| s.locale.to_string()).collect(),
+            locales: tags.to_vec(),
         }
     } else {
         ReferenceProblem::Misnamed {
@@ -714,42 +728,238 @@ pub fn reference_problem(stack: &Stack, tag: &str) -> Option<ReferenceProblem> {
     })
 }
 
-/// Checks the newsroom's (and `--locales`') bundles.
+/// What every locale's check shares: the ids the reference bundle may lack
+/// (notices, built-in messages) and the reference's tag.
+struct Checker<'n> {
+    reference_tag: &'n str,
+    notice_ids: BTreeSet<&'n str>,
+    /// The ids of each built-in locale's bundle, by tag.
+    builtin: BTreeMap<String, BTreeSet<String>>,
+    /// The ids of every built-in bundle.
+    builtin_ids: BTreeSet<String>,
+}
+
+impl<'n> Checker<'n> {
+    fn new(newsroom: &'n Newsroom) -> Checker<'n> {
+        let mut builtin: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (tag, _, source) in crate::locales::BUILTIN_FTL {
+            let tag = LanguageIdentifier::from_str(tag)
+                .map_or_else(|_| (*tag).to_owned(), |l| l.to_string());
+            let ids = builtin.entry(tag).or_default();
+            let resource = match fluent_syntax::parser::parse(*source) {
+                Ok(resource) | Err((resource, _)) => resource,
+            };
+            for entry in &resource.body {
+                match entry {
+                    ast::Entry::Message(m) => {
+                        ids.insert(m.id.name.to_owned());
+                    }
+                    ast::Entry::Term(t) => {
+                        ids.insert(format!("-{}", t.id.name));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let builtin_ids = builtin.values().flatten().cloned().collect();
+        Checker {
+            reference_tag: newsroom.source.as_str(),
+            notice_ids: newsroom.notices.iter().map(|n| n.id.as_str()).collect(),
+            builtin,
+            builtin_ids,
+        }
+    }
+
+    fn is_reference(&self, locale: &Locale) -> bool {
+        locale.origin == Origin::Newsroom && locale.tag.eq_ignore_ascii_case(self.reference_tag)
+    }
+}
+
+/// Checks the newsroom's (and `--locales`') bundles, one locale at a time
+/// (its bundles of every origin together) against the reference locale's.
 pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let notice_ids: BTreeSet<&str> = newsroom.notices.iter().map(|n| n.id.as_str()).collect();
-    let mut locales: Vec<Locale<'_>> = Vec::new();
-    let mut builtin: BTreeMap<String, Messages> = BTreeMap::new();
-    for source in stack.sources() {
-        let tag = source.locale.to_string();
-        if source.origin == Origin::Builtin {
-            builtin.insert(tag, collect(source.files, source.relative).messages);
+    let checker = Checker::new(newsroom);
+    let sources: Vec<_> = stack
+        .sources()
+        .filter(|s| s.origin != Origin::Builtin)
+        .collect();
+    let mut safety = Vec::new();
+    for source in &sources {
+        for file in source.files {
+            text_safety(file, source.locale, &mut safety);
+        }
+    }
+    let load = |source: &crate::l10n::bundles::Source<'_>| Locale {
+        origin: source.origin,
+        locale: source.locale.clone(),
+        tag: source.locale.to_string(),
+        folder: source.folder.map(Path::to_path_buf),
+        files: source.files.to_vec(),
+        relative: source.relative.to_vec(),
+        collected: collect(source.files, source.relative, None),
+    };
+    let reference = sources.iter().map(load).find(|l| checker.is_reference(l));
+    // Findings by source, in the stack's order.
+    let mut found: Vec<Vec<Diagnostic>> = sources.iter().map(|_| Vec::new()).collect();
+    let mut done = vec![false; sources.len()];
+    for (at, source) in sources.iter().enumerate() {
+        if done.get(at).copied().unwrap_or(true) {
             continue;
         }
-        for file in source.files {
-            text_safety(file, source.locale, &mut diags);
+        let group: Vec<usize> = (at..sources.len())
+            .filter(|&i| sources.get(i).is_some_and(|s| s.locale == source.locale))
+            .collect();
+        let locales: Vec<Locale> = group
+            .iter()
+            .filter_map(|&i| sources.get(i))
+            .map(load)
+            .collect();
+        let same_tag: Vec<&Locale> = locales.iter().collect();
+        for (&i, locale) in group.iter().zip(&locales) {
+            if let Some(out) = found.get_mut(i) {
+                checker.check_locale(locale, reference.as_ref(), &same_tag, out);
+            }
+            if let Some(flag) = done.get_mut(i) {
+                *flag = true;
+            }
         }
-        let collected = collect(source.files, source.relative);
-        locales.push(Locale {
-            origin: source.origin,
-            locale: source.locale,
-            tag,
-            folder: source.folder,
-            files: source.files,
-            relative: source.relative,
-            collected,
-        });
     }
-    let reference_tag = newsroom.source.as_str();
-    let reference = locales
-        .iter()
-        .find(|l| l.origin == Origin::Newsroom && l.tag.eq_ignore_ascii_case(reference_tag));
-    let builtin_ids: BTreeSet<&str> = builtin
-        .values()
-        .flat_map(|m| m.keys().map(String::as_str))
-        .collect();
+    safety.extend(found.into_iter().flatten());
+    safety
+}
 
-    for locale in &locales {
+/// What `check --bundles DIR` found, and in how many locales and files.
+pub struct FolderChecked {
+    /// The findings, the folder's own (unreadable files, syntax) first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many locale folders hold bundle files.
+    pub locales: usize,
+    /// How many bundle files they hold.
+    pub files: usize,
+}
+
+/// Checks one folder of bundles alone (`LANG/**/*.ftl`) against the
+/// reference locale `newsroom.source`, reading one locale at a time: the
+/// reference stays in memory, every other locale is read, checked and
+/// let go, so memory does not grow with the number of locales. Each file
+/// is parsed once. Errors when the folder cannot be listed, holds no
+/// locale or lacks the reference (`remedy` says where the reference is
+/// named).
+pub fn check_folder(
+    dir: &Path,
+    newsroom: &Newsroom,
+    remedy: &str,
+) -> anyhow::Result<FolderChecked> {
+    let listed = crate::locales::list_folder(dir)
+        .map_err(|err| anyhow::anyhow!("cannot load the locale folder {}: {err}", dir.display()))?;
+    let groups = crate::locales::by_locale(listed);
+    anyhow::ensure!(
+        !groups.is_empty(),
+        "--bundles {}: no locale folder with .ftl files in it (the layout is DIR/LANG/**/*.ftl)",
+        display_path(dir)
+    );
+    let tags: Vec<String> = groups.iter().map(|(tag, _)| tag.clone()).collect();
+    if let Some(problem) = problem_with(&tags, Some(dir), &newsroom.source) {
+        anyhow::bail!("{}", problem.describe(remedy));
+    }
+    let checker = Checker::new(newsroom);
+    let files = groups.iter().map(|(_, list)| list.len()).sum();
+    let locales = groups.len();
+    // Per locale: what reading found, syntax errors, text safety and the
+    // comparison, put together in that order at the end.
+    let mut read_errors = Vec::new();
+    let mut syntax = Vec::new();
+    let mut safety = Vec::new();
+    let mut found: Vec<Vec<Diagnostic>> = groups.iter().map(|_| Vec::new()).collect();
+    let mut load = |tag: &str, listed: Vec<crate::locales::FolderFile>| {
+        let files = crate::l10n::bundles::read_locale(dir, tag, listed, &mut read_errors);
+        // Mozilla's `ja-JP-mac` is no BCP 47 tag (a variant has five
+        // letters or more): such a folder is checked by the rules of the
+        // longest tag it starts with, and keeps its own name.
+        let locale = match longest_tag(tag) {
+            Some(locale) => locale,
+            None => crate::l10n::bundles::folder_locale(tag, &files, &mut syntax)?,
+        };
+        if files.list.is_empty() {
+            return None;
+        }
+        for file in &files.list {
+            text_safety(file, &locale, &mut safety);
+        }
+        let collected = collect(&files.list, &files.relative, Some((&locale, &mut syntax)));
+        Some(Locale {
+            origin: Origin::Newsroom,
+            tag: if LanguageIdentifier::from_str(tag).is_ok() {
+                locale.to_string()
+            } else {
+                tag.to_owned()
+            },
+            locale,
+            folder: files.folder,
+            files: files.list,
+            relative: files.relative,
+            collected,
+        })
+    };
+    let mut groups: Vec<Option<(String, Vec<crate::locales::FolderFile>)>> =
+        groups.into_iter().map(Some).collect();
+    let reference_at = tags
+        .iter()
+        .position(|t| t.eq_ignore_ascii_case(checker.reference_tag));
+    let reference = reference_at
+        .and_then(|at| groups.get_mut(at).and_then(Option::take))
+        .and_then(|(tag, listed)| load(&tag, listed));
+    for (at, group) in groups.into_iter().enumerate() {
+        let Some(out) = found.get_mut(at) else {
+            continue;
+        };
+        match group {
+            Some((tag, listed)) => {
+                if let Some(locale) = load(&tag, listed) {
+                    checker.check_locale(&locale, reference.as_ref(), &[&locale], out);
+                }
+            }
+            None => {
+                if let Some(reference) = &reference {
+                    checker.check_locale(reference, Some(reference), &[reference], out);
+                }
+            }
+        }
+    }
+    let mut diagnostics = read_errors;
+    diagnostics.append(&mut syntax);
+    diagnostics.append(&mut safety);
+    diagnostics.extend(found.into_iter().flatten());
+    Ok(FolderChecked {
+        diagnostics,
+        locales,
+        files,
+    })
+}
+
+/// The locale of a folder name, or of the longest run of its leading
+/// subtags that is a BCP 47 tag (`ja-JP` for `ja-JP-mac`).
+fn longest_tag(name: &str) -> Option<LanguageIdentifier> {
+    let parts: Vec<&str> = name.split(['-', '_']).collect();
+    (1..=parts.len())
+        .rev()
+        .find_map(|n| LanguageIdentifier::from_str(&parts.get(..n)?.join("-")).ok())
+}
+
+impl Checker<'_> {
+    /// Every finding about one locale's bundle from one origin: its
+    /// duplicates, references to what it lacks, plural selects, and
+    /// against the reference what it lacks, keeps elsewhere or has left
+    /// over. `same_tag` is the locale's bundles of every origin (itself
+    /// included): what its editions find.
+    fn check_locale(
+        &self,
+        locale: &Locale,
+        reference: Option<&Locale>,
+        same_tag: &[&Locale],
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let reference_tag = self.reference_tag;
         let tag = &locale.tag;
         for duplicate in &locale.collected.duplicates {
             // An id the reference itself keeps in the same two files is
@@ -765,27 +975,26 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
                 diags.push(duplicate.diagnostic(tag));
             }
         }
-        let own_builtin = builtin.get(tag);
+        let own_builtin = self.builtin.get(tag);
         let messages = &locale.collected.messages;
         // What the locale's editions find: its bundles of every origin and
         // the built-in one.
         let defined = |id: &str| {
-            locales
+            same_tag
                 .iter()
-                .filter(|l| l.tag == *tag)
                 .any(|l| l.collected.messages.contains_key(id))
-                || own_builtin.is_some_and(|b| b.contains_key(id))
+                || own_builtin.is_some_and(|b| b.contains(id))
         };
-        unknown_references(locale, reference, &defined, &mut diags);
-        let plurals = LocalePlurals::new(locale.locale);
+        unknown_references(locale, reference, &defined, diags);
+        let plurals = LocalePlurals::new(&locale.locale);
         for (id, info) in locale.in_file_order() {
             for select in &info.selects {
-                plural_finding(id, info, select, &plurals, tag, &mut diags);
+                plural_finding(id, info, select, &plurals, tag, diags);
             }
         }
-        let Some(reference) = reference else { continue };
+        let Some(reference) = reference else { return };
         if tag.eq_ignore_ascii_case(reference_tag) {
-            continue;
+            return;
         }
         // Terms this locale's own entries use.
         let used: BTreeSet<&str> = messages
@@ -802,8 +1011,8 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
                     // reference has but cannot parse is its syntax error.
                     let own_term = is_term && used.contains(id.as_str());
                     if !own_term
-                        && !builtin_ids.contains(id.as_str())
-                        && !notice_ids.contains(id.as_str())
+                        && !self.builtin_ids.contains(id.as_str())
+                        && !self.notice_ids.contains(id.as_str())
                         && !reference.collected.broken.contains(id)
                     {
                         obsolete
@@ -817,30 +1026,29 @@ pub fn check(stack: &Stack, newsroom: &Newsroom) -> Vec<Diagnostic> {
                         id,
                         info,
                         reference_info,
-                        locale.folder,
+                        locale.folder.as_deref(),
                         reference_tag,
                         tag,
-                        &mut diags,
+                        diags,
                     );
                     // A term's parameters and attributes are its locale's own.
                     if !is_term {
-                        compare_message(id, info, reference_info, tag, &mut diags);
+                        compare_message(id, info, reference_info, tag, diags);
                     }
                 }
             }
         }
-        obsolete_findings(locale, reference, &obsolete, &mut diags);
-        missing_findings(locale, reference, &notice_ids, &defined, &mut diags);
+        obsolete_findings(locale, reference, &obsolete, diags);
+        missing_findings(locale, reference, &self.notice_ids, &defined, diags);
     }
-    diags
 }
 
 /// `fluent-unknown-reference`, once per id a locale's messages refer to
 /// and no bundle of the locale defines (one deleted term is one finding,
 /// however many messages use it), at the first message that does.
 fn unknown_references(
-    locale: &Locale<'_>,
-    reference: Option<&Locale<'_>>,
+    locale: &Locale,
+    reference: Option<&Locale>,
     defined: &dyn Fn(&str) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -899,8 +1107,8 @@ fn unknown_references(
 /// `fluent-obsolete-message`: per message, or once for a file the
 /// reference has no counterpart of when nothing in it is used.
 fn obsolete_findings(
-    locale: &Locale<'_>,
-    reference: &Locale<'_>,
+    locale: &Locale,
+    reference: &Locale,
     obsolete: &BTreeMap<&str, Vec<(&str, &Info)>>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -955,19 +1163,25 @@ fn obsolete_findings(
 /// as the reference's, once per message; or, when the locale has no such
 /// file, once for the whole file, on the locale's folder.
 fn missing_findings(
-    locale: &Locale<'_>,
-    reference: &Locale<'_>,
+    locale: &Locale,
+    reference: &Locale,
     notice_ids: &BTreeSet<&str>,
     defined: &dyn Fn(&str) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let tag = &locale.tag;
     let reference_tag = &reference.tag;
+    // Terms the locale's own entries use: one it lacks is reported once,
+    // as `fluent-unknown-reference`.
+    let used: BTreeSet<&str> = locale
+        .collected
+        .messages
+        .values()
+        .flat_map(|info| info.refs.iter().map(|r| r.key.as_str()))
+        .collect();
     let mut by_file: BTreeMap<&str, Vec<(&str, &Info)>> = BTreeMap::new();
     for (id, info) in reference.in_file_order() {
-        // Terms are each locale's own: a missing one matters only when a
-        // message uses it (`fluent-unknown-reference`).
-        if Info::is_term(id)
+        if (Info::is_term(id) && used.contains(id.as_str()))
             || notice_ids.contains(id.as_str())
             || defined(id)
             || locale.collected.broken.contains(id)
@@ -984,31 +1198,46 @@ fn missing_findings(
         match locale.file(relative) {
             Some(file) => {
                 for (id, theirs) in &missing {
-                    found.push(
-                        Diagnostic::new(
-                            Code::FluentMissingMessage,
-                            format!(
-                                "the {tag} bundle lacks `{id}`; {tag} editions show the {reference_tag} text"
-                            ),
+                    // A term no message of the locale uses yet: the
+                    // messages that will need it are missing, or say the
+                    // name another way.
+                    let message = if Info::is_term(id) {
+                        format!(
+                            "the {tag} bundle lacks `{id}`, a term of the {reference_tag} (reference) bundle; no {tag} message uses it yet"
                         )
-                        .file_name(file.name())
-                        .help(format!(
-                            "add `{id} = …` to {}; the reference message is at {}",
-                            file.name(),
-                            place(theirs)
-                        )),
+                    } else {
+                        format!(
+                            "the {tag} bundle lacks `{id}`; {tag} editions show the {reference_tag} text"
+                        )
+                    };
+                    found.push(
+                        Diagnostic::new(Code::FluentMissingMessage, message)
+                            .file_name(file.name())
+                            .help(format!(
+                                "add `{id} = …` to {}; the reference message is at {}",
+                                file.name(),
+                                place(theirs)
+                            )),
                     );
                 }
             }
             None => {
                 let ids: Vec<&str> = missing.iter().map(|(id, _)| *id).collect();
                 let message = match ids.as_slice() {
+                    [id] if Info::is_term(id) => format!(
+                        "the {tag} bundle has no {relative}, which holds the term `{id}` in the {reference_tag} (reference) bundle; no {tag} message uses it yet"
+                    ),
                     [id] => format!(
                         "the {tag} bundle has no {relative}, so `{id}` shows the {reference_tag} text"
                     ),
                     _ => format!(
-                        "the {tag} bundle has no {relative}, so its {} messages ({}) show the {reference_tag} text",
+                        "the {tag} bundle has no {relative}, so its {} {} ({}) show the {reference_tag} text",
                         ids.len(),
+                        if ids.iter().any(|id| Info::is_term(id)) {
+                            "entries"
+                        } else {
+                            "messages"
+                        },
                         some_ids(&ids)
                     ),
                 };
@@ -1028,6 +1257,62 @@ fn missing_findings(
             diags.push(diag.lang(tag.clone()));
         }
     }
+    // An id the reference keeps in several files (each page's own text)
+    // and the locale has in some of them only: the file that lacks it
+    // shows another file's translation, or the reference's text where
+    // each file is loaded alone.
+    for (id, theirs) in reference.in_file_order() {
+        if theirs.also_in.is_empty() || Info::is_term(id) || notice_ids.contains(id.as_str()) {
+            continue;
+        }
+        let Some(ours) = locale.collected.messages.get(id.as_str()) else {
+            continue;
+        };
+        let mut files: Vec<&String> = theirs.also_in.iter().collect();
+        files.push(&theirs.relative);
+        files.sort();
+        files.dedup();
+        for relative in files {
+            let Some(file) = locale.file(relative) else {
+                continue;
+            };
+            if ours.defined_in(relative) {
+                continue;
+            }
+            let Some(reference_info) = reference.collected.counterpart(id, relative) else {
+                continue;
+            };
+            let mut diag = Diagnostic::new(
+                Code::FluentMissingMessage,
+                format!(
+                    "the {tag} bundle lacks `{id}` in {relative}: the {reference_tag} (reference) bundle has it there as well as in {}, and {tag} only in {}",
+                    other_files(theirs, relative),
+                    ours.relative
+                ),
+            )
+            .file_name(file.name())
+            .lang(tag.clone())
+            .help(format!(
+                "add `{id} = …` to {}; the reference message is at {}",
+                file.name(),
+                place(reference_info)
+            ));
+            diag.severity = Severity::Warning;
+            diags.push(diag);
+        }
+    }
+}
+
+/// The files other than `relative` that a definition is in.
+fn other_files(info: &Info, relative: &str) -> String {
+    std::iter::once(&info.relative)
+        .chain(&info.also_in)
+        .filter(|r| *r != relative)
+        .map(String::as_str)
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `fluent-moved-message` when no definition of `id` in the locale is in the
@@ -1298,6 +1583,17 @@ mod tests {
         let stack = Stack::load(Some(dir.path()), None).unwrap();
         let mut out = stack.diagnostics.clone();
         out.extend(check(&stack, &Newsroom::builtin()));
+        // `check --bundles DIR` reads one locale at a time, and finds the
+        // same, in the same order.
+        if let Ok(alone) = check_folder(dir.path(), &Newsroom::builtin(), "--reference") {
+            let shown = |diags: &[Diagnostic]| -> Vec<String> {
+                diags
+                    .iter()
+                    .map(|d| format!("{:?} {:?} {} {:?}", d.code, d.lang, d.message, d.file()))
+                    .collect()
+            };
+            assert_eq!(shown(&alone.diagnostics), shown(&out));
+        }
         out
     }
 
@@ -1747,7 +2043,93 @@ mod tests {
         ]);
         assert_eq!(
             summary(&found),
-            ["fluent-duplicate de 1", "fluent-duplicate en 2"],
+            [
+                "fluent-duplicate de 1",
+                "fluent-duplicate en 2",
+                "fluent-missing-message de 0",
+                "fluent-missing-message it 0"
+            ],
+            "{found:#?}"
+        );
+        // A file that holds only a term no message of the locale uses.
+        let missing = found
+            .iter()
+            .find(|d| d.code == Code::FluentMissingMessage)
+            .unwrap();
+        assert_eq!(
+            missing.message,
+            "the de bundle has no b.ftl, which holds the term `-tb` in the en (reference) bundle; no de message uses it yet"
+        );
+    }
+
+    #[test]
+    fn an_id_the_reference_keeps_in_two_files_is_needed_in_each_the_locale_has() {
+        let found = findings(&[
+            (
+                "en/a.ftl",
+                "x = X for page A
+",
+            ),
+            (
+                "en/b.ftl",
+                "x = X for page B
+",
+            ),
+            (
+                "he/a.ftl", "x = X A
+",
+            ),
+            (
+                "he/b.ftl", "y = Y
+",
+            ),
+        ]);
+        let missing: Vec<&str> = found
+            .iter()
+            .filter(|d| d.code == Code::FluentMissingMessage)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            missing,
+            [
+                "the he bundle lacks `x` in b.ftl: the en (reference) bundle has it there as well as in a.ftl, and he only in a.ftl"
+            ],
+            "{found:#?}"
+        );
+        let finding = found
+            .iter()
+            .find(|d| d.code == Code::FluentMissingMessage)
+            .unwrap();
+        assert!(finding.file().unwrap().ends_with("he/b.ftl"), "{finding:?}");
+        assert_eq!(finding.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_term_the_locale_lacks_is_missing_unless_a_message_uses_it() {
+        let found = findings(&[
+            (
+                "en/a.ftl",
+                "-brand = Brand
+-other = Other
+x = X { -brand }
+",
+            ),
+            (
+                "uk/a.ftl",
+                "x = X { -brand }
+",
+            ),
+        ]);
+        let codes: Vec<String> = found
+            .iter()
+            .map(|d| format!("{} {}", d.code.name(), d.message))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "fluent-unknown-reference `x` refers to the term `-brand`, which no uk bundle defines",
+                "fluent-missing-message the uk bundle lacks `-other`, a term of the en (reference) bundle; no uk message uses it yet"
+            ],
             "{found:#?}"
         );
     }

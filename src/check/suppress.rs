@@ -4,6 +4,10 @@
 //! - in a translation file, a comment `# article: allow(code, code)` above
 //!   a `[[segment]]` header or anywhere inside its table silences those
 //!   codes for that segment (in that language);
+//! - in an article's body, an editorial comment
+//!   `<!-- article: allow(code, code): reason -->` silences those codes on
+//!   the block that follows it (findings in the article file within that
+//!   block); the reason is required;
 //! - in `newsroom.toml`, `[check] allow = ["code"]` silences a code
 //!   everywhere, and `[[check.exception]]` with `code` and any of
 //!   `article`, `lang`, `key` (and a `reason` for the record) silences it
@@ -15,9 +19,83 @@
 //! changes nothing.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::newsroom::Newsroom;
+
+/// The codes an editorial comment of the body accepts, if it is a
+/// directive (`<!-- article: allow(code, code): reason -->`); a comment
+/// that is not one is `None`, a directive that is broken an error message
+/// and a help line.
+pub fn note_directive(comment: &str) -> Option<Result<Vec<Code>, (String, String)>> {
+    let inner = comment.trim().strip_prefix("<!--")?;
+    let inner = inner.strip_suffix("-->").unwrap_or(inner).trim();
+    let rest = inner.strip_prefix("article:")?.trim_start();
+    let form = "write `<!-- article: allow(code, code): reason -->`".to_owned();
+    let Some(list) = rest.strip_prefix("allow(") else {
+        return Some(Err((
+            "an `article:` comment must be an `allow` directive".to_owned(),
+            form,
+        )));
+    };
+    let Some(close) = list.find(')') else {
+        return Some(Err(("`allow(` is not closed".to_owned(), form)));
+    };
+    let reason = list[close + 1..].trim_start();
+    let reason = reason.strip_prefix(':').unwrap_or(reason).trim();
+    let mut codes = Vec::new();
+    for name in list[..close].split(',').map(str::trim) {
+        let Some(code) = Code::from_name(name) else {
+            let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+            let help = match crate::article::front_matter::did_you_mean(name, &names) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "`article explain` lists the codes".to_owned(),
+            };
+            return Some(Err((
+                format!("`{}` is not a diagnostic code", name.escape_debug()),
+                help,
+            )));
+        };
+        if code.severity() == Severity::Error {
+            return Some(Err((
+                format!(
+                    "`{}` is an error, and errors cannot be allowed: they keep the editions they are about from being published",
+                    code.name()
+                ),
+                "fix what the error points at; only warnings can be accepted".to_owned(),
+            )));
+        }
+        codes.push(code);
+    }
+    if reason.is_empty() {
+        return Some(Err((
+            "an `allow` comment needs a reason after the codes".to_owned(),
+            "write `<!-- article: allow(code): why this is right here -->`".to_owned(),
+        )));
+    }
+    Some(Ok(codes))
+}
+
+/// The file range of a block and the codes accepted on it.
+type Allowance = (Range<usize>, Vec<Code>);
+
+/// What the directive comments of an article's body accept: the file
+/// range of the block after each, and its codes.
+fn body_allowances(text: &str) -> Vec<Allowance> {
+    let Ok(split) = crate::article::front_matter::split(text) else {
+        return Vec::new();
+    };
+    let body = text.get(split.body.clone()).unwrap_or("");
+    let (body, _) = crate::article::body::parse(body, split.body.start);
+    body.comments
+        .into_iter()
+        .filter_map(|(comment, next)| {
+            let codes = note_directive(text.get(comment)?)?.ok()?;
+            Some((next?, codes))
+        })
+        .collect()
+}
 
 /// The codes a directive comment names, if the line holds one.
 fn directive(line: &str) -> Option<Vec<String>> {
@@ -87,6 +165,7 @@ pub fn directives(text: &str) -> Vec<(String, Vec<String>)> {
 /// Marks the findings about one article that a person has accepted.
 pub fn apply(diags: &mut [Diagnostic], newsroom: &Newsroom, article: Option<&str>) {
     let mut cache: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+    let mut notes: HashMap<String, Vec<Allowance>> = HashMap::new();
     for diag in diags.iter_mut() {
         // An error blocks publishing: no directive or rule can hide it,
         // or `check` would pass what `export` refuses.
@@ -97,10 +176,25 @@ pub fn apply(diags: &mut [Diagnostic], newsroom: &Newsroom, article: Option<&str
             diag.suppressed = true;
             continue;
         }
-        let (Some(location), Some(key)) = (&diag.location, &diag.key) else {
+        let Some(location) = &diag.location else {
             continue;
         };
-        if !location.file.name().ends_with(".toml") {
+        let name = location.file.name();
+        if !name.ends_with(".toml") && !name.ends_with(".ftl") {
+            let found = notes
+                .entry(name.to_owned())
+                .or_insert_with(|| body_allowances(location.file.text()));
+            if found.iter().any(|(block, codes)| {
+                block.contains(&location.span.start) && codes.contains(&diag.code)
+            }) {
+                diag.suppressed = true;
+            }
+            continue;
+        }
+        let Some(key) = &diag.key else {
+            continue;
+        };
+        if !name.ends_with(".toml") {
             continue;
         }
         let found = cache

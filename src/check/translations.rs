@@ -285,6 +285,12 @@ fn check_lang(
                         "translation nests too deep".to_owned(),
                         range,
                     ),
+                    BodyProblem::Markdown {
+                        code,
+                        span,
+                        message,
+                        ..
+                    } => (code, message, span),
                     BodyProblem::Empty { span, what } => {
                         (Code::EmptyText, format!("{what} in a translation"), span)
                     }

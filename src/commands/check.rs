@@ -6,8 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crate::check::bundles::{ReferenceProblem, reference_problem};
-use crate::l10n::bundles::{Origin, Stack};
+use crate::check::bundles::ReferenceProblem;
 use crate::newsroom::Newsroom;
 use crate::source::display_path;
 
@@ -231,33 +230,19 @@ fn run_bundles(options: &Options, dir: &Path, langs: &[String]) -> anyhow::Resul
         )),
         None => {}
     }
-    let stack = Stack::load(Some(dir), None)?;
-    let sources: Vec<_> = stack
-        .sources()
-        .filter(|s| s.origin == Origin::Newsroom)
-        .collect();
-    anyhow::ensure!(
-        !sources.is_empty(),
-        "--bundles {}: no locale folder with .ftl files in it (the layout is DIR/LANG/**/*.ftl)",
-        display_path(dir)
-    );
-    if let Some(problem) = reference_problem(&stack, &newsroom.source) {
-        let remedy = match (&options.reference, &newsroom.file) {
-            (None, Some(_)) => "`source` in newsroom.toml, or --reference",
-            _ => "--reference",
-        };
-        anyhow::bail!("{}", problem.describe(remedy));
-    }
+    let remedy = match (&options.reference, &newsroom.file) {
+        (None, Some(_)) => "`source` in newsroom.toml, or --reference",
+        _ => "--reference",
+    };
+    let checked = crate::check::bundles::check_folder(dir, &newsroom, remedy)?;
     report.bundles = Some(BundlesChecked {
         folder: display_path(dir),
-        locales: sources.len(),
-        files: sources.iter().map(|s| s.files.len()).sum(),
+        locales: checked.locales,
+        files: checked.files,
         reference: newsroom.source.clone(),
     });
-    let mut diagnostics = stack.diagnostics.clone();
-    let mut found = crate::check::bundles::check(&stack, &newsroom);
-    crate::check::suppress::apply(&mut found, &newsroom, None);
-    diagnostics.extend(found);
+    let mut diagnostics = checked.diagnostics;
+    crate::check::suppress::apply(&mut diagnostics, &newsroom, None);
     if !langs.is_empty() {
         diagnostics.retain(|d| {
             d.lang

@@ -275,7 +275,14 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
         }
         outputs.extend(produced);
         if options.site {
-            write_site(out, &mut outputs, &mut report)?;
+            // The index pages follow the first newsroom of the run that
+            // has an index template.
+            let templates = workspace
+                .newsrooms()
+                .iter()
+                .filter_map(|(n, _)| n.templates.as_deref())
+                .find(|t| t.has(crate::render::template::Kind::Index));
+            write_site(out, &mut outputs, &mut report, templates)?;
         } else if outputs.keys().any(|rel| is_site_file(rel)) {
             report.notes.push(
                 "the site files (index pages, feeds, sitemaps) were not updated: add --site".into(),
@@ -297,6 +304,7 @@ fn write_site(
     out: &OutputDir,
     outputs: &mut BTreeMap<String, Entry>,
     report: &mut Report,
+    templates: Option<&crate::render::template::Templates>,
 ) -> anyhow::Result<()> {
     let mut editions: Vec<crate::render::site::Meta> = Vec::new();
     for entry in outputs.values() {
@@ -316,7 +324,8 @@ fn write_site(
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
         });
-    let files = crate::render::site::files(&editions, now);
+    let files = crate::render::site::files(&editions, now, templates)
+        .map_err(|diag| crate::error::DiagnosticsError(vec![*diag]))?;
     let stale: Vec<String> = outputs
         .keys()
         .filter(|rel| is_site_file(rel) && !files.iter().any(|(f, _)| f == *rel))
@@ -502,6 +511,7 @@ fn export_article(
             path: &path,
             hash: &hash,
             moved: &moved,
+            newsroom,
         };
         write_edition(verdict, page.as_ref(), target, shared, &mut done)
             .map_err(|err| (path.clone(), err))?;
@@ -573,6 +583,7 @@ struct Target<'a> {
     path: &'a Path,
     hash: &'a str,
     moved: &'a [(String, String)],
+    newsroom: &'a crate::newsroom::Newsroom,
 }
 
 /// Writes one judged edition, or records its refusal and removes what an
@@ -589,6 +600,7 @@ fn write_edition(
         path,
         hash,
         moved,
+        newsroom,
     } = target;
     let lang = verdict.lang.clone();
     let mut edition = verdict.edition.take();
@@ -632,14 +644,16 @@ fn write_edition(
     };
     let mut written = Vec::new();
     for format in shared.formats {
-        let text = render::render(
+        let text = render::page::render_edition(
             edition,
             *format,
             RenderOptions {
                 fragment: shared.options.fragment,
                 page,
             },
-        );
+            newsroom,
+        )
+        .map_err(|diag| crate::error::DiagnosticsError(vec![*diag]))?;
         match shared.out {
             Some(out) => {
                 let rel = rel_path(&lang, id, *format);

@@ -117,6 +117,9 @@ pub enum RejectKind {
     Empty,
     /// It would lower the state of a translated or reviewed segment.
     Downgrade,
+    /// Its inline codes are damaged, missing, duplicated or invented:
+    /// nothing of it was applied.
+    Codes,
 }
 
 impl RejectKind {
@@ -128,6 +131,7 @@ impl RejectKind {
             RejectKind::UnknownKey => "unknown-key",
             RejectKind::Empty => "empty",
             RejectKind::Downgrade => "downgrade",
+            RejectKind::Codes => "codes",
         }
     }
 }
@@ -637,6 +641,10 @@ fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
         body_kinds.entry(prose.text.as_str()).or_insert(kind);
     }
     let segments = article.segments();
+    let name = article.file.name();
+    let file = std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_owned(), |f| f.to_string_lossy().into_owned());
     let mut out = std::collections::HashMap::new();
     for (index, segment) in segments.iter().enumerate() {
         let kind = match segment.kind {
@@ -657,6 +665,8 @@ fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
                 text.push_str(&format!("\n{label}: {}", shorten(&neighbour.text)));
             }
         }
+        let (line, _) = article.file.line_col(segment.span.start);
+        text.push_str(&format!("\nreference: {file}:{line}"));
         out.entry(segment.key.clone()).or_insert(text);
     }
     out
@@ -753,6 +763,7 @@ fn interchange_doc(item: &Pending) -> Interchange {
                 .and_then(|f| f.segment(&p.key))
                 .and_then(|e| e.note.clone()),
             base: Some(Base::of(&p.target, p.state)),
+            damaged: None,
         })
         .collect();
     Interchange {
@@ -866,6 +877,25 @@ pub fn apply_import(doc: &Interchange, item: &mut Pending) -> Vec<Rejected> {
         rejected: Vec::new(),
     };
     for unit in &doc.units {
+        if let Some(damaged) = &unit.damaged {
+            let current = item
+                .plan
+                .segments
+                .iter()
+                .find(|p| p.key == unit.key)
+                .map(|p| Version::of(&p.target, p.state));
+            import.reject(
+                unit,
+                item,
+                RejectKind::Codes,
+                format!(
+                    "not applied (nor its note): {}, at line {}, column {} of the imported file",
+                    damaged.message, damaged.line, damaged.column
+                ),
+                current,
+            );
+            continue;
+        }
         let applied = match item.plan.segments.iter().position(|p| p.key == unit.key) {
             None => import.moved(unit, item),
             Some(index) => import.same_key(unit, index, item),

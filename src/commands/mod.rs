@@ -10,7 +10,7 @@ pub mod status;
 use rayon::prelude::*;
 
 /// Parses `--lang` values once for a run: repeated flags and comma lists
-/// (`--lang ru,uk`), each a valid language tag, `all` for every edition
+/// (`--lang ru,uk`), each a language tag CLDR knows, `all` for every edition
 /// (an empty list). A tag written with underscores gets a did-you-mean.
 pub fn parse_langs(values: &[String]) -> anyhow::Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
@@ -23,10 +23,11 @@ pub fn parse_langs(values: &[String]) -> anyhow::Result<Vec<String>> {
             return Ok(Vec::new());
         }
         let Some(tag) = crate::article::parse_lang(value) else {
-            let hint = crate::article::parse_lang(&value.replace('_', "-"))
+            let (message, meant) = crate::article::lang::lang_problem(value);
+            let hint = meant
                 .map(|tag| format!(" (did you mean `{tag}`?)"))
                 .unwrap_or_default();
-            anyhow::bail!("--lang {value}: not a valid BCP 47 language tag{hint}");
+            anyhow::bail!("--lang {value}: {message}{hint}");
         };
         if !out.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
             out.push(tag);

@@ -70,6 +70,7 @@
 
 use crate::translations::State;
 
+pub mod inline;
 pub mod po;
 pub mod tmx;
 pub mod xliff;
@@ -97,6 +98,10 @@ pub struct Unit {
     /// What the target and state were when the file was written (`None`
     /// in files from older versions and other tools).
     pub base: Option<Base>,
+    /// Set when reading found the unit's inline codes damaged, missing,
+    /// duplicated or invented (see [`inline`]): what is wrong and where.
+    /// Such a unit is not applied at all; its target is empty.
+    pub damaged: Option<ReadError>,
 }
 
 /// A unit's target and state as they were in the translation file when the
@@ -495,6 +500,7 @@ pub(crate) mod test_support {
                     note,
                     context: None,
                     base: base.map(|(state, hash)| super::Base { state, hash }),
+                    damaged: None,
                 },
             );
         (name(), name(), name(), prop::collection::vec(unit, 0..8)).prop_map(
@@ -538,6 +544,7 @@ pub(crate) mod test_support {
                 note: None,
                 context: None,
                 base: None,
+                damaged: None,
             }],
         }
     }

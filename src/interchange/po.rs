@@ -173,12 +173,18 @@ fn write_unit(out: &mut String, unit: &Unit) {
             out.push('\n');
         }
     }
+    let mut references = Vec::new();
     if let Some(context) = &unit.context {
         for line in context.split('\n') {
             let line: String = line
                 .chars()
                 .map(|c| if c.is_control() { ' ' } else { c })
                 .collect();
+            // `reference: FILE:LINE` is a gettext reference, as po4a writes.
+            if let Some(reference) = line.strip_prefix(REFERENCE) {
+                references.push(reference.replace(char::is_whitespace, "_"));
+                continue;
+            }
             out.push_str("#. ");
             out.push_str(line.trim_end());
             out.push('\n');
@@ -193,9 +199,15 @@ fn write_unit(out: &mut String, unit: &Unit) {
     if let Some(base) = &unit.base {
         out.push_str(&format!("#. {BASE} {} {}\n", base.state.name(), base.hash));
     }
-    if fuzzy {
-        out.push_str("#, fuzzy\n");
+    for reference in references {
+        out.push_str(&format!("#: {reference}\n"));
     }
+    // Every entry is inline Markdown; po4a flags such entries so.
+    out.push_str(if fuzzy {
+        "#, fuzzy, markdown-text\n"
+    } else {
+        "#, markdown-text\n"
+    });
     if let Some(previous) = &unit.previous_source {
         push_string(out, "#| ", "msgid", previous);
     }
@@ -211,6 +223,9 @@ fn write_unit(out: &mut String, unit: &Unit) {
 fn ends_in_backslash(line: &str) -> bool {
     line.trim_end_matches(' ').ends_with('\\')
 }
+
+/// The context line that is a reference to the article (`FILE:LINE`).
+const REFERENCE: &str = "reference: ";
 
 /// Whether the entry is fuzzy, and its state marker.
 fn flags(unit: &Unit) -> (bool, Option<&'static str>) {
@@ -768,6 +783,7 @@ impl<'a> Reader<'a> {
             },
             context: None,
             base: entry.base,
+            damaged: None,
         });
         Ok(())
     }
@@ -876,7 +892,7 @@ msgstr ""
 # Keep it short
 #   and clear
 #. article-base: stale {hash}
-#, fuzzy
+#, fuzzy, markdown-text
 #| msgid "Talks begin"
 msgctxt "headline"
 msgid "Talks *resume* \"now\""
@@ -890,26 +906,34 @@ msgstr "Переговоры\tидут"
     #[test]
     fn every_state_is_written_and_read_back() {
         let cases = [
-            (State::New, "", "msgctxt"),
+            (State::New, "", "#, markdown-text\nmsgctxt"),
             (
                 State::New,
                 "suggestion",
-                "#. untranslated suggestion\n#, fuzzy\nmsgctxt",
+                "#. untranslated suggestion\n#, fuzzy, markdown-text\nmsgctxt",
             ),
             (
                 State::Machine,
                 "машинный",
-                "#. machine translation\n#, fuzzy\nmsgctxt",
+                "#. machine translation\n#, fuzzy, markdown-text\nmsgctxt",
             ),
             (
                 State::Machine,
                 "",
-                "#. machine translation\n#, fuzzy\nmsgctxt",
+                "#. machine translation\n#, fuzzy, markdown-text\nmsgctxt",
             ),
-            (State::Stale, "старый", "#, fuzzy\nmsgctxt"),
-            (State::Translated, "перевод", "msgctxt"),
-            (State::Translated, "", "#. translated\nmsgctxt"),
-            (State::Reviewed, "проверено", "#. reviewed\nmsgctxt"),
+            (State::Stale, "старый", "#, fuzzy, markdown-text\nmsgctxt"),
+            (State::Translated, "перевод", "#, markdown-text\nmsgctxt"),
+            (
+                State::Translated,
+                "",
+                "#. translated\n#, markdown-text\nmsgctxt",
+            ),
+            (
+                State::Reviewed,
+                "проверено",
+                "#. reviewed\n#, markdown-text\nmsgctxt",
+            ),
         ];
         for (state, target, entry) in cases {
             let doc = single("Source", target, state);

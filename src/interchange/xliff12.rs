@@ -43,14 +43,24 @@
 //! `Stale`, otherwise any other `needs-…` state with a target → `Machine`
 //! (not publishable until a person says so); `new`, `needs-translation`, or
 //! an empty target → `New`; no `state` → `Translated` with a target, else
-//! `New`. Inline codes are flattened to their text (`<g>`, `<mrk>` keep
-//! theirs; `<bpt>`, `<ept>`, `<ph>`, `<it>`, `<sub>` are left out).
+//! `New`.
+//!
+//! # Inline codes
+//!
+//! Inline Markdown (see [`inline`]) is written as native-code elements that
+//! hold the Markdown they stand for: `<bpt id="N">[</bpt>` …
+//! `<ept id="N">](https://…)</ept>` around the text of emphasis, strong
+//! text, links and images, `<ph id="N">`code`</ph>` for standalone codes.
+//! Read back, `<bpt>`/`<ept>`/`<ph>`/`<it>` are codes with their content as
+//! Markdown; `<bx/>`, `<ex/>` and `<x/>` are codes without Markdown
+//! (damaged); `<g>` and `<mrk>` are taken for their text. The codes are
+//! checked as in XLIFF 2 ([`inline::resolve`]); notes lose their codes.
 
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
-use super::{Base, Interchange, ReadError, Unit, effective_state, strip_bom};
+use super::{Base, Interchange, ReadError, Unit, effective_state, inline, strip_bom};
 use crate::translations::State;
 
 /// The XLIFF 1.2 namespace.
@@ -116,7 +126,7 @@ fn write_file(out: &mut String, doc: &Interchange) {
         ));
         out.push_str(&format!(
             "        <source>{}</source>\n",
-            escape(&unit.source, false)
+            coded(&unit.source, &inline::spans(&unit.source))
         ));
         let (state, qualifier) = match effective_state(unit) {
             State::New => ("needs-translation", None),
@@ -129,7 +139,13 @@ fn write_file(out: &mut String, doc: &Interchange) {
         if let Some(qualifier) = qualifier {
             out.push_str(&format!(" state-qualifier=\"{qualifier}\""));
         }
-        out.push_str(&format!(">{}</target>\n", escape(&unit.target, false)));
+        out.push_str(&format!(
+            ">{}</target>\n",
+            coded(
+                &unit.target,
+                &inline::target_spans(&unit.source, &unit.target)
+            )
+        ));
         let base = unit
             .base
             .as_ref()
@@ -152,12 +168,37 @@ fn write_file(out: &mut String, doc: &Interchange) {
     out.push_str("    </body>\n  </file>\n");
 }
 
+/// `text` as the content of `<source>` or `<target>`: its codes as
+/// `<bpt>`/`<ept>` (paired) and `<ph>` (standalone), each holding the
+/// Markdown it stands for.
+fn coded(text: &str, spans: &[inline::Span]) -> String {
+    let mut out = String::new();
+    for span in spans {
+        let (element, number, range) = match span {
+            inline::Span::Text(range) => {
+                out.push_str(&escape(text.get(range.clone()).unwrap_or(""), false));
+                continue;
+            }
+            inline::Span::Code(inline::Kind::Open, n, r) => ("bpt", n, r),
+            inline::Span::Code(inline::Kind::Close, n, r) => ("ept", n, r),
+            inline::Span::Code(inline::Kind::Standalone, n, r) => ("ph", n, r),
+        };
+        out.push_str(&format!(
+            "<{element} id=\"{number}\">{}</{element}>",
+            escape(text.get(range.clone()).unwrap_or(""), false)
+        ));
+    }
+    out
+}
+
 /// A trans-unit being read.
 #[derive(Default)]
 struct Open {
     key: String,
-    source: Option<String>,
-    target: Option<String>,
+    source: Option<Vec<inline::Piece>>,
+    target: Option<Vec<inline::Piece>>,
+    /// Byte offset of the end of the target (or source) read last.
+    end: usize,
     state: Option<String>,
     qualifier: Option<String>,
     notes: Vec<(Option<String>, String)>,
@@ -182,7 +223,9 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
     let mut open: Vec<String> = Vec::new();
     let mut unit: Option<Open> = None;
     // The element whose text is being collected: source, target or note.
-    let mut collecting: Option<(String, Option<String>, String)> = None;
+    let mut collecting: Option<(String, Option<String>, Vec<inline::Piece>)> = None;
+    // The inline code being read inside it: its kind, id, Markdown, offset.
+    let mut code: Option<(inline::Kind, String, Option<String>, usize)> = None;
     let mut skip_depth = 0usize;
     let mut keys = std::collections::HashSet::new();
     loop {
@@ -215,7 +258,25 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                     open.len().checked_sub(2).and_then(|i| open.get(i))
                 };
                 let in_unit = unit.is_some() && parent.is_some_and(|p| p == "trans-unit");
-                if collecting.is_some() {
+                if let Some((_, _, pieces)) = collecting.as_mut() {
+                    let kind = match name.as_str() {
+                        "bpt" | "bx" => Some(inline::Kind::Open),
+                        "ept" | "ex" => Some(inline::Kind::Close),
+                        "ph" | "it" | "x" => Some(inline::Kind::Standalone),
+                        _ => None,
+                    };
+                    if let Some(kind) = kind
+                        && skip_depth == 0
+                    {
+                        let id = attr("id").unwrap_or_default();
+                        // `<bx/>`, `<ex/>` and `<x/>` carry no Markdown.
+                        let data = (!matches!(name.as_str(), "bx" | "ex" | "x")).then(String::new);
+                        if empty {
+                            pieces.push(found(kind, id, data, pos));
+                        } else {
+                            code = Some((kind, id, data, pos));
+                        }
+                    }
                     if !empty && matches!(name.as_str(), "bpt" | "ept" | "ph" | "it" | "sub") {
                         skip_depth += 1;
                     }
@@ -248,13 +309,13 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                             u.state = attr("state");
                             u.qualifier = attr("state-qualifier");
                         }
-                        collecting = Some((name.clone(), attr("from"), String::new()));
+                        collecting = Some((name.clone(), attr("from"), Vec::new()));
                     }
                     "target" if empty && in_unit => {
                         if let Some(u) = unit.as_mut() {
                             u.state = attr("state");
                             u.qualifier = attr("state-qualifier");
-                            u.target = Some(String::new());
+                            u.target = Some(Vec::new());
                         }
                     }
                     _ => {}
@@ -267,6 +328,12 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                     if matches!(name.as_str(), "bpt" | "ept" | "ph" | "it" | "sub") {
                         skip_depth -= 1;
                     }
+                    if skip_depth == 0
+                        && let (Some((kind, id, data, at)), Some((_, _, pieces))) =
+                            (code.take(), collecting.as_mut())
+                    {
+                        pieces.push(found(kind, id, data, at));
+                    }
                     continue;
                 }
                 if let Some((element, from, text)) = collecting.take() {
@@ -276,9 +343,15 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                     }
                     if let Some(u) = unit.as_mut() {
                         match element.as_str() {
-                            "source" => u.source = Some(text),
-                            "target" => u.target = Some(text),
-                            _ => u.notes.push((from, text)),
+                            "source" => {
+                                u.source = Some(text);
+                                u.end = pos;
+                            }
+                            "target" => {
+                                u.target = Some(text);
+                                u.end = pos;
+                            }
+                            _ => u.notes.push((from, inline::plain(&text))),
                         }
                     }
                     continue;
@@ -292,41 +365,39 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                             u.key
                         )));
                     }
-                    doc.units.push(finish(u));
+                    doc.units.push(finish(u, text));
                     unit_articles.push(original.clone());
                 }
             }
             Event::Text(ref t) => {
-                if let Some((_, _, buf)) = collecting.as_mut()
-                    && skip_depth == 0
-                {
-                    buf.push_str(&t.xml_content(XmlVersion::Implicit1_0));
-                }
+                let content = t.xml_content(XmlVersion::Implicit1_0);
+                add_text(&mut collecting, &mut code, skip_depth, &content);
             }
             Event::CData(ref t) => {
-                if let Some((_, _, buf)) = collecting.as_mut()
-                    && skip_depth == 0
-                {
-                    buf.push_str(&t.xml_content(XmlVersion::Implicit1_0));
-                }
+                let content = t.xml_content(XmlVersion::Implicit1_0);
+                add_text(&mut collecting, &mut code, skip_depth, &content);
             }
-            Event::GeneralRef(ref r) => {
-                if let Some((_, _, buf)) = collecting.as_mut()
-                    && skip_depth == 0
-                {
-                    let name = r.xml_content(XmlVersion::Implicit1_0).into_owned();
-                    let c = match name.as_str() {
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "amp" => Some('&'),
-                        "apos" => Some('\''),
-                        "quot" => Some('"'),
-                        _ => r.resolve_char_ref().ok().flatten(),
-                    };
-                    match c {
-                        Some(c) => buf.push(c),
-                        None => return Err(err(format!("unknown entity `&{name};`"))),
+            Event::GeneralRef(ref r) if collecting.is_some() => {
+                let name = r.xml_content(XmlVersion::Implicit1_0).into_owned();
+                let c = match name.as_str() {
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "amp" => Some('&'),
+                    "apos" => Some('\''),
+                    "quot" => Some('"'),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                match c {
+                    Some(c) => {
+                        let mut buf = [0; 4];
+                        add_text(
+                            &mut collecting,
+                            &mut code,
+                            skip_depth,
+                            c.encode_utf8(&mut buf),
+                        );
                     }
+                    None => return Err(err(format!("unknown entity `&{name};`"))),
                 }
             }
             Event::Eof => {
@@ -367,10 +438,43 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
     Ok(doc)
 }
 
-/// A read trans-unit as a [`Unit`].
-fn finish(u: Open) -> Unit {
-    let target = u.target.unwrap_or_default();
-    let state = match (u.state.as_deref(), target.is_empty()) {
+/// Text read inside `<source>`, `<target>` or `<note>`: the Markdown of
+/// the code being read, or text.
+fn add_text(
+    collecting: &mut Option<(String, Option<String>, Vec<inline::Piece>)>,
+    code: &mut Option<(inline::Kind, String, Option<String>, usize)>,
+    skip_depth: usize,
+    text: &str,
+) {
+    if let Some((_, _, Some(data), _)) = code.as_mut() {
+        data.push_str(text);
+    } else if skip_depth == 0
+        && let Some((_, _, pieces)) = collecting.as_mut()
+    {
+        match pieces.last_mut() {
+            Some(inline::Piece::Text(last)) => last.push_str(text),
+            _ => pieces.push(inline::Piece::Text(text.to_owned())),
+        }
+    }
+}
+
+/// A code read, its Markdown standing for itself.
+fn found(kind: inline::Kind, id: String, data: Option<String>, pos: usize) -> inline::Piece {
+    inline::Piece::Code(inline::Found {
+        kind,
+        reference: data.clone().unwrap_or_else(|| "(none)".to_owned()),
+        id,
+        data,
+        pos,
+    })
+}
+
+/// A read trans-unit as a [`Unit`]; `text` is the file.
+fn finish(u: Open, text: &str) -> Unit {
+    let target_pieces = u.target.unwrap_or_default();
+    let source_pieces = u.source.unwrap_or_default();
+    let empty = inline::is_empty(&target_pieces);
+    let state = match (u.state.as_deref(), empty) {
         (_, true) => State::New,
         (Some("final" | "signed-off"), false) => State::Reviewed,
         (Some("translated") | None, false) => State::Translated,
@@ -383,22 +487,26 @@ fn finish(u: Open) -> Unit {
     let mut previous_source = None;
     let mut base = None;
     let mut notes = Vec::new();
-    for (from, text) in u.notes {
+    for (from, note) in u.notes {
         match from.as_deref() {
-            Some("previous-source") if previous_source.is_none() => previous_source = Some(text),
+            Some("previous-source") if previous_source.is_none() => previous_source = Some(note),
             Some("article-base") => {
-                let mut words = text.split_whitespace();
+                let mut words = note.split_whitespace();
                 if let (Some(state), Some(hash)) = (words.next(), words.next()) {
                     base = Base::parse(state, hash);
                 }
             }
             Some("context") => {}
-            _ => notes.push(text),
+            _ => notes.push(note),
         }
     }
+    let (source, target, damaged) =
+        inline::resolve(&source_pieces, &target_pieces, u.end, base.as_ref());
+    let damaged =
+        damaged.map(|e| ReadError::at(text, e.pos, format!("unit `{}`: {}", u.key, e.message)));
     Unit {
         key: u.key,
-        source: u.source.unwrap_or_default(),
+        source,
         target,
         state,
         previous_source,
@@ -409,6 +517,7 @@ fn finish(u: Open) -> Unit {
         },
         context: None,
         base,
+        damaged,
     }
 }
 
@@ -443,11 +552,21 @@ mod tests {
     #[test]
     fn other_tools_files_read() {
         let text = "<xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'><file original='a' source-language='en' target-language='uk' datatype='plaintext'><body>\
-            <trans-unit id='k'><source>Hi <g id='1'>there</g></source><target state='signed-off'>Привіт <g id='1'>там</g><ph id='2'>{x}</ph></target>\
+            <trans-unit id='k'><source>Hi <g id='1'>there</g></source><target state='signed-off'>Привіт <g id='1'>там</g></target>\
             <alt-trans><target state='final'/><target>Не це</target></alt-trans><note>Hello</note></trans-unit>\
-            <trans-unit id='m'><source>S</source><target state='needs-review-translation'>Т</target></trans-unit></body></file></xliff>";
-        let doc = read(text).unwrap_or_else(|e| panic!("{e:?}"));
+            <trans-unit id='m'><source>S</source><target state='needs-review-translation'>Т</target></trans-unit>\
+            <trans-unit id='n'><source>S <ph id='1'>`c`</ph></source><target>Т <ph id='2'>{x}</ph></target></trans-unit></body></file></xliff>";
+        let mut doc = read(text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(doc.trg_lang.as_deref(), Some("uk"));
+        let invented = doc.units.pop().unwrap();
+        assert_eq!(invented.source, "S `c`");
+        let damaged = invented.damaged.unwrap();
+        assert!(
+            damaged
+                .message
+                .contains("unit `n`: code `2` is not in the source"),
+            "{damaged:?}"
+        );
         let units: Vec<(&str, &str, State, Option<&str>)> = doc
             .units
             .iter()

@@ -185,12 +185,13 @@ fn new_bundle(locale: &LanguageIdentifier, isolating: bool, plurals: &Arc<Plural
 
 /// A locale's files from one origin, in the order they are read.
 #[derive(Default)]
-struct Files {
-    list: Vec<Arc<SourceFile>>,
+pub struct Files {
+    /// The files.
+    pub list: Vec<Arc<SourceFile>>,
     /// Each file's path inside the locale's folder (`firefox/new.ftl`).
-    relative: Vec<String>,
+    pub relative: Vec<String>,
     /// The locale's folder (`None` for the built-in bundles).
-    folder: Option<PathBuf>,
+    pub folder: Option<PathBuf>,
 }
 
 impl Files {
@@ -270,8 +271,94 @@ fn build(
     }
 }
 
+/// Reads one locale folder's `.ftl` files (`tag`, as
+/// [`locales::list_folder`] lists them under `dir`). A path that cannot be
+/// read (a folder or a dangling link named `x.ftl`), a file that is not
+/// UTF-8 and one nested deeper than any real message are each a
+/// `fluent-syntax` finding, and left out; the other files are used.
+pub fn read_locale(
+    dir: &Path,
+    tag: &str,
+    listed: Vec<locales::FolderFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Files {
+    let mut files = Files {
+        folder: Some(dir.join(tag)),
+        ..Files::default()
+    };
+    for locales::FolderFile { relative, path, .. } in listed {
+        let (file, bad) = match SourceFile::read(&path) {
+            Ok(read) => read,
+            Err(err) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::FluentSyntax,
+                        format!("cannot read {}: {err}", path.display()),
+                    )
+                    .file_name(crate::source::display_path(&path))
+                    .lang(tag.to_owned())
+                    .help("a bundle is a .ftl file; rename or remove what is not one"),
+                );
+                continue;
+            }
+        };
+        let file = Arc::new(file);
+        if let Some(bad) = bad {
+            diagnostics.push(
+                Diagnostic::new(Code::FluentSyntax, "the file is not valid UTF-8")
+                    .at(&file, bad.offset..bad.offset + 1)
+                    .lang(tag.to_owned()),
+            );
+            continue;
+        }
+        // The Fluent parser recurses once per nested placeable: a file
+        // nested deeper than any real message is refused before it can
+        // exhaust the stack.
+        if let Some(at) = too_deep(file.text()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::FluentSyntax,
+                    format!(
+                        "placeables nest deeper than {MAX_PLACEABLE_DEPTH} levels; the file is not used"
+                    ),
+                )
+                .at(&file, at..at + 1)
+                .lang(tag.to_owned())
+                .help("a real message nests a few levels at most: look for unbalanced `{`"),
+            );
+            continue;
+        }
+        files.push(file, relative);
+    }
+    files
+}
+
+/// The locale of a locale folder's name, or `invalid-lang` about its
+/// first file when the name is no BCP 47 tag (its bundle is not used).
+pub fn folder_locale(
+    tag: &str,
+    files: &Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<LanguageIdentifier> {
+    let locale = LanguageIdentifier::from_str(tag).ok();
+    if locale.is_none()
+        && let Some(first) = files.list.first()
+    {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::InvalidLang,
+                format!(
+                    "locale folder `{tag}` is not a BCP 47 language tag; its bundle is not used"
+                ),
+            )
+            .file_name(first.name()),
+        );
+    }
+    locale
+}
+
 /// `fluent-syntax` for each of the parser's `errors` in `file`.
-fn syntax_errors(
+pub(crate) fn syntax_errors(
     file: &Arc<SourceFile>,
     locale: &LanguageIdentifier,
     errors: Vec<fluent_syntax::parser::ParserError>,
@@ -340,62 +427,15 @@ impl Stack {
             let files = locales::list_folder(dir).map_err(|err| {
                 anyhow::anyhow!("cannot load the locale folder {}: {err}", dir.display())
             })?;
-            let mut by_tag: Vec<(String, Files)> = Vec::new();
-            for locales::FolderFile {
-                tag,
-                relative,
-                path,
-            } in files
-            {
-                // A folder or a dangling link named `x.ftl` is a finding
-                // about that file; the other bundles are still used.
-                let (file, bad) = match SourceFile::read(&path) {
-                    Ok(read) => read,
-                    Err(err) => {
-                        stack.diagnostics.push(
-                            Diagnostic::new(
-                                Code::FluentSyntax,
-                                format!("cannot read {}: {err}", path.display()),
-                            )
-                            .file_name(crate::source::display_path(&path))
-                            .lang(tag.clone())
-                            .help("a bundle is a .ftl file; rename or remove what is not one"),
-                        );
-                        continue;
-                    }
-                };
-                let file = Arc::new(file);
-                if let Some(bad) = bad {
-                    stack.diagnostics.push(
-                        Diagnostic::new(Code::FluentSyntax, "the file is not valid UTF-8")
-                            .at(&file, bad.offset..bad.offset + 1)
-                            .lang(tag.clone()),
-                    );
-                    continue;
-                }
-                // The Fluent parser recurses once per nested placeable: a
-                // file nested deeper than any real message is refused before
-                // it can exhaust the stack.
-                if let Some(at) = too_deep(file.text()) {
-                    stack.diagnostics.push(
-                        Diagnostic::new(
-                            Code::FluentSyntax,
-                            format!("placeables nest deeper than {MAX_PLACEABLE_DEPTH} levels; the file is not used"),
-                        )
-                        .at(&file, at..at + 1)
-                        .lang(tag.clone())
-                        .help("a real message nests a few levels at most: look for unbalanced `{`"),
-                    );
-                    continue;
-                }
-                match by_tag.iter_mut().find(|(t, _)| *t == tag) {
-                    Some((_, list)) => list.push(file, relative),
-                    None => by_tag.push((tag, Files::one(file, relative))),
-                }
+            let mut read = Vec::new();
+            for (tag, listed) in locales::by_locale(files) {
+                let files = read_locale(dir, &tag, listed, &mut stack.diagnostics);
+                read.push((tag, files));
             }
-            for (tag, mut files) in by_tag {
-                files.folder = Some(dir.join(&tag));
-                stack.add(origin, &tag, files);
+            for (tag, files) in read {
+                if !files.list.is_empty() {
+                    stack.add(origin, &tag, files);
+                }
             }
         }
         let mut builtin: Vec<(&str, Files)> = Vec::new();
@@ -434,16 +474,7 @@ impl Stack {
     }
 
     fn add(&mut self, origin: Origin, tag: &str, files: Files) {
-        let Ok(locale) = LanguageIdentifier::from_str(tag) else {
-            if let Some(first) = files.list.first() {
-                self.diagnostics.push(
-                    Diagnostic::new(
-                        Code::InvalidLang,
-                        format!("locale folder `{tag}` is not a BCP 47 language tag; its bundle is not used"),
-                    )
-                    .file_name(first.name()),
-                );
-            }
+        let Some(locale) = folder_locale(tag, &files, &mut self.diagnostics) else {
             return;
         };
         let slot = Slot {
@@ -627,7 +658,12 @@ impl Stack {
 /// Deprecated or macro-language tags CLDR knows under another name.
 pub(crate) fn alias(tag: &str) -> Option<&'static str> {
     let language = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    let cyrillic = tag
+        .split('-')
+        .any(|subtag| subtag.eq_ignore_ascii_case("cyrl"));
     Some(match language.as_str() {
+        // Montenegrin in Cyrillic is CLDR's Serbian of Montenegro in Cyrillic.
+        "cnr" if cyrillic => "sr-Cyrl-ME",
         "cnr" => "sr-Latn-ME",
         "sh" => "sr-Latn",
         "mo" => "ro",

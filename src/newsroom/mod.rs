@@ -24,8 +24,18 @@ pub const FILE_NAME: &str = "newsroom.toml";
 
 const BUILTIN: &str = include_str!("default.toml");
 const FIELDS: &[&str] = &[
-    "name", "source", "editions", "locales", "brand", "notice", "derive", "check", "base_url",
-    "url", "fallback",
+    "name",
+    "source",
+    "editions",
+    "locales",
+    "brand",
+    "notice",
+    "derive",
+    "check",
+    "base_url",
+    "url",
+    "fallback",
+    "templates",
 ];
 
 /// Where an edition is published under `base_url` unless `url` says.
@@ -138,6 +148,8 @@ pub struct Newsroom {
     /// Where an edition lies under `base_url`: `{lang}` and `{id}` are
     /// replaced (default [`DEFAULT_URL_PATTERN`]).
     pub url_pattern: String,
+    /// The newsroom's own templates (`[templates]`), compiled.
+    pub templates: Option<Arc<Templates>>,
 }
 
 impl Newsroom {
@@ -164,6 +176,7 @@ impl Newsroom {
             fingerprint: String::new(),
             base_url: None,
             url_pattern: DEFAULT_URL_PATTERN.to_owned(),
+            templates: None,
         })
     }
 
@@ -230,14 +243,7 @@ impl Newsroom {
             let tag = parse_lang(&text.value);
             if tag.is_none() {
                 diags.push(
-                    Diagnostic::new(
-                        Code::InvalidLang,
-                        format!(
-                            "`{}` is not a valid BCP 47 language tag",
-                            text.value.escape_debug()
-                        ),
-                    )
-                    .at(file, text.span.clone()),
+                    crate::article::lang::lang_diagnostic(&text.value).at(file, text.span.clone()),
                 );
             }
             tag
@@ -452,9 +458,20 @@ impl Newsroom {
             }
             check_reader.report_unknown(&mut diags);
         }
+        let templates = reader
+            .table("templates", &mut diags)
+            .and_then(|(table, span)| {
+                let templates_reader =
+                    TableReader::new(table, file, 0, "templates.".into(), span, TEMPLATE_FIELDS);
+                load_templates(&templates_reader, file, dir, &mut diags)
+            });
         reader.report_unknown(&mut diags);
         if !diags.is_empty() {
             return Err(diags);
+        }
+        let mut fingerprint = file.text().to_owned();
+        if let Some(templates) = &templates {
+            fingerprint.push_str(&templates.fingerprint());
         }
         Ok(Newsroom {
             file: None,
@@ -467,9 +484,10 @@ impl Newsroom {
             derive,
             fallback,
             check,
-            fingerprint: file.text().to_owned(),
+            fingerprint,
             base_url,
             url_pattern,
+            templates,
         })
     }
 
@@ -581,6 +599,69 @@ impl Cache {
         });
         self.by_file.insert(file, Arc::clone(&newsroom));
         Ok(newsroom)
+    }
+}
+
+// ---- [templates] ----
+
+/// The keys of `[templates]`.
+const TEMPLATE_FIELDS: &[&str] = &["page", "fragment", "index"];
+
+/// The newsroom's compiled templates.
+pub use crate::render::template::Templates;
+
+/// Reads and compiles the templates `[templates]` names (paths relative to
+/// the newsroom file's folder). A file that cannot be read is an
+/// `invalid-field` at its path; a template that does not parse is a
+/// `template-error` in the template.
+fn load_templates(
+    reader: &TableReader<'_, '_>,
+    file: &Arc<SourceFile>,
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Arc<Templates>> {
+    use crate::render::template::Kind;
+    let mut files = Vec::new();
+    let before = diags.len();
+    for kind in [Kind::Page, Kind::Fragment, Kind::Index] {
+        let Some(text) = reader.string(kind.name(), diags) else {
+            continue;
+        };
+        let path = dir.join(&text.value);
+        match SourceFile::read(&path) {
+            Ok((template, None)) => files.push((kind, Arc::new(template))),
+            Ok((template, Some(bad))) => {
+                let template = Arc::new(template);
+                diags.push(
+                    Diagnostic::new(Code::Syntax, "the template is not valid UTF-8")
+                        .at(&template, bad.offset..bad.offset)
+                        .help(bad.help()),
+                );
+            }
+            Err(err) => diags.push(
+                Diagnostic::new(
+                    Code::InvalidField,
+                    format!(
+                        "cannot read the {} template {}: {err}",
+                        kind.name(),
+                        path.display()
+                    ),
+                )
+                .at(file, text.span.clone())
+                .help("the path is relative to the folder of newsroom.toml"),
+            ),
+        }
+    }
+    reader.report_unknown(diags);
+    if diags.len() > before || files.is_empty() {
+        return None;
+    }
+    match Templates::compile(files) {
+        Ok(templates) => Some(Arc::new(templates)),
+        Err(found) => {
+            diags.extend(found);
+            None
+        }
     }
 }
 

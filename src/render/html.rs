@@ -11,14 +11,15 @@ use crate::edition::{Dir, EdBlock, Edition, Text};
 use crate::render::page::Page;
 use crate::render::{escape, inline_html, inline_plain};
 
-const STYLE: &str = "body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Noto Serif',serif}\
+/// The built-in stylesheet (also handed to templates as `style`).
+pub const STYLE: &str = "body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Noto Serif',serif}\
 article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem}\
 h1{font-size:2rem;line-height:1.2;margin:0 0 .75rem}\
 .summary{font-size:1.15rem;color:#444}\
 .dateline{font:14px/1.4 system-ui,sans-serif;color:#666}\
 figure{margin:1.5rem 0}figure img{max-width:100%;height:auto;display:block}\
 figcaption{font:14px/1.4 system-ui,sans-serif;color:#555;margin-top:.4rem}\
-.credit{color:#888}\
+.credit{color:#666}\
 aside{font-family:system-ui,sans-serif;border-inline-start:4px solid #c33;padding:.5rem 1rem;margin:1.5rem 0;background:#fff}\
 aside .label{font-weight:700;font-size:.8rem;letter-spacing:.05em;margin-inline-end:.5rem}\
 .about{border-color:#999;font-size:.9rem}.notice{border-color:#333;font-size:.9rem}\
@@ -195,6 +196,22 @@ pub fn article(edition: &Edition) -> String {
         out.push_str("</figure>\n");
     }
     blocks(&mut out, edition, &edition.body);
+    out.push_str(&boilerplate(edition));
+    out.push_str("</article>\n");
+    out
+}
+
+/// The body's blocks as HTML.
+pub fn body(edition: &Edition) -> String {
+    let mut out = String::new();
+    blocks(&mut out, edition, &edition.body);
+    out
+}
+
+/// What the newsroom's bundles add after the body: the credit line, the
+/// about box and the notices.
+pub fn boilerplate(edition: &Edition) -> String {
+    let mut out = String::new();
     if let Some(credit) = &edition.credit {
         let _ = writeln!(
             out,
@@ -219,7 +236,6 @@ pub fn article(edition: &Edition) -> String {
             inline_html(&notice.text)
         );
     }
-    out.push_str("</article>\n");
     out
 }
 

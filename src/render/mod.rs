@@ -10,13 +10,14 @@ pub mod json;
 pub mod md;
 pub mod page;
 pub mod site;
+pub mod template;
 pub mod txt;
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::article::body::{InlineSource, is_allowed_link};
+use crate::article::body::{InlineSource, is_allowed_link, is_empty_link};
 use crate::edition::{Dir, Edition};
 
 /// An output format.
@@ -112,6 +113,7 @@ pub fn inline_events(markdown: &str) -> Vec<Event<'static>> {
     let source = as_inline(markdown);
     let mut out = Vec::new();
     let mut links: Vec<bool> = Vec::new();
+    let mut images: Vec<bool> = Vec::new();
     for event in Parser::new_ext(&source, Options::empty()) {
         match event {
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
@@ -141,8 +143,31 @@ pub fn inline_events(markdown: &str) -> Vec<Event<'static>> {
                     out.push(Event::End(TagEnd::Link));
                 }
             }
-            // Images inside texts are not published: their alt text stays.
-            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
+            // An image is published as an image where its target is
+            // allowed (as the Markdown edition keeps it); otherwise its alt
+            // text stays.
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let keep = is_allowed_link(&dest_url) && !is_empty_link(&dest_url);
+                images.push(keep);
+                if keep {
+                    out.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest_url.into_static(),
+                        title: title.into_static(),
+                        id: id.into_static(),
+                    }));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if images.pop().unwrap_or(false) {
+                    out.push(Event::End(TagEnd::Image));
+                }
+            }
             Event::Start(
                 Tag::Heading { .. }
                 | Tag::BlockQuote(_)

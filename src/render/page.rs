@@ -6,8 +6,30 @@
 
 use serde_json::{Value, json};
 
+use crate::diag::Diagnostic;
 use crate::edition::Edition;
-use crate::render::{escape, inline_plain};
+use crate::newsroom::Newsroom;
+use crate::render::{Format, RenderOptions, escape, inline_plain};
+
+/// Renders an edition as a newsroom publishes it: HTML through the
+/// newsroom's page or fragment template when it has one, else the built-in
+/// page; other formats as [`crate::render::render`] does. The one entry
+/// point for `export` and anything else that shows editions; a template
+/// that fails is a `template-error` about the edition.
+pub fn render_edition(
+    edition: &Edition,
+    format: Format,
+    options: RenderOptions<'_>,
+    newsroom: &Newsroom,
+) -> Result<String, Box<Diagnostic>> {
+    if format == Format::Html
+        && let Some(templates) = &newsroom.templates
+        && let Some(result) = templates.render_edition(edition, options.fragment, options.page)
+    {
+        return result.map_err(Box::new);
+    }
+    Ok(crate::render::render(edition, format, options))
+}
 
 /// The site around one page.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,9 +98,10 @@ pub fn json_ld(edition: &Edition, page: Option<&Page>) -> Value {
     let Some(map) = value.as_object_mut() else {
         return value;
     };
-    if let Some(updated) = &edition.updated {
-        map.insert("dateModified".into(), json!(updated.iso));
-    }
+    // Search engines want dateModified on every article: an article never
+    // updated was last modified when it was published.
+    let modified = edition.updated.as_ref().unwrap_or(&edition.published);
+    map.insert("dateModified".into(), json!(modified.iso));
     if let Some(byline) = &edition.byline {
         map.insert(
             "author".into(),

@@ -47,13 +47,23 @@ impl Meta {
     }
 }
 
+/// The built-in index page's stylesheet (also handed to templates as
+/// `style`).
+pub const INDEX_STYLE: &str = "body{margin:0 auto;max-width:42rem;padding:2rem 1.25rem;font:18px/1.6 Georgia,serif}li{margin:.75rem 0}time{color:#555;font:14px system-ui,sans-serif}";
+
 /// One site file: its path relative to the output folder and its text.
 pub type File = (String, String);
 
 /// Every site file for `editions` (newest first within a language).
 /// `now` (seconds since the epoch) decides which articles the Google News
 /// sitemap lists (those of the last two days).
-pub fn files(editions: &[Meta], now: i64) -> Vec<File> {
+/// With the newsroom's `templates`, index pages use its index template (an
+/// error in it is the run's failure).
+pub fn files(
+    editions: &[Meta],
+    now: i64,
+    templates: Option<&crate::render::template::Templates>,
+) -> Result<Vec<File>, Box<crate::diag::Diagnostic>> {
     let mut by_lang: BTreeMap<&str, Vec<&Meta>> = BTreeMap::new();
     for meta in editions {
         by_lang.entry(&meta.lang).or_default().push(meta);
@@ -63,7 +73,11 @@ pub fn files(editions: &[Meta], now: i64) -> Vec<File> {
         list.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
         // An article whose id is `index` has that page's name already.
         if !list.iter().any(|m| m.id == "index") {
-            out.push((format!("{lang}/index.html"), index(lang, list)));
+            let page = match templates.and_then(|t| t.render_index(lang, list)) {
+                Some(rendered) => rendered.map_err(Box::new)?,
+                None => index(lang, list),
+            };
+            out.push((format!("{lang}/index.html"), page));
         }
         if list.iter().all(|m| m.url.is_some()) {
             out.push((format!("{lang}/feed.xml"), feed(lang, list)));
@@ -73,7 +87,7 @@ pub fn files(editions: &[Meta], now: i64) -> Vec<File> {
         out.push(("sitemap.xml".into(), sitemap(editions)));
         out.push(("news-sitemap.xml".into(), news_sitemap(editions, now)));
     }
-    out
+    Ok(out)
 }
 
 /// The index page of one language's editions.
@@ -99,7 +113,7 @@ fn index(lang: &str, list: &[&Meta]) -> String {
     }
     let _ = write!(
         out,
-        "<style>body{{margin:0 auto;max-width:42rem;padding:2rem 1.25rem;font:18px/1.6 Georgia,serif}}li{{margin:.75rem 0}}time{{color:#555;font:14px system-ui,sans-serif}}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<ul>\n",
+        "<style>{INDEX_STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<ul>\n",
         escape(site)
     );
     for meta in list {

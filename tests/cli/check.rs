@@ -259,8 +259,72 @@ fn invalid_language_tags() {
         .collect();
     assert_eq!(langs.len(), 2);
     assert_at(langs[0], 3, 8);
-    assert_eq!(langs[0]["help"], "BCP 47 uses hyphens: `en-GB`");
+    assert_eq!(langs[0]["help"], "did you mean `en-GB`?");
     assert_at(langs[1], 6, 19);
+}
+
+/// Well-formed tags that name no language are refused everywhere a tag is
+/// read, with a did-you-mean for English names; regional variants and
+/// private-use languages are accepted.
+#[test]
+fn language_tags_must_name_a_language() {
+    let fixture = Fixture::article(
+        "a.md",
+        "+++\nid = \"a\"\nlang = \"english\"\npublished = 2026-04-27T14:30:00Z\nheadline = \"h\"\neditions = [\"klingon\", \"pt-BR\", \"qaa\", \"en-GB\"]\n+++\nBody\n",
+    );
+    let (records, _) = fixture.check_json(&["a.md"]);
+    let langs: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["code"] == "invalid-lang")
+        .collect();
+    assert_eq!(langs.len(), 2, "{records:#?}");
+    assert_at(langs[0], 3, 8);
+    assert_eq!(
+        langs[0]["message"],
+        "`english` is not a language CLDR knows"
+    );
+    assert_eq!(langs[0]["help"], "did you mean `en`?");
+    assert_at(langs[1], 6, 13);
+    assert_eq!(
+        langs[1]["message"],
+        "`klingon` is not a language CLDR knows"
+    );
+    assert!(langs[1]["help"].is_null());
+
+    // newsroom.toml
+    let fixture = Fixture::story(&["en", "russian"]);
+    fixture
+        .cmd()
+        .args(["check", "story.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error[invalid-lang]: `russian` is not a language CLDR knows\n --> newsroom.toml:1:19",
+        ))
+        .stderr(predicate::str::contains("= help: did you mean `ru`?"));
+
+    // --lang, for every command that takes it: no `story.russian.toml`.
+    let fixture = Fixture::story(&["en", "ru"]);
+    for command in ["check", "status", "localize", "export"] {
+        fixture
+            .cmd()
+            .args([command, "story.md", "--lang", "russian"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "--lang russian: `russian` is not a language CLDR knows (did you mean `ru`?)",
+            ));
+    }
+    assert!(!fixture.file("story.russian.toml").exists());
+
+    // A translation file named after a language name.
+    fixture.write("story.russian.toml", "");
+    let (records, _) = fixture.check_json(&["story.md"]);
+    let orphan = only(&records, "orphan-translation");
+    assert_eq!(
+        orphan["help"],
+        "`russian` is not a language tag; did you mean `ru`? rename the file"
+    );
 }
 
 #[test]
@@ -492,6 +556,31 @@ fn bundles_are_checked_alone_against_the_reference_locale() {
     assert_eq!(
         (&obsolete["lang"], &obsolete["line"]),
         (&"en".into(), &2.into())
+    );
+}
+
+#[test]
+fn mozillas_ja_jp_mac_folder_is_checked_by_the_rules_of_ja_jp() {
+    let fixture = bundles_folder();
+    fixture.write("l10n/ja-JP-mac/main.ftl", "hello = こんにちは\n");
+    let (records, code) = fixture.check_json(&["--bundles", "l10n", "--reference", "en"]);
+    assert_eq!(code, 0, "{records:#?}");
+    assert!(
+        records.iter().all(|r| r["code"] != "invalid-lang"),
+        "{records:#?}"
+    );
+    let missing: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r["code"] == "fluent-missing-message")
+        .map(|r| (r["lang"].as_str().unwrap(), r["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            ("fr", "l10n/fr/main.ftl"),
+            ("ja-JP-mac", "l10n/ja-JP-mac"),
+            ("ja-JP-mac", "l10n/ja-JP-mac/main.ftl")
+        ]
     );
 }
 

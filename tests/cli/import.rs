@@ -424,7 +424,7 @@ fn exported_files_record_each_units_base() {
     let po = std::fs::read_to_string(fixture.file("story.ru.po")).unwrap();
     assert!(
         po.contains(&format!(
-            "#. article-base: translated {hash}\nmsgctxt \"headline\""
+            "#. article-base: translated {hash}\n#: story.md:5\n#, markdown-text\nmsgctxt \"headline\""
         )),
         "{po}"
     );
@@ -614,7 +614,11 @@ fn machine_translations_travel_as_unconfirmed_and_come_back_confirmed() {
             Kind::Po => {
                 let machine = "#. machine translation\n";
                 assert!(exported.contains(machine), "{exported}");
-                exported.replacen("#, fuzzy\nmsgctxt \"headline\"", "msgctxt \"headline\"", 1)
+                exported.replacen(
+                    "#, fuzzy, markdown-text\nmsgctxt \"headline\"",
+                    "#, markdown-text\nmsgctxt \"headline\"",
+                    1,
+                )
             }
         };
         assert_ne!(confirmed, exported);

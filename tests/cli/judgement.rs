@@ -500,7 +500,7 @@ fn quiet_gaps_get_clear_words() {
         ));
     // --lang that names no edition is an error everywhere.
     for command in [
-        vec!["check", "story.md", "--lang", "xx"],
+        vec!["check", "story.md", "--lang", "fr"],
         vec!["status", "story.md", "--lang", "de"],
         vec!["export", "story.md", "--lang", "de", "-o", "out"],
         vec!["localize", "story.md", "--lang", "de"],
@@ -944,12 +944,12 @@ fn a_bundle_nested_too_deep_or_not_a_file_is_a_finding_not_a_crash() {
 
 #[test]
 fn a_message_from_another_language_refuses_unless_a_stand_in_is_declared() {
-    let fixture = Fixture::story(&["en", "crh"]);
+    let fixture = Fixture::story(&["en", "gag"]);
     fixture.write(
         "story.md",
         article_with("agencies = [\"afp\"]\n", "Body.\n"),
     );
-    fixture.translate_all("crh", "Metin.");
+    fixture.translate_all("gag", "Metin.");
     let export = ["export", "story.md", "--to", "html", "-o", "out"];
     let (records, code) = fixture.check_json(&["story.md"]);
     assert_eq!(code, 1, "{records:#?}");
@@ -966,15 +966,15 @@ fn a_message_from_another_language_refuses_unless_a_stand_in_is_declared() {
     assert!(
         fallbacks
             .iter()
-            .all(|r| r["severity"] == "error" && r["lang"] == "crh")
+            .all(|r| r["severity"] == "error" && r["lang"] == "gag")
     );
     fixture.cmd().args(export).assert().code(1);
-    assert!(!fixture.file("out/crh").exists());
+    assert!(!fixture.file("out/gag").exists());
 
     // Turkish may stand in: its messages are shown, marked, and warned about.
     fixture.write(
         "newsroom.toml",
-        "editions = [\"en\", \"crh\"]\n[fallback]\n\"crh\" = [\"tr\"]\n",
+        "editions = [\"en\", \"gag\"]\n[fallback]\n\"gag\" = [\"tr\"]\n",
     );
     let (records, code) = fixture.check_json(&["story.md"]);
     assert_eq!(code, 0, "{records:#?}");
@@ -990,7 +990,7 @@ fn a_message_from_another_language_refuses_unless_a_stand_in_is_declared() {
     );
     assert!(fallbacks.iter().all(|r| r["severity"] == "warning"));
     fixture.cmd().args(export).assert().code(0);
-    let html = std::fs::read_to_string(fixture.file("out/crh/test-story.html")).unwrap();
+    let html = std::fs::read_to_string(fixture.file("out/gag/test-story.html")).unwrap();
     assert!(
         html.contains("lang=\"tr\" dir=\"ltr\">Yayımlanma:"),
         "{html}"
@@ -1000,7 +1000,7 @@ fn a_message_from_another_language_refuses_unless_a_stand_in_is_declared() {
     // An empty list lets no language stand in.
     fixture.write(
         "newsroom.toml",
-        "editions = [\"en\", \"crh\"]\n[fallback]\n\"crh\" = []\n",
+        "editions = [\"en\", \"gag\"]\n[fallback]\n\"gag\" = []\n",
     );
     let (_, code) = fixture.check_json(&["story.md"]);
     assert_eq!(code, 1);

@@ -647,7 +647,11 @@ fn status_of_many_articles_keeps_their_order_whatever_the_threads() {
 
 /// Runs `xmllint --noout ARGS FILE` when xmllint and the shared schemas
 /// are there; `None` when they are not.
-fn xmllint(schema_args: &[&str], schema: &str, file: &std::path::Path) -> Option<(bool, String)> {
+pub(crate) fn xmllint(
+    schema_args: &[&str],
+    schema: &str,
+    file: &std::path::Path,
+) -> Option<(bool, String)> {
     let schema = crate::support::root()
         .join("../shared/schemas")
         .join(schema);
@@ -726,7 +730,9 @@ fn every_exported_segment_says_what_it_is_and_what_surrounds_it() {
         );
     }
     assert!(
-        xliff.contains("kind: paragraph\nbefore: A heading\nafter: An item</note>"),
+        xliff.contains(
+            "kind: paragraph\nbefore: A heading\nafter: An item\nreference: story.md:15</note>"
+        ),
         "{xliff}"
     );
     if let Some((ok, said)) = xmllint(
@@ -739,6 +745,14 @@ fn every_exported_segment_says_what_it_is_and_what_surrounds_it() {
     let po = std::fs::read_to_string(fixture.file("ru.po")).unwrap();
     assert!(
         po.contains("#. kind: image caption\n#. before: A picture\n#. after: A heading\n"),
+        "{po}"
+    );
+    // As po4a writes them: a reference to the article's line and a flag.
+    assert!(
+        po.contains(
+            "#. kind: paragraph\n#. before: A heading\n#. after: An item\n#. article-base: new \
+             af1349b9f5f9a1a6\n#: story.md:15\n#, markdown-text\nmsgctxt"
+        ),
         "{po}"
     );
     if std::process::Command::new("msgfmt")

@@ -2,6 +2,8 @@
 //! sees: exit codes, diagnostics with code, line and column, and output.
 
 mod check;
+mod codes;
+mod corpus;
 mod export;
 mod faults;
 mod fixtures;
@@ -13,5 +15,6 @@ mod memory;
 mod mt;
 mod serve;
 mod support;
+mod templates;
 mod text;
 mod trees;

@@ -487,3 +487,234 @@ fn a_tag_pair_is_one_finding_and_tabs_print_as_spaces() {
         "{stderr}"
     );
 }
+
+/// `export a.md --to FORMAT` on stdout, which must succeed.
+fn exported(fixture: &Fixture, format: &str) -> String {
+    let output = fixture
+        .cmd()
+        .args(["export", "a.md", "--to", format])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn html_comments_are_editorial_notes_never_published() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "<!-- check the figure with the port -->\nThe ferry <!-- was it 46? --> returned.\n\n<!--\nA longer note.\n-->\n\nIt docked.\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!((code, records.len()), (0, 0), "{records:#?}");
+    for format in ["html", "md", "txt", "json"] {
+        let out = exported(&fixture, format);
+        assert!(
+            !out.contains("note") && !out.contains("46"),
+            "{format}: {out}"
+        );
+        assert!(out.contains("The ferry returned."), "{format}: {out}");
+        assert!(out.contains("It docked."), "{format}: {out}");
+    }
+    // Not a segment either.
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    fixture
+        .cmd()
+        .args(["localize", "a.md", "--lang", "ru"])
+        .assert()
+        .code(0);
+    let segments = std::fs::read_to_string(fixture.file("a.ru.toml")).unwrap();
+    assert!(
+        segments.contains("source = \"The ferry returned.\""),
+        "{segments}"
+    );
+    assert!(
+        !segments.contains("figure") && !segments.contains("46"),
+        "{segments}"
+    );
+}
+
+#[test]
+fn a_comment_allows_a_warning_on_the_next_block_with_a_reason() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "<!-- article: allow(invisible-char): the zero-width space is a break point -->\nSee example\u{200b}.com now.\n\nSee example\u{200b}.org now.\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 0);
+    let found: Vec<(bool, u64)> = records
+        .iter()
+        .filter(|r| r["code"] == "invisible-char")
+        .map(|r| {
+            (
+                r["suppressed"].as_bool().unwrap(),
+                r["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [(true, 8), (false, 10)], "{records:#?}");
+
+    // No reason, an error code, an unknown code, another directive: each
+    // is an `invalid-field` error at the comment.
+    for (directive, message) in [
+        (
+            "<!-- article: allow(invisible-char) -->",
+            "an `allow` comment needs a reason",
+        ),
+        (
+            "<!-- article: allow(raw-html): trusted -->",
+            "`raw-html` is an error, and errors cannot be allowed",
+        ),
+        (
+            "<!-- article: allow(invisble-char): x -->",
+            "`invisble-char` is not a diagnostic code",
+        ),
+        (
+            "<!-- article: ignore everything -->",
+            "must be an `allow` directive",
+        ),
+    ] {
+        let fixture = Fixture::article(
+            "a.md",
+            article_with("", &format!("{directive}\nSee example\u{200b}.com now.\n")),
+        );
+        let (records, code) = fixture.check_json(&["a.md"]);
+        assert_eq!(code, 1, "{directive}");
+        let invalid = only(&records, "invalid-field");
+        assert_at(invalid, 7, 1);
+        assert!(
+            invalid["message"].as_str().unwrap().contains(message),
+            "{invalid:#}"
+        );
+        assert_eq!(
+            only(&records, "invisible-char")["suppressed"],
+            false,
+            "{directive}"
+        );
+    }
+}
+
+#[test]
+fn reference_links_resolve_in_every_format_and_segment() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "Read [the report][r] and [Halden].\n\n[r]: https://a.example/report\n[halden]: https://a.example/halden\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!((code, records.len()), (0, 0), "{records:#?}");
+    let html = exported(&fixture, "html");
+    assert!(
+        html.contains("<a href=\"https://a.example/report\">the report</a>")
+            && html.contains("<a href=\"https://a.example/halden\">Halden</a>"),
+        "{html}"
+    );
+    let md = exported(&fixture, "md");
+    assert!(
+        md.contains(
+            "Read [the report](https://a.example/report) and [Halden](https://a.example/halden)."
+        ),
+        "{md}"
+    );
+    let txt = exported(&fixture, "txt");
+    assert!(txt.contains("Read the report and Halden."), "{txt}");
+    let json = exported(&fixture, "json");
+    assert!(
+        json.contains("href=\\\"https://a.example/report\\\""),
+        "{json}"
+    );
+    assert!(
+        !json.contains("[r]") && !md.contains("[r]:"),
+        "{json}\n{md}"
+    );
+    // The translator sees one inline text with its targets, no definitions.
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    fixture
+        .cmd()
+        .args(["localize", "a.md", "--lang", "ru"])
+        .assert()
+        .code(0);
+    let segments = std::fs::read_to_string(fixture.file("a.ru.toml")).unwrap();
+    assert!(
+        segments.contains(
+            "source = \"Read [the report](https://a.example/report) and [Halden](https://a.example/halden).\""
+        ),
+        "{segments}"
+    );
+    assert!(!segments.contains("[r]:"), "{segments}");
+}
+
+#[test]
+fn an_inline_image_is_an_image_in_every_format() {
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "The route: ![Map of the route](https://a.example/map.png).\n",
+        ),
+    );
+    let html = exported(&fixture, "html");
+    assert!(
+        html.contains("<img src=\"https://a.example/map.png\" alt=\"Map of the route\" />"),
+        "{html}"
+    );
+    let md = exported(&fixture, "md");
+    assert!(
+        md.contains("![Map of the route](https://a.example/map.png)"),
+        "{md}"
+    );
+    let json = exported(&fixture, "json");
+    assert!(json.contains("<img src="), "{json}");
+    // Plain text has no images: their alt text stands in.
+    let txt = exported(&fixture, "txt");
+    assert!(txt.contains("The route: Map of the route."), "{txt}");
+}
+
+#[test]
+fn tables_footnotes_indented_prose_and_md_links_are_reported() {
+    let body = "Intro.[^1]\n\n[^1]: A note.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    It returned at noon with 46 passengers.\n\nSee [last year](../2024/other.md).\n";
+    let fixture = Fixture::article("a.md", article_with("", body));
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, u64)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap().to_owned(),
+                r["line"].as_u64().unwrap(),
+                r["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("unsupported-markdown", 7, 7),
+        ("unsupported-markdown", 9, 1),
+        ("unsupported-markdown", 11, 1),
+        ("indented-code", 15, 5),
+        ("invalid-url", 17, 5),
+    ];
+    assert_eq!(
+        found,
+        expected.map(|(c, l, col)| (c.to_owned(), l, col)),
+        "{records:#?}"
+    );
+    assert!(
+        only(&records, "invalid-url")["message"]
+            .as_str()
+            .unwrap()
+            .contains("`../2024/other.md` is a Markdown file"),
+    );
+}
