@@ -245,7 +245,22 @@ async fn segments(
     match find(&shared, &id, &lang) {
         Err(response) => *response,
         Ok((snapshot, article, at)) => match article.editions.get(at) {
-            Some(view) => html(StatusCode::OK, pages::segments(&snapshot, &article, view)),
+            Some(view) => {
+                // The translation file as it is now (the page says what it
+                // holds; the verdicts stay those of the snapshot).
+                let file = view.translation.clone();
+                let keys = article.clone();
+                let rows = tokio::task::spawn_blocking(move || {
+                    file.map(|file| super::model::segment_rows(&keys.segments, &file))
+                        .unwrap_or_default()
+                })
+                .await
+                .unwrap_or_default();
+                html(
+                    StatusCode::OK,
+                    pages::segments(&snapshot, &article, view, &rows),
+                )
+            }
             None => not_found(State(Arc::clone(&shared))).await,
         },
     }

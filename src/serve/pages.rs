@@ -295,7 +295,7 @@ pub fn edition(
         edition.state.name(),
         edition.state.name(),
         progress(edition),
-        if edition.segments.is_empty() {
+        if edition.translation.is_none() {
             String::new()
         } else {
             format!(
@@ -363,7 +363,12 @@ pub fn edition(
 }
 
 /// The source and the edition, segment by segment.
-pub fn segments(snapshot: &Snapshot, article: &ArticleView, edition: &EditionView) -> String {
+pub fn segments(
+    snapshot: &Snapshot,
+    article: &ArticleView,
+    edition: &EditionView,
+    rows: &[super::model::SegmentRow],
+) -> String {
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -380,7 +385,7 @@ pub fn segments(snapshot: &Snapshot, article: &ArticleView, edition: &EditionVie
         escape(&article.lang)
     );
     let rtl = crate::l10n::bundles::is_rtl(text_lang);
-    for row in &edition.segments {
+    for row in rows {
         let state = row.state.map_or("missing", State::name);
         let _ = write!(
             body,
