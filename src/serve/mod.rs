@@ -25,6 +25,9 @@ use model::{Builder, Snapshot};
 /// re-judges (an editor's save is often several events).
 const SETTLE: Duration = Duration::from_millis(25);
 
+/// The longest a burst of events delays judging.
+const MAX_WAIT: Duration = Duration::from_millis(250);
+
 /// What to serve, and where.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -195,7 +198,12 @@ fn watch(
         .spawn(move || {
             while let Ok(first) = rx.recv() {
                 let mut events = vec![first];
-                while let Ok(more) = rx.recv_timeout(SETTLE) {
+                // A burst that never settles (a tool rewriting files in a
+                // loop) is still judged every MAX_WAIT.
+                let burst = Instant::now();
+                while burst.elapsed() < MAX_WAIT
+                    && let Ok(more) = rx.recv_timeout(SETTLE)
+                {
                     events.push(more);
                 }
                 let started = Instant::now();
@@ -233,10 +241,21 @@ fn watch(
                 if !everything && articles.is_empty() {
                     continue;
                 }
-                let next = if everything {
-                    builder.full(&current)
-                } else {
-                    builder.update(&current, Some(&articles))
+                // A bug in judging one file must not end live reload: the
+                // last snapshot stays, and the server says what happened.
+                let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    if everything {
+                        builder.full(&current)
+                    } else {
+                        builder.update(&current, Some(&articles))
+                    }
+                }));
+                let next = match rebuilt {
+                    Ok(next) => next,
+                    Err(_) => {
+                        log("serve: judging the change failed (an internal error); the pages keep the last judgement".to_owned());
+                        continue;
+                    }
                 };
                 let what = if everything {
                     "everything".to_owned()
