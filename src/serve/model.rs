@@ -131,6 +131,22 @@ pub struct ArticleView {
     pub unreadable: Option<String>,
 }
 
+impl ArticleView {
+    /// An article that cannot be read (`rel` stands in for its id), and why.
+    fn unreadable(rel: String, why: String, findings: Vec<Finding>) -> ArticleView {
+        ArticleView {
+            id: rel.clone(),
+            rel,
+            title: String::new(),
+            lang: String::new(),
+            findings,
+            segments: Vec::new(),
+            editions: Vec::new(),
+            unreadable: Some(why),
+        }
+    }
+}
+
 /// The whole preview at one moment.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -248,16 +264,11 @@ impl Builder {
             let rel = relative(root, &failure.path);
             next.articles.insert(
                 failure.path,
-                Arc::new(ArticleView {
-                    id: rel.clone(),
+                Arc::new(ArticleView::unreadable(
                     rel,
-                    title: String::new(),
-                    lang: String::new(),
-                    findings: Vec::new(),
-                    segments: Vec::new(),
-                    editions: Vec::new(),
-                    unreadable: Some(format!("{:#}", failure.error)),
-                }),
+                    format!("{:#}", failure.error),
+                    Vec::new(),
+                )),
             );
         }
         use rayon::prelude::*;
@@ -302,16 +313,7 @@ fn view_of(job: &Job, run: judge::Run<'_>, root: &Path) -> Option<ArticleView> {
         Ok(Some(judged)) => judged,
         Ok(None) => return None,
         Err(err) => {
-            return Some(ArticleView {
-                id: rel.clone(),
-                rel,
-                title: String::new(),
-                lang: String::new(),
-                findings: Vec::new(),
-                segments: Vec::new(),
-                editions: Vec::new(),
-                unreadable: Some(format!("{err:#}")),
-            });
+            return Some(ArticleView::unreadable(rel, format!("{err:#}"), Vec::new()));
         }
     };
     let findings: Vec<Finding> = judged
@@ -327,16 +329,7 @@ fn view_of(job: &Job, run: judge::Run<'_>, root: &Path) -> Option<ArticleView> {
                 || "the article cannot be read".to_owned(),
                 |f| f.message.clone(),
             );
-        return Some(ArticleView {
-            id: rel.clone(),
-            rel,
-            title: String::new(),
-            lang: String::new(),
-            findings,
-            segments: Vec::new(),
-            editions: Vec::new(),
-            unreadable: Some(first),
-        });
+        return Some(ArticleView::unreadable(rel, first, findings));
     };
     let editions = judged
         .verdicts

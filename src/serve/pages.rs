@@ -151,9 +151,20 @@ pub fn index(snapshot: &Snapshot, filters: &Filters) -> String {
                 continue;
             }
             rows += 1;
+            // Where the first error is, so a broken article can be fixed
+            // from the index.
+            let at = article
+                .findings
+                .iter()
+                .find(|f| f.severity == crate::diag::Severity::Error)
+                .and_then(|f| Some((f.file.as_deref()?, f.line_col?)))
+                .map(|(file, (line, col))| {
+                    format!(" <span class=\"at\">({}:{line}:{col})</span>", escape(file))
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 body,
-                "<tr class=\"unreadable\"><th scope=\"row\">{}</th><td>—</td><td><span class=\"state state-refused\">unreadable</span></td><td>—</td><td>{}</td></tr>",
+                "<tr class=\"unreadable\"><th scope=\"row\">{}</th><td>—</td><td><span class=\"state state-refused\">unreadable</span></td><td>—</td><td>{}{at}</td></tr>",
                 escape(&article.rel),
                 escape(why)
             );

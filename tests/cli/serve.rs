@@ -555,3 +555,23 @@ fn serve_refuses_to_start_without_a_folder() {
         .code(2)
         .stderr(predicates::str::contains("invalid value 'localhost'"));
 }
+
+#[test]
+fn serve_a_broken_article_is_listed_with_where_it_breaks() {
+    let fixture = example();
+    let server = Server::start(&fixture, &[]);
+    let path = fixture.file("articles/glacier-survey.md");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replacen("id = ", "id = = ", 1)).unwrap();
+    let index = server.wait_for("/", |b| b.contains("class=\"unreadable\""));
+    assert!(
+        index.contains("(articles/glacier-survey.md:2:"),
+        "the index names file, line and column: {index}"
+    );
+    assert!(!index.contains("data-article=\"glacier-survey\""));
+    assert!(index.contains("data-article=\"river-ferry-restored\""));
+    std::fs::write(&path, good).unwrap();
+    server.wait_for("/", |b| {
+        !b.contains("class=\"unreadable\"") && b.contains("data-article=\"glacier-survey\"")
+    });
+}
