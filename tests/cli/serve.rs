@@ -554,6 +554,16 @@ fn serve_refuses_to_start_without_a_folder() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("invalid value 'localhost'"));
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    fixture
+        .cmd()
+        .args(["serve", ".", "--port", &port])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "cannot listen on 127.0.0.1:{port}"
+        )));
 }
 
 #[test]
