@@ -585,3 +585,24 @@ fn serve_a_broken_article_is_listed_with_where_it_breaks() {
         !b.contains("class=\"unreadable\"") && b.contains("data-article=\"glacier-survey\"")
     });
 }
+
+#[test]
+fn serve_shows_an_articles_local_image() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\"]\n");
+    fixture.write("news/photo.png", b"\x89PNG\r\n\x1a\nnot really");
+    fixture.write(
+        "news/story.md",
+        crate::support::article_with(
+            "[image]\nsrc = \"photo.png\"\nalt = \"A photo\"\n",
+            "Body.\n",
+        ),
+    );
+    let server = Server::start(&fixture, &[]);
+    let page = server.get("/edition/test-story/en").body;
+    assert!(page.contains("<base href=\"/files/news/\">"), "{page}");
+    assert!(page.contains("<img src=\"photo.png\""), "{page}");
+    let image = server.get("/files/news/photo.png");
+    assert_eq!(image.status, 200);
+    assert_eq!(image.header("content-type"), Some("image/png"));
+}
