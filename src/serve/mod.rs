@@ -273,7 +273,20 @@ fn watch(
                         started.elapsed().as_millis()
                     )),
                 }
-                shared.publish(next);
+                let ids = (!everything).then(|| {
+                    let mut ids: Vec<String> = Vec::new();
+                    for path in &articles {
+                        for snapshot in [&current, &next] {
+                            if let Some(view) = snapshot.articles.get(path)
+                                && !ids.contains(&view.id)
+                            {
+                                ids.push(view.id.clone());
+                            }
+                        }
+                    }
+                    ids
+                });
+                shared.publish(next, ids);
             }
         })
         .context("cannot start the watcher thread")?;

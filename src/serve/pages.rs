@@ -56,6 +56,7 @@ fn edition_url(id: &str, lang: &str) -> String {
 fn page(
     snapshot: &Snapshot,
     title: &str,
+    article: Option<&str>,
     lang_dir: Option<(&str, bool)>,
     base: Option<&str>,
     body: &str,
@@ -72,8 +73,11 @@ fn page(
     out.push_str("<link rel=\"stylesheet\" href=\"/assets/edition.css\">\n<link rel=\"stylesheet\" href=\"/assets/serve.css\">\n<script src=\"/assets/live.js\" defer></script>\n</head>\n");
     let _ = writeln!(
         out,
-        "<body data-version=\"{}\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"bar\"><nav aria-label=\"Preview\"><a href=\"/\">All editions</a></nav><p class=\"live\" role=\"status\" aria-live=\"polite\" id=\"live\">Live preview: pages update when files change.</p></header>",
-        snapshot.version
+        "<body data-version=\"{}\"{}>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"bar\"><nav aria-label=\"Preview\"><a href=\"/\">All editions</a></nav><p class=\"live\" role=\"status\" aria-live=\"polite\" id=\"live\">Live preview: pages update when files change.</p></header>",
+        snapshot.version,
+        article
+            .map(|id| format!(" data-article=\"{}\"", escape(id)))
+            .unwrap_or_default()
     );
     if let Some(error) = &snapshot.error {
         let _ = writeln!(
@@ -221,7 +225,7 @@ pub fn index(snapshot: &Snapshot, filters: &Filters) -> String {
     for note in &snapshot.notes {
         let _ = writeln!(body, "<p class=\"note\">note: {}</p>", escape(note));
     }
-    page(snapshot, "article serve: editions", None, None, &body)
+    page(snapshot, "article serve: editions", None, None, None, &body)
 }
 
 fn kind_name(edition: &EditionView) -> String {
@@ -367,6 +371,7 @@ pub fn edition(
             edition.lang,
             edition.state.name()
         ),
+        Some(&article.id),
         Some((&edition.lang, edition.rtl)),
         Some(base),
         &body,
@@ -429,6 +434,7 @@ pub fn segments(
     page(
         snapshot,
         &format!("{} ({}): segments", article.id, edition.lang),
+        Some(&article.id),
         None,
         None,
         &body,
@@ -440,6 +446,7 @@ pub fn message(snapshot: &Snapshot, title: &str, text: &str) -> String {
     page(
         snapshot,
         title,
+        None,
         None,
         None,
         &format!("<h1>{}</h1>\n<p>{}</p>\n", escape(title), escape(text)),

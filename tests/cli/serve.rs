@@ -310,7 +310,9 @@ fn serve_live_update_follows_a_saved_translation_file() {
         text.replacen("\nstate = \"translated\"", "\nstate = \"new\"", 1),
     )
     .unwrap();
-    while !seen.contains("data: 2\n") {
+    // The version, and which article was judged again (pages of other
+    // articles need not reload).
+    while !seen.contains("data: 2\ndata: articles glacier-survey\n") {
         line.clear();
         assert!(reader.read_line(&mut line).unwrap() > 0, "the stream ended");
         seen.push_str(&line.replace('\r', ""));
