@@ -273,18 +273,19 @@ fn watch(
                         started.elapsed().as_millis()
                     )),
                 }
-                let ids = (!everything).then(|| {
-                    let mut ids: Vec<String> = Vec::new();
-                    for path in &articles {
-                        for snapshot in [&current, &next] {
-                            if let Some(view) = snapshot.articles.get(path)
-                                && !ids.contains(&view.id)
-                            {
-                                ids.push(view.id.clone());
-                            }
-                        }
+                // An article that came, went or changed its id may make or
+                // end a duplicate id of another one: then every page reloads.
+                let same_ids = articles.iter().all(|path| {
+                    match (current.articles.get(path), next.articles.get(path)) {
+                        (Some(before), Some(after)) => before.id == after.id,
+                        _ => false,
                     }
-                    ids
+                });
+                let ids = (!everything && same_ids).then(|| {
+                    articles
+                        .iter()
+                        .filter_map(|path| next.articles.get(path).map(|view| view.id.clone()))
+                        .collect::<Vec<String>>()
                 });
                 shared.publish(next, ids);
             }
