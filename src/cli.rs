@@ -601,6 +601,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 locales: cli.locales,
             };
             let quiet = cli.quiet;
+            if let Some(jobs) = cli.jobs {
+                // Judging (at start and after a change) runs on rayon's pool.
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs.max(1))
+                    .build_global()
+                    .map_err(|err| anyhow::anyhow!("cannot start {jobs} worker threads: {err}"))?;
+            }
             serve::run(
                 &options,
                 |line| {

@@ -33,8 +33,9 @@ const MAX_FILE: u64 = 32 << 20;
 pub struct Shared {
     /// The current judgement.
     pub snapshot: RwLock<Arc<Snapshot>>,
-    /// Tells open pages a new snapshot is there (its version).
-    pub changes: broadcast::Sender<u64>,
+    /// Tells open pages a new snapshot is there: its version, and the ids
+    /// of the articles judged again (`None`: all of them).
+    pub changes: broadcast::Sender<Change>,
     /// The newsroom folder (canonical).
     pub root: PathBuf,
     /// Host header values accepted (`localhost:PORT`, …).
@@ -50,8 +51,9 @@ impl Shared {
         }
     }
 
-    /// Replaces the snapshot and tells open pages.
-    pub fn publish(&self, next: Snapshot) {
+    /// Replaces the snapshot and tells open pages which articles changed
+    /// (`None`: possibly all).
+    pub fn publish(&self, next: Snapshot, articles: Option<Vec<String>>) {
         let version = next.version;
         let next = Arc::new(next);
         match self.snapshot.write() {
@@ -59,8 +61,22 @@ impl Shared {
             Err(poisoned) => *poisoned.into_inner() = next,
         }
         // No page open: nobody to tell.
-        let _ = self.changes.send(version);
+        let _ = self.changes.send((version, articles.map(Arc::new)));
     }
+}
+
+/// A new snapshot's version and the articles it judged again.
+pub type Change = (u64, Option<Arc<Vec<String>>>);
+
+/// The event an open page gets: the version on the first data line, and
+/// on a second, `articles ID…` when only those articles changed (a page of
+/// another article then need not reload).
+fn change_event((version, articles): &Change) -> Event {
+    let data = match articles {
+        Some(ids) => format!("{version}\narticles {}", ids.join(" ")),
+        None => version.to_string(),
+    };
+    Event::default().event("version").data(data)
 }
 
 /// The router.
@@ -245,7 +261,22 @@ async fn segments(
     match find(&shared, &id, &lang) {
         Err(response) => *response,
         Ok((snapshot, article, at)) => match article.editions.get(at) {
-            Some(view) => html(StatusCode::OK, pages::segments(&snapshot, &article, view)),
+            Some(view) => {
+                // The translation file as it is now (the page says what it
+                // holds; the verdicts stay those of the snapshot).
+                let file = view.translation.clone();
+                let keys = article.clone();
+                let rows = tokio::task::spawn_blocking(move || {
+                    file.map(|file| super::model::segment_rows(&keys.segments, &file))
+                        .unwrap_or_default()
+                })
+                .await
+                .unwrap_or_default();
+                html(
+                    StatusCode::OK,
+                    pages::segments(&snapshot, &article, view, &rows),
+                )
+            }
             None => not_found(State(Arc::clone(&shared))).await,
         },
     }
@@ -321,13 +352,13 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
         (Some(first), receiver),
         |(first, mut receiver)| async move {
             if let Some(version) = first {
-                let event = Event::default().event("version").data(version.to_string());
+                let event = change_event(&(version, None));
                 return Some((Ok::<_, std::convert::Infallible>(event), (None, receiver)));
             }
             loop {
                 match receiver.recv().await {
-                    Ok(version) => {
-                        let event = Event::default().event("version").data(version.to_string());
+                    Ok(change) => {
+                        let event = change_event(&change);
                         return Some((Ok(event), (None, receiver)));
                     }
                     // Missed some: the next one says where things are.

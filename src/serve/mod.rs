@@ -25,6 +25,9 @@ use model::{Builder, Snapshot};
 /// re-judges (an editor's save is often several events).
 const SETTLE: Duration = Duration::from_millis(25);
 
+/// The longest a burst of events delays judging.
+const MAX_WAIT: Duration = Duration::from_millis(250);
+
 /// What to serve, and where.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -51,13 +54,20 @@ pub enum Touched {
     Everything,
 }
 
-/// What a changed file touches, given the articles the preview knows.
-pub fn touched<'a>(path: &Path, articles: impl Iterator<Item = &'a PathBuf>) -> Touched {
+/// What a changed file under `root` touches, given the articles the
+/// preview knows.
+pub fn touched<'a>(
+    root: &Path,
+    path: &Path,
+    articles: impl Iterator<Item = &'a PathBuf>,
+) -> Touched {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return Touched::Nothing;
     };
-    // Editors' temporary and backup files, hidden folders.
-    let hidden = path.components().any(|c| {
+    // Editors' temporary and backup files, hidden folders (inside the
+    // newsroom: the newsroom itself may well be in one).
+    let inner = path.strip_prefix(root).unwrap_or(path);
+    let hidden = inner.components().any(|c| {
         c.as_os_str()
             .to_str()
             .is_some_and(|s| s.starts_with('.') && s.len() > 1 && s != "..")
@@ -188,7 +198,12 @@ fn watch(
         .spawn(move || {
             while let Ok(first) = rx.recv() {
                 let mut events = vec![first];
-                while let Ok(more) = rx.recv_timeout(SETTLE) {
+                // A burst that never settles (a tool rewriting files in a
+                // loop) is still judged every MAX_WAIT.
+                let burst = Instant::now();
+                while burst.elapsed() < MAX_WAIT
+                    && let Ok(more) = rx.recv_timeout(SETTLE)
+                {
                     events.push(more);
                 }
                 let started = Instant::now();
@@ -210,7 +225,7 @@ fn watch(
                         continue;
                     }
                     for path in &event.paths {
-                        match touched(path, current.articles.keys()) {
+                        match touched(&root, path, current.articles.keys()) {
                             Touched::Nothing => {}
                             Touched::Everything => everything = true,
                             Touched::Articles(paths) => {
@@ -226,10 +241,21 @@ fn watch(
                 if !everything && articles.is_empty() {
                     continue;
                 }
-                let next = if everything {
-                    builder.full(&current)
-                } else {
-                    builder.update(&current, Some(&articles))
+                // A bug in judging one file must not end live reload: the
+                // last snapshot stays, and the server says what happened.
+                let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    if everything {
+                        builder.full(&current)
+                    } else {
+                        builder.update(&current, Some(&articles))
+                    }
+                }));
+                let next = match rebuilt {
+                    Ok(next) => next,
+                    Err(_) => {
+                        log("serve: judging the change failed (an internal error); the pages keep the last judgement".to_owned());
+                        continue;
+                    }
                 };
                 let what = if everything {
                     "everything".to_owned()
@@ -247,7 +273,21 @@ fn watch(
                         started.elapsed().as_millis()
                     )),
                 }
-                shared.publish(next);
+                // An article that came, went or changed its id may make or
+                // end a duplicate id of another one: then every page reloads.
+                let same_ids = articles.iter().all(|path| {
+                    match (current.articles.get(path), next.articles.get(path)) {
+                        (Some(before), Some(after)) => before.id == after.id,
+                        _ => false,
+                    }
+                });
+                let ids = (!everything && same_ids).then(|| {
+                    articles
+                        .iter()
+                        .filter_map(|path| next.articles.get(path).map(|view| view.id.clone()))
+                        .collect::<Vec<String>>()
+                });
+                shared.publish(next, ids);
             }
         })
         .context("cannot start the watcher thread")?;
@@ -265,12 +305,33 @@ mod tests {
             PathBuf::from("/n/a/other.md"),
         ];
         assert_eq!(
-            touched(Path::new("/n/a/story.ru.toml"), articles.iter()),
+            touched(
+                Path::new("/n"),
+                Path::new("/n/a/story.ru.toml"),
+                articles.iter()
+            ),
             Touched::Articles(vec![PathBuf::from("/n/a/story.md")])
         );
         assert_eq!(
-            touched(Path::new("/n/b/story.ru.toml"), articles.iter()),
+            touched(
+                Path::new("/n"),
+                Path::new("/n/b/story.ru.toml"),
+                articles.iter()
+            ),
             Touched::Nothing
+        );
+    }
+
+    #[test]
+    fn a_newsroom_inside_a_hidden_folder_is_still_watched() {
+        let none: [PathBuf; 0] = [];
+        assert_eq!(
+            touched(
+                Path::new("/tmp/.tmpAb12"),
+                Path::new("/tmp/.tmpAb12/story.md"),
+                none.iter()
+            ),
+            Touched::Articles(vec![PathBuf::from("/tmp/.tmpAb12/story.md")])
         );
     }
 
@@ -278,11 +339,15 @@ mod tests {
     fn newsroom_and_bundles_touch_everything() {
         let none: [PathBuf; 0] = [];
         assert_eq!(
-            touched(Path::new("/n/newsroom.toml"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/newsroom.toml"), none.iter()),
             Touched::Everything
         );
         assert_eq!(
-            touched(Path::new("/n/locales/ru/main.ftl"), none.iter()),
+            touched(
+                Path::new("/n"),
+                Path::new("/n/locales/ru/main.ftl"),
+                none.iter()
+            ),
             Touched::Everything
         );
     }
@@ -291,15 +356,15 @@ mod tests {
     fn editor_files_touch_nothing() {
         let none: [PathBuf; 0] = [];
         assert_eq!(
-            touched(Path::new("/n/.story.md.swp"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/.story.md.swp"), none.iter()),
             Touched::Nothing
         );
         assert_eq!(
-            touched(Path::new("/n/story.md~"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/story.md~"), none.iter()),
             Touched::Nothing
         );
         assert_eq!(
-            touched(Path::new("/n/.git/index"), none.iter()),
+            touched(Path::new("/n"), Path::new("/n/.git/index"), none.iter()),
             Touched::Nothing
         );
     }

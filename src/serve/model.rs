@@ -105,8 +105,9 @@ pub struct EditionView {
     pub html: Option<String>,
     /// Right to left.
     pub rtl: bool,
-    /// The segments beside their translation (none for the source edition).
-    pub segments: Vec<SegmentRow>,
+    /// The translation file its text comes from (none for the source
+    /// edition); read when the segment view is asked for.
+    pub translation: Option<PathBuf>,
 }
 
 /// One article.
@@ -122,10 +123,28 @@ pub struct ArticleView {
     pub lang: String,
     /// Every finding about it and its editions.
     pub findings: Vec<Finding>,
+    /// Its segments in reading order: key and text.
+    pub segments: Vec<(String, String)>,
     /// Its editions (none when it cannot be read).
     pub editions: Vec<EditionView>,
     /// Why it cannot be read, when it cannot.
     pub unreadable: Option<String>,
+}
+
+impl ArticleView {
+    /// An article that cannot be read (`rel` stands in for its id), and why.
+    fn unreadable(rel: String, why: String, findings: Vec<Finding>) -> ArticleView {
+        ArticleView {
+            id: rel.clone(),
+            rel,
+            title: String::new(),
+            lang: String::new(),
+            findings,
+            segments: Vec::new(),
+            editions: Vec::new(),
+            unreadable: Some(why),
+        }
+    }
 }
 
 /// The whole preview at one moment.
@@ -163,6 +182,9 @@ pub struct Builder {
     newsroom: Option<PathBuf>,
     locales: Option<PathBuf>,
     workspace: Workspace,
+    /// The bundles' errors, checked once per newsroom reading (only a
+    /// bundle or newsroom.toml changes them, and those rebuild all).
+    bundle_errors: Option<Vec<Diagnostic>>,
 }
 
 impl Builder {
@@ -178,6 +200,7 @@ impl Builder {
             newsroom,
             locales,
             workspace,
+            bundle_errors: None,
         })
     }
 
@@ -185,7 +208,10 @@ impl Builder {
     /// and the bundles read again).
     pub fn full(&mut self, previous: &Snapshot) -> Snapshot {
         match Workspace::new(self.newsroom.as_deref(), self.locales.as_deref()) {
-            Ok(workspace) => self.workspace = workspace,
+            Ok(workspace) => {
+                self.workspace = workspace;
+                self.bundle_errors = None;
+            }
             Err(err) => return failed(previous, &err),
         }
         self.update(previous, None)
@@ -209,11 +235,14 @@ impl Builder {
             ..Snapshot::default()
         };
         next.notes.extend(discovery.skipped_notes());
-        let bundle_errors = judge::bundle_errors(&self.workspace.bundle_diagnostics());
+        let workspace = &self.workspace;
+        let bundle_errors = self
+            .bundle_errors
+            .get_or_insert_with(|| judge::bundle_errors(&workspace.bundle_diagnostics()));
         let duplicates = judge::duplicates(discovery.jobs.iter().map(|j| &j.source));
         let run = judge::Run {
             cldr: &self.workspace.cldr,
-            bundle_errors: &bundle_errors,
+            bundle_errors,
             duplicates: &duplicates,
             folders: &self.workspace.folders,
         };
@@ -235,15 +264,11 @@ impl Builder {
             let rel = relative(root, &failure.path);
             next.articles.insert(
                 failure.path,
-                Arc::new(ArticleView {
-                    id: rel.clone(),
+                Arc::new(ArticleView::unreadable(
                     rel,
-                    title: String::new(),
-                    lang: String::new(),
-                    findings: Vec::new(),
-                    editions: Vec::new(),
-                    unreadable: Some(format!("{:#}", failure.error)),
-                }),
+                    format!("{:#}", failure.error),
+                    Vec::new(),
+                )),
             );
         }
         use rayon::prelude::*;
@@ -288,15 +313,7 @@ fn view_of(job: &Job, run: judge::Run<'_>, root: &Path) -> Option<ArticleView> {
         Ok(Some(judged)) => judged,
         Ok(None) => return None,
         Err(err) => {
-            return Some(ArticleView {
-                id: rel.clone(),
-                rel,
-                title: String::new(),
-                lang: String::new(),
-                findings: Vec::new(),
-                editions: Vec::new(),
-                unreadable: Some(format!("{err:#}")),
-            });
+            return Some(ArticleView::unreadable(rel, format!("{err:#}"), Vec::new()));
         }
     };
     let findings: Vec<Finding> = judged
@@ -312,20 +329,12 @@ fn view_of(job: &Job, run: judge::Run<'_>, root: &Path) -> Option<ArticleView> {
                 || "the article cannot be read".to_owned(),
                 |f| f.message.clone(),
             );
-        return Some(ArticleView {
-            id: rel.clone(),
-            rel,
-            title: String::new(),
-            lang: String::new(),
-            findings,
-            editions: Vec::new(),
-            unreadable: Some(first),
-        });
+        return Some(ArticleView::unreadable(rel, first, findings));
     };
     let editions = judged
         .verdicts
         .into_iter()
-        .map(|verdict| edition_view(verdict, article, &path, root))
+        .map(|verdict| edition_view(verdict, &job.newsroom, &path, root))
         .collect();
     Some(ArticleView {
         rel,
@@ -333,40 +342,54 @@ fn view_of(job: &Job, run: judge::Run<'_>, root: &Path) -> Option<ArticleView> {
         title: render::inline_plain(&article.headline.value),
         lang: article.lang.value.clone(),
         findings,
+        segments: article
+            .segments()
+            .iter()
+            .map(|s| (s.key.clone(), s.text.clone()))
+            .collect(),
         editions,
         unreadable: None,
     })
 }
 
 fn edition_view(
-    verdict: Verdict,
-    article: &crate::article::Article,
+    mut verdict: Verdict,
+    newsroom: &crate::newsroom::Newsroom,
     path: &Path,
     root: &Path,
 ) -> EditionView {
-    let state = if verdict.publishable() {
-        EditionState::Publishable
-    } else if verdict.draftable && verdict.edition.is_some() {
-        EditionState::Draft
-    } else {
-        EditionState::Refused
-    };
-    let html = verdict.edition.as_ref().map(|edition| {
-        render::render(
+    // The `<article>` as the newsroom publishes it (its fragment template,
+    // when it has one); a template that fails refuses the edition, as in
+    // export.
+    let html = match verdict.edition.as_ref().map(|edition| {
+        render::page::render_edition(
             edition,
             Format::Html,
             RenderOptions {
                 fragment: true,
                 page: None,
             },
+            newsroom,
         )
-    });
-    let text_lang = verdict.derived_from.as_deref().unwrap_or(&verdict.lang);
-    let segments = if verdict.kind == Kind::Source {
-        Vec::new()
-    } else {
-        segment_rows(article, &translations::path_for(path, text_lang))
+    }) {
+        Some(Ok(html)) => Some(html),
+        Some(Err(diag)) => {
+            verdict.reasons.push(*diag);
+            verdict.draftable = false;
+            None
+        }
+        None => None,
     };
+    let state = if verdict.publishable() {
+        EditionState::Publishable
+    } else if verdict.draftable && html.is_some() {
+        EditionState::Draft
+    } else {
+        EditionState::Refused
+    };
+    let text_lang = verdict.derived_from.as_deref().unwrap_or(&verdict.lang);
+    let translation =
+        (verdict.kind != Kind::Source).then(|| translations::path_for(path, text_lang));
     EditionView {
         rtl: crate::l10n::bundles::is_rtl(&verdict.lang),
         reasons: verdict
@@ -380,35 +403,35 @@ fn edition_view(
         counts: verdict.counts,
         state,
         html,
-        segments,
+        translation,
     }
 }
 
-/// The article's segments beside the translation file's entries.
-fn segment_rows(article: &crate::article::Article, file: &Path) -> Vec<SegmentRow> {
+/// The article's segments beside the entries of the translation file
+/// `file` as it is now (a file that cannot be read: no entries).
+pub fn segment_rows(segments: &[(String, String)], file: &Path) -> Vec<SegmentRow> {
     let loaded = translations::load(file).ok().flatten();
     let entries = loaded.as_ref().map(|(file, _)| file);
-    article
-        .segments()
+    segments
         .iter()
-        .map(|segment| {
-            let entry = entries.and_then(|f| f.segment(&segment.key));
-            let stale = entry.is_some_and(|e| e.state == State::Stale || e.source != segment.text);
+        .map(|(key, text)| {
+            let entry = entries.and_then(|f| f.segment(key));
+            let stale = entry.is_some_and(|e| e.state == State::Stale || e.source != *text);
             let then = entry.and_then(|e| {
                 e.previous_source
                     .as_deref()
-                    .or((e.source != segment.text).then_some(e.source.as_str()))
+                    .or((e.source != *text).then_some(e.source.as_str()))
             });
             let diff = match then {
-                Some(then) if stale => similar::TextDiff::from_words(then, segment.text.as_str())
+                Some(then) if stale => similar::TextDiff::from_words(then, text.as_str())
                     .iter_all_changes()
                     .map(|change| (change.tag(), change.value().to_owned()))
                     .collect(),
                 _ => Vec::new(),
             };
             SegmentRow {
-                key: segment.key.clone(),
-                source: segment.text.clone(),
+                key: key.clone(),
+                source: text.clone(),
                 target: entry.map(|e| e.target.clone()),
                 state: entry.map(|e| e.state),
                 diff,

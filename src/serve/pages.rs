@@ -56,6 +56,7 @@ fn edition_url(id: &str, lang: &str) -> String {
 fn page(
     snapshot: &Snapshot,
     title: &str,
+    article: Option<&str>,
     lang_dir: Option<(&str, bool)>,
     base: Option<&str>,
     body: &str,
@@ -72,8 +73,11 @@ fn page(
     out.push_str("<link rel=\"stylesheet\" href=\"/assets/edition.css\">\n<link rel=\"stylesheet\" href=\"/assets/serve.css\">\n<script src=\"/assets/live.js\" defer></script>\n</head>\n");
     let _ = writeln!(
         out,
-        "<body data-version=\"{}\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"bar\"><nav aria-label=\"Preview\"><a href=\"/\">All editions</a></nav><p class=\"live\" role=\"status\" aria-live=\"polite\" id=\"live\">Live preview: pages update when files change.</p></header>",
-        snapshot.version
+        "<body data-version=\"{}\"{}>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"bar\"><nav aria-label=\"Preview\"><a href=\"/\">All editions</a></nav><p class=\"live\" role=\"status\" aria-live=\"polite\" id=\"live\">Live preview: pages update when files change.</p></header>",
+        snapshot.version,
+        article
+            .map(|id| format!(" data-article=\"{}\"", escape(id)))
+            .unwrap_or_default()
     );
     if let Some(error) = &snapshot.error {
         let _ = writeln!(
@@ -151,9 +155,20 @@ pub fn index(snapshot: &Snapshot, filters: &Filters) -> String {
                 continue;
             }
             rows += 1;
+            // Where the first error is, so a broken article can be fixed
+            // from the index.
+            let at = article
+                .findings
+                .iter()
+                .find(|f| f.severity == crate::diag::Severity::Error)
+                .and_then(|f| Some((f.file.as_deref()?, f.line_col?)))
+                .map(|(file, (line, col))| {
+                    format!(" <span class=\"at\">({}:{line}:{col})</span>", escape(file))
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 body,
-                "<tr class=\"unreadable\"><th scope=\"row\">{}</th><td>—</td><td><span class=\"state state-refused\">unreadable</span></td><td>—</td><td>{}</td></tr>",
+                "<tr class=\"unreadable\"><th scope=\"row\">{}</th><td>—</td><td><span class=\"state state-refused\">unreadable</span></td><td>—</td><td>{}{at}</td></tr>",
                 escape(&article.rel),
                 escape(why)
             );
@@ -210,7 +225,7 @@ pub fn index(snapshot: &Snapshot, filters: &Filters) -> String {
     for note in &snapshot.notes {
         let _ = writeln!(body, "<p class=\"note\">note: {}</p>", escape(note));
     }
-    page(snapshot, "article serve: editions", None, None, &body)
+    page(snapshot, "article serve: editions", None, None, None, &body)
 }
 
 fn kind_name(edition: &EditionView) -> String {
@@ -295,7 +310,7 @@ pub fn edition(
         edition.state.name(),
         edition.state.name(),
         progress(edition),
-        if edition.segments.is_empty() {
+        if edition.translation.is_none() {
             String::new()
         } else {
             format!(
@@ -356,6 +371,7 @@ pub fn edition(
             edition.lang,
             edition.state.name()
         ),
+        Some(&article.id),
         Some((&edition.lang, edition.rtl)),
         Some(base),
         &body,
@@ -363,7 +379,12 @@ pub fn edition(
 }
 
 /// The source and the edition, segment by segment.
-pub fn segments(snapshot: &Snapshot, article: &ArticleView, edition: &EditionView) -> String {
+pub fn segments(
+    snapshot: &Snapshot,
+    article: &ArticleView,
+    edition: &EditionView,
+    rows: &[super::model::SegmentRow],
+) -> String {
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -380,7 +401,7 @@ pub fn segments(snapshot: &Snapshot, article: &ArticleView, edition: &EditionVie
         escape(&article.lang)
     );
     let rtl = crate::l10n::bundles::is_rtl(text_lang);
-    for row in &edition.segments {
+    for row in rows {
         let state = row.state.map_or("missing", State::name);
         let _ = write!(
             body,
@@ -413,6 +434,7 @@ pub fn segments(snapshot: &Snapshot, article: &ArticleView, edition: &EditionVie
     page(
         snapshot,
         &format!("{} ({}): segments", article.id, edition.lang),
+        Some(&article.id),
         None,
         None,
         &body,
@@ -424,6 +446,7 @@ pub fn message(snapshot: &Snapshot, title: &str, text: &str) -> String {
     page(
         snapshot,
         title,
+        None,
         None,
         None,
         &format!("<h1>{}</h1>\n<p>{}</p>\n", escape(title), escape(text)),

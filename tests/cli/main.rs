@@ -16,6 +16,7 @@ mod memory;
 mod mt;
 mod roundtrip;
 mod rules;
+mod serve;
 mod support;
 mod templates;
 mod text;
