@@ -103,8 +103,9 @@ pub struct Body {
     /// File ranges of the top-level blocks, for scanning text by block.
     pub block_spans: Vec<Range<usize>>,
     /// Editorial comments (`<!-- … -->`): file range of each, and the
-    /// file range of the top-level block that follows it, if any. Never
-    /// published, never segments.
+    /// file range of the block that follows it, if any: inside a list or a
+    /// block quote, the next item or block there. Never published, never
+    /// segments.
     pub comments: Vec<(Range<usize>, Option<Range<usize>>)>,
 }
 
@@ -884,8 +885,11 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
         in_body: true,
         ..Visitor::default()
     };
-    // Comments waiting for the block they come before.
-    let mut pending_comments: Vec<usize> = Vec::new();
+    // Comments waiting for the block they come before, with the depth of
+    // the stack where they are: the next block that starts at that depth
+    // or above (the next item of their list, the next block of their
+    // quote, else the next block further out) is theirs.
+    let mut pending_comments: Vec<(usize, usize)> = Vec::new();
     let mut problems = Vec::new();
     let mut body = Body::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -901,21 +905,27 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
             _ => false,
         };
         if comment {
-            pending_comments.push(body.comments.len());
+            pending_comments.push((body.comments.len(), stack.len()));
             body.comments.push((file_range.clone(), None));
         } else {
             visitor.visit(&event, file_range.clone());
         }
-        if stack.is_empty()
-            && !comment
+        if !comment
+            && !matches!(stack.last(), Some(Frame::Comment))
             && let Event::Start(_) | Event::Rule | Event::Html(_) = event
         {
-            for at in pending_comments.drain(..) {
+            pending_comments.retain(|&(at, depth)| {
+                if stack.len() > depth {
+                    return true;
+                }
                 if let Some((_, next)) = body.comments.get_mut(at) {
                     *next = Some(file_range.clone());
                 }
+                false
+            });
+            if stack.is_empty() {
+                body.block_spans.push(file_range.clone());
             }
-            body.block_spans.push(file_range.clone());
         }
         if matches!(event, Event::Html(_)) && matches!(stack.last(), Some(Frame::Comment)) {
             continue;
@@ -1552,6 +1562,16 @@ mod tests {
         assert_eq!(next(0).as_deref(), Some("One <!-- a note --> two.\n"));
         assert_eq!(next(3).as_deref(), Some("Last.<!--z-->\n"));
         assert_eq!(next(4), None);
+        // Inside a list or a quote, the next item or block there.
+        let source = "- One\n  <!-- n -->\n- Two\n- Three\n\n> A\n>\n> <!-- q -->\n> B\n\nC\n";
+        let (body, problems) = parse(source, 0);
+        assert_eq!(problems, []);
+        let next: Vec<Option<&str>> = body
+            .comments
+            .iter()
+            .map(|(_, next)| next.clone().map(|r| &source[r]))
+            .collect();
+        assert_eq!(next, [Some("- Two\n"), Some("B\n")]);
         // A body of comments only is empty; a comment with HTML after it,
         // or in an inline text, is raw HTML.
         assert!(parse("<!-- only -->\n", 0).0.blocks.is_empty());
