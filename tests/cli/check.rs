@@ -718,6 +718,50 @@ fn reference_is_for_bundles_alone() {
         .stderr(predicate::str::contains("drop --locales"));
 }
 
+/// A newsroom with findings in its article, in a translation file and in
+/// a bundle, for the machine formats below.
+fn newsroom_with_findings_everywhere() -> Fixture {
+    let fixture = Fixture::new();
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\"]\nlocales = \"locales\"\n",
+    );
+    fixture.write(
+        "story.md",
+        article_with("", "See example\u{200b}.com now.\n"),
+    );
+    fixture.write("locales/en/x.ftl", "hello = Hello\nbye = Bye\n");
+    fixture.write("locales/ru/x.ftl", "hello = Привет\nbye = { $who\n");
+    fixture.localize("ru", &[]);
+    let path = fixture.file("story.ru.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("target = \"\"", "target = \"  Заголовок\"", 1),
+    )
+    .unwrap();
+    fixture
+}
+
+#[test]
+fn github_and_short_formats_give_paths_from_the_working_folder() {
+    let fixture = newsroom_with_findings_everywhere();
+    let absolute = fixture.file("story.md");
+    for format in ["github", "short"] {
+        for target in ["story.md", absolute.to_str().unwrap()] {
+            let output = fixture
+                .cmd()
+                .args(["check", target, "--format", format])
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8(output.stdout).unwrap();
+            let tmp = fixture.file("").display().to_string();
+            assert!(!stdout.contains(&tmp), "{stdout}");
+            insta::assert_snapshot!(format!("{format}_format"), stdout);
+        }
+    }
+}
+
 #[test]
 fn short_and_sarif_formats() {
     let fixture = Fixture::article("a.md", article_with("", "Text <b>bold</b> here.\n"));
