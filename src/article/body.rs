@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::article::inline::{InlineText, Piece};
 use crate::diag::Code;
 
 /// The deepest nesting of block quotes and lists accepted. Deeper structure
@@ -102,8 +103,9 @@ pub struct Body {
     /// File ranges of the top-level blocks, for scanning text by block.
     pub block_spans: Vec<Range<usize>>,
     /// Editorial comments (`<!-- … -->`): file range of each, and the
-    /// file range of the top-level block that follows it, if any. Never
-    /// published, never segments.
+    /// file range of the block that follows it, if any: inside a list or a
+    /// block quote, the next item or block there. Never published, never
+    /// segments.
     pub comments: Vec<(Range<usize>, Option<Range<usize>>)>,
 }
 
@@ -450,20 +452,75 @@ pub fn scheme(url: &str) -> Option<String> {
 /// The text is read trimmed, as every edition reads it: four leading spaces
 /// do not make `<img …>` a code block here, since they do not there.
 pub fn inline_problems(text: &str) -> Vec<BodyProblem> {
-    let mut problems = Vec::new();
     // Raw HTML and autolinks need a `<`, links and images a `[`: text with
     // neither (most text) has nothing to find, and is not parsed.
     if !text.bytes().any(|b| b == b'<' || b == b'[') {
-        return problems;
+        return Vec::new();
     }
-    let lead = text.len() - text.trim_start().len();
-    let trimmed = text.trim();
+    // The inline model's pieces, replayed as the events the body's checks
+    // read. A tag the text opens with is shown as text, but refused as raw
+    // HTML all the same (see [`InlineText::leading_tag`]).
+    let inline = InlineText::parse(text);
     let mut visitor = Visitor::default();
-    for (event, range) in Parser::new_ext(trimmed, Options::empty()).into_offset_iter() {
-        visitor.visit(&event, lead + range.start..lead + range.end);
+    // Open links and images: where they end, and whether a link.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let close = |visitor: &mut Visitor, open: &mut Vec<(usize, bool)>, at: usize| {
+        while let Some(&(end, link)) = open.last()
+            && end <= at
+        {
+            open.pop();
+            let event = Event::End(if link { TagEnd::Link } else { TagEnd::Image });
+            visitor.visit(&event, end..end);
+        }
+    };
+    if let Some(range) = &inline.leading_tag {
+        let written = text.get(range.clone()).unwrap_or("");
+        visitor.visit(&Event::InlineHtml(written.into()), range.clone());
     }
-    problems.extend(visitor.problems);
-    problems
+    for piece in &inline.pieces {
+        let range = piece.range().clone();
+        close(&mut visitor, &mut open, range.start);
+        let event = match piece {
+            Piece::Text { decoded, .. } | Piece::Entity { decoded, .. } => {
+                Event::Text(decoded.as_str().into())
+            }
+            Piece::Code { content, .. } => Event::Code(content.as_str().into()),
+            Piece::Html { range } => {
+                Event::InlineHtml(text.get(range.clone()).unwrap_or("").into())
+            }
+            Piece::Break { .. } => Event::SoftBreak,
+            Piece::Emphasis { .. } => continue,
+            Piece::Link {
+                range,
+                dest,
+                title,
+                image,
+                ..
+            } => {
+                open.push((range.end, !image));
+                let (dest_url, title, id) =
+                    (dest.as_str().into(), title.as_str().into(), "".into());
+                Event::Start(if *image {
+                    Tag::Image {
+                        link_type: LinkType::Inline,
+                        dest_url,
+                        title,
+                        id,
+                    }
+                } else {
+                    Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url,
+                        title,
+                        id,
+                    }
+                })
+            }
+        };
+        visitor.visit(&event, range);
+    }
+    close(&mut visitor, &mut open, usize::MAX);
+    visitor.problems
 }
 
 /// Whether an inline text holds raw HTML or a link target that is not
@@ -828,8 +885,11 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
         in_body: true,
         ..Visitor::default()
     };
-    // Comments waiting for the block they come before.
-    let mut pending_comments: Vec<usize> = Vec::new();
+    // Comments waiting for the block they come before, with the depth of
+    // the stack where they are: the next block that starts at that depth
+    // or above (the next item of their list, the next block of their
+    // quote, else the next block further out) is theirs.
+    let mut pending_comments: Vec<(usize, usize)> = Vec::new();
     let mut problems = Vec::new();
     let mut body = Body::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -845,21 +905,27 @@ pub fn parse(source: &str, offset: usize) -> (Body, Vec<BodyProblem>) {
             _ => false,
         };
         if comment {
-            pending_comments.push(body.comments.len());
+            pending_comments.push((body.comments.len(), stack.len()));
             body.comments.push((file_range.clone(), None));
         } else {
             visitor.visit(&event, file_range.clone());
         }
-        if stack.is_empty()
-            && !comment
+        if !comment
+            && !matches!(stack.last(), Some(Frame::Comment))
             && let Event::Start(_) | Event::Rule | Event::Html(_) = event
         {
-            for at in pending_comments.drain(..) {
+            pending_comments.retain(|&(at, depth)| {
+                if stack.len() > depth {
+                    return true;
+                }
                 if let Some((_, next)) = body.comments.get_mut(at) {
                     *next = Some(file_range.clone());
                 }
+                false
+            });
+            if stack.is_empty() {
+                body.block_spans.push(file_range.clone());
             }
-            body.block_spans.push(file_range.clone());
         }
         if matches!(event, Event::Html(_)) && matches!(stack.last(), Some(Frame::Comment)) {
             continue;
@@ -1300,6 +1366,63 @@ mod tests {
         assert!(whats("Text\n\n<div>x</div>").is_empty());
     }
 
+    /// `inline_problems` as it was before it read the inline model: its own
+    /// parse of the trimmed text, for the property below.
+    fn inline_problems_by_own_parse(text: &str) -> Vec<BodyProblem> {
+        if !text.bytes().any(|b| b == b'<' || b == b'[') {
+            return Vec::new();
+        }
+        let lead = text.len() - text.trim_start().len();
+        let mut visitor = Visitor::default();
+        for (event, range) in Parser::new_ext(text.trim(), Options::empty()).into_offset_iter() {
+            visitor.visit(&event, lead + range.start..lead + range.end);
+        }
+        visitor.problems
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Read through the inline model, a text that is one paragraph has
+        /// the findings its own parse gave; one that opens with a tag (an
+        /// HTML block to that parse) has the same findings, each starting
+        /// where that parse's did, the opening one no longer than its line.
+        #[test]
+        fn inline_problems_agree_with_a_parse_of_their_own(
+            text in "[ a-z]{0,2}(<img src=x>|<b>|</b>|<div>|<!-- c -->|<https://a.b>|\\[a\\]\\((javascript:x|https://a.b|mailto:|)\\)|!\\[i\\]\\(x:y\\)|\\[|\\]|`|&lt;|[ a-z]|\n){0,10}"
+        ) {
+            let blocks: Vec<bool> = Parser::new_ext(text.trim(), Options::empty())
+                .filter_map(|event| match event {
+                    Event::Start(Tag::Paragraph) => Some(true),
+                    Event::Start(tag) if !is_inline(&Event::Start(tag.clone())) => Some(false),
+                    Event::Rule => Some(false),
+                    _ => None,
+                })
+                .collect();
+            let found = inline_problems(&text);
+            let expected = inline_problems_by_own_parse(&text);
+            if blocks == [true] {
+                proptest::prop_assert_eq!(found, expected, "{:?}", text);
+            } else if text.trim().starts_with('<') && !text.trim().contains('\n') {
+                // Each old finding still starts a finding; each new one lies
+                // inside an old one.
+                let span = |p: &BodyProblem| match p {
+                    BodyProblem::RawHtml(span)
+                    | BodyProblem::TooDeep(span)
+                    | BodyProblem::Url { span, .. }
+                    | BodyProblem::Markdown { span, .. }
+                    | BodyProblem::Empty { span, .. } => span.clone(),
+                };
+                for old in &expected {
+                    proptest::prop_assert!(found.iter().any(|new| span(new).start == span(old).start), "{:?}", text);
+                }
+                for new in &found {
+                    proptest::prop_assert!(expected.iter().any(|old| span(old).start <= span(new).start && span(new).end <= span(old).end), "{:?}", text);
+                }
+            }
+        }
+    }
+
     #[test]
     fn inline_problems_read_the_text_as_it_is_rendered() {
         // Indented, it would be a code block to a Markdown parser; every
@@ -1439,6 +1562,16 @@ mod tests {
         assert_eq!(next(0).as_deref(), Some("One <!-- a note --> two.\n"));
         assert_eq!(next(3).as_deref(), Some("Last.<!--z-->\n"));
         assert_eq!(next(4), None);
+        // Inside a list or a quote, the next item or block there.
+        let source = "- One\n  <!-- n -->\n- Two\n- Three\n\n> A\n>\n> <!-- q -->\n> B\n\nC\n";
+        let (body, problems) = parse(source, 0);
+        assert_eq!(problems, []);
+        let next: Vec<Option<&str>> = body
+            .comments
+            .iter()
+            .map(|(_, next)| next.clone().map(|r| &source[r]))
+            .collect();
+        assert_eq!(next, [Some("- Two\n"), Some("B\n")]);
         // A body of comments only is empty; a comment with HTML after it,
         // or in an inline text, is raw HTML.
         assert!(parse("<!-- only -->\n", 0).0.blocks.is_empty());

@@ -114,6 +114,11 @@ pub struct InlineText<'a> {
     pub text: &'a str,
     /// Its pieces, in source order (a link before the pieces inside it).
     pub pieces: Vec<Piece>,
+    /// A tag (or comment) the text opens with. Every edition shows it as
+    /// text, since an inline text never opens an HTML block (see
+    /// [`InlineSource`]), so it is no piece of its own; anywhere else in
+    /// the text it would be inline HTML, and `check` refuses it as that.
+    pub leading_tag: Option<Range<usize>>,
 }
 
 impl<'a> InlineText<'a> {
@@ -219,7 +224,11 @@ impl<'a> InlineText<'a> {
                 _ => {}
             }
         }
-        InlineText { text, pieces }
+        InlineText {
+            text,
+            pieces,
+            leading_tag: leading_tag(text),
+        }
     }
 
     /// The ranges a reader does not see as prose: code, link and image
@@ -289,6 +298,25 @@ impl<'a> InlineText<'a> {
                 if link.start <= range.start && range.end <= link.end)
         })
     }
+}
+
+/// The tag `text` opens with (after its leading white space), read as it
+/// would be one character further in: as inline HTML.
+fn leading_tag(text: &str) -> Option<Range<usize>> {
+    let trimmed = text.trim();
+    if !trimmed.starts_with('<') || InlineSource::new(text).text == trimmed {
+        return None;
+    }
+    let lead = text.len() - text.trim_start().len();
+    let shifted = format!("x{trimmed}");
+    Parser::new_ext(&shifted, Options::empty())
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::InlineHtml(_) if range.start == 1 => {
+                Some(clamp(text, lead + range.start - 1..lead + range.end - 1))
+            }
+            _ => None,
+        })
 }
 
 /// `range` inside `text`, on character boundaries.

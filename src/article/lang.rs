@@ -33,6 +33,16 @@ pub fn lang_problem(tag: &str) -> (String, Option<String>) {
     (message, suggest_lang(tag))
 }
 
+/// The error for a refused tag given to a flag: `--lang russian: \`russian\`
+/// is not a language CLDR knows (did you mean \`ru\`?)`.
+pub fn flag_error(flag: &str, tag: &str) -> anyhow::Error {
+    let (message, meant) = lang_problem(tag);
+    let hint = meant
+        .map(|tag| format!(" (did you mean `{tag}`?)"))
+        .unwrap_or_default();
+    anyhow::anyhow!("{flag} {tag}: {message}{hint}")
+}
+
 /// An `invalid-lang` diagnostic for a refused tag, without a location:
 /// the caller adds the span (`at`) or the file name.
 pub fn lang_diagnostic(tag: &str) -> Diagnostic {

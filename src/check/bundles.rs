@@ -938,12 +938,13 @@ pub fn check_folder(
 }
 
 /// The locale of a folder name, or of the longest run of its leading
-/// subtags that is a BCP 47 tag (`ja-JP` for `ja-JP-mac`).
+/// subtags that is a language tag CLDR knows (`ja-JP` for `ja-JP-mac`).
 fn longest_tag(name: &str) -> Option<LanguageIdentifier> {
     let parts: Vec<&str> = name.split(['-', '_']).collect();
     (1..=parts.len())
         .rev()
-        .find_map(|n| LanguageIdentifier::from_str(&parts.get(..n)?.join("-")).ok())
+        .find_map(|n| crate::article::parse_lang(&parts.get(..n)?.join("-")))
+        .and_then(|tag| LanguageIdentifier::from_str(&tag).ok())
 }
 
 impl Checker<'_> {

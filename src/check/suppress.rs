@@ -24,6 +24,17 @@ use std::ops::Range;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::newsroom::Newsroom;
 
+/// Why `code` cannot be accepted, if it is an error: the one message of
+/// every place that accepts codes (a body comment, `newsroom.toml`).
+pub fn not_allowable(code: Code) -> Option<String> {
+    (code.severity() == Severity::Error).then(|| {
+        format!(
+            "`{}` is an error, and errors cannot be allowed: they keep the editions they are about from being published",
+            code.name()
+        )
+    })
+}
+
 /// The codes an editorial comment of the body accepts, if it is a
 /// directive (`<!-- article: allow(code, code): reason -->`); a comment
 /// that is not one is `None`, a directive that is broken an error message
@@ -57,12 +68,9 @@ pub fn note_directive(comment: &str) -> Option<Result<Vec<Code>, (String, String
                 help,
             )));
         };
-        if code.severity() == Severity::Error {
+        if let Some(message) = not_allowable(code) {
             return Some(Err((
-                format!(
-                    "`{}` is an error, and errors cannot be allowed: they keep the editions they are about from being published",
-                    code.name()
-                ),
+                message,
                 "fix what the error points at; only warnings can be accepted".to_owned(),
             )));
         }

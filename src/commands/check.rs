@@ -4,7 +4,6 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use crate::check::bundles::ReferenceProblem;
 use crate::newsroom::Newsroom;
@@ -217,11 +216,8 @@ fn run_bundles(options: &Options, dir: &Path, langs: &[String]) -> anyhow::Resul
     let mut report = Report::default();
     match &options.reference {
         Some(tag) => {
-            anyhow::ensure!(
-                unic_langid::LanguageIdentifier::from_str(tag).is_ok(),
-                "--reference {tag}: not a BCP 47 language tag"
-            );
-            newsroom.source = tag.clone();
+            newsroom.source = crate::article::parse_lang(tag)
+                .ok_or_else(|| crate::article::lang::flag_error("--reference", tag))?;
         }
         None if newsroom.file.is_none() => report.notes.push(format!(
             "no newsroom.toml found at or above {}: the reference locale is `{}` (name another with --reference)",

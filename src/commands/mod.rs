@@ -23,11 +23,7 @@ pub fn parse_langs(values: &[String]) -> anyhow::Result<Vec<String>> {
             return Ok(Vec::new());
         }
         let Some(tag) = crate::article::parse_lang(value) else {
-            let (message, meant) = crate::article::lang::lang_problem(value);
-            let hint = meant
-                .map(|tag| format!(" (did you mean `{tag}`?)"))
-                .unwrap_or_default();
-            anyhow::bail!("--lang {value}: {message}{hint}");
+            return Err(crate::article::lang::flag_error("--lang", value));
         };
         if !out.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
             out.push(tag);

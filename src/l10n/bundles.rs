@@ -353,25 +353,33 @@ pub fn read_locale(
 }
 
 /// The locale of a locale folder's name, or `invalid-lang` about its
-/// first file when the name is no BCP 47 tag (its bundle is not used).
+/// first file when the name is no language tag CLDR knows (its bundle is
+/// not used), with the tag probably meant (`english` → `en`, `ru_RU` →
+/// `ru-RU`): the same reading as every other language tag.
 pub fn folder_locale(
     tag: &str,
     files: &Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<LanguageIdentifier> {
-    let locale = LanguageIdentifier::from_str(tag).ok();
+    let locale =
+        crate::article::parse_lang(tag).and_then(|t| LanguageIdentifier::from_str(&t).ok());
     if locale.is_none()
         && let Some(first) = files.list.first()
     {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::InvalidLang,
-                format!(
-                    "locale folder `{tag}` is not a BCP 47 language tag; its bundle is not used"
-                ),
-            )
-            .file_name(first.name()),
-        );
+        let (message, meant) = crate::article::lang::lang_problem(tag);
+        let diagnostic = Diagnostic::new(
+            Code::InvalidLang,
+            format!(
+                "locale folder `{}`: {message}; its bundle is not used",
+                tag.escape_debug()
+            ),
+        )
+        .file_name(first.name());
+        diagnostics.push(match meant {
+            Some(meant) => diagnostic.help(format!("did you mean `{meant}`? rename the folder")),
+            None => diagnostic
+                .help("name the folder for its language tag, like `en`, `sr-Latn` or `pt-BR`"),
+        });
     }
     locale
 }

@@ -402,17 +402,9 @@ impl Newsroom {
                 TableReader::new(table, file, 0, "check.".into(), span, CHECK_FIELDS);
             let code = |text: &Text, diags: &mut Vec<Diagnostic>| -> Option<Code> {
                 let code = Code::from_name(&text.value);
-                if let Some(found) = code
-                    && found.severity() == crate::diag::Severity::Error
-                {
+                if let Some(message) = code.and_then(crate::check::suppress::not_allowable) {
                     diags.push(
-                        Diagnostic::new(
-                            Code::InvalidField,
-                            format!(
-                                "`{}` is an error, and errors cannot be allowed: they keep the editions they are about from being published",
-                                found.name()
-                            ),
-                        )
+                        Diagnostic::new(Code::InvalidField, message)
                         .at(file, text.span.clone())
                         .label("an error code")
                         .help("fix what the error points at; only warnings can be accepted with [check] allow or [[check.exception]]"),

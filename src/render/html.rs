@@ -256,3 +256,99 @@ pub fn render(edition: &Edition, fragment: bool, page: Option<&Page>) -> String 
         article = article(edition),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+
+    use crate::article::body::is_allowed_link;
+    use crate::article::inline::{InlineText, Piece};
+    use crate::render::inline_html;
+
+    /// Undoes the escapes of HTML text and attribute values.
+    fn unescape(text: &str) -> String {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    /// The text content of rendered inline HTML (an image's alt text where
+    /// the image is, line breaks as spaces), and its links' `href`s as
+    /// written.
+    fn content(html: &str) -> (String, Vec<String>) {
+        let attribute = |tag: &str, name: &str| {
+            let (_, rest) = tag.split_once(&format!(" {name}=\""))?;
+            rest.split_once('"').map(|(value, _)| value.to_owned())
+        };
+        let (mut text, mut hrefs) = (String::new(), Vec::new());
+        let mut rest = html;
+        while let Some(at) = rest.find('<') {
+            text.push_str(&rest[..at]);
+            let Some(end) = rest[at..].find('>') else {
+                break;
+            };
+            let tag = &rest[at..at + end];
+            if tag.starts_with("<a ") {
+                hrefs.extend(attribute(tag, "href"));
+            } else if tag.starts_with("<img ") {
+                text.push_str(&attribute(tag, "alt").unwrap_or_default());
+            }
+            rest = &rest[at + end + 1..];
+        }
+        text.push_str(rest);
+        (unescape(&text).replace('\n', " "), hrefs)
+    }
+
+    /// The `href` pulldown-cmark writes for a link to `dest`.
+    fn href(dest: &str, email: bool) -> String {
+        let link_type = if email {
+            LinkType::Email
+        } else {
+            LinkType::Inline
+        };
+        let mut out = String::new();
+        pulldown_cmark::html::push_html(
+            &mut out,
+            [
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.into(),
+                    title: "".into(),
+                    id: "".into(),
+                }),
+                Event::End(TagEnd::Link),
+            ]
+            .into_iter(),
+        );
+        content(&out).1.concat()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The HTML edition's inline text reads as the inline model says:
+        /// its text content is the model's visible text, and its links are
+        /// the model's allowed link targets, in order.
+        #[test]
+        fn rendered_html_is_the_models_reading(
+            text in "[ a-z]{0,3}([ a-z.!#*_`&;<>\\[\\]()\\\\\né]|&amp;|&#x202E;|<b>|</b>|<https://a.b>|<a@b.c>|\\[l\\]\\((https://x.y/\"q\"|javascript:z|/p|mailto:m@n.o)\\)|!\\[i\\]\\((https://i.j|x:y)\\)|`c`|1\\. |# |- |    ){0,12}"
+        ) {
+            let model = InlineText::parse(&text);
+            let expected_hrefs: Vec<String> = model
+                .pieces
+                .iter()
+                .filter_map(|piece| match piece {
+                    Piece::Link { dest, image: false, auto, .. } if is_allowed_link(dest) => {
+                        Some(href(dest, *auto && !dest.contains(':')))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let (shown, hrefs) = content(&inline_html(&text));
+            proptest::prop_assert_eq!(shown, model.plain().replace('\n', " "), "{:?}", text);
+            proptest::prop_assert_eq!(hrefs, expected_hrefs, "{:?}", text);
+        }
+    }
+}

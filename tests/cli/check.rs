@@ -585,6 +585,71 @@ fn mozillas_ja_jp_mac_folder_is_checked_by_the_rules_of_ja_jp() {
 }
 
 #[test]
+fn locale_folders_and_the_reference_are_language_tags_cldr_knows() {
+    // In `--bundles DIR`: a name that is no language is `invalid-lang`,
+    // with the tag probably meant; `ja-JP-mac` is still read as `ja-JP`.
+    let fixture = bundles_folder();
+    fixture.write("l10n/english/main.ftl", "hello = Hello\n");
+    fixture.write("l10n/ja-JP-mac/main.ftl", "hello = こんにちは\n");
+    let (records, code) = fixture.check_json(&["--bundles", "l10n", "--reference", "en"]);
+    assert_eq!(code, 1, "{records:#?}");
+    let invalid = only(&records, "invalid-lang");
+    assert_eq!(invalid["file"], "l10n/english/main.ftl");
+    assert_eq!(
+        invalid["message"],
+        "locale folder `english`: `english` is not a language CLDR knows; its bundle is not used"
+    );
+    assert_eq!(invalid["help"], "did you mean `en`? rename the folder");
+
+    // `--reference` is read as `--lang` is.
+    fixture
+        .cmd()
+        .args(["check", "--bundles", "l10n", "--reference", "english"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--reference english: `english` is not a language CLDR knows (did you mean `en`?)",
+        ));
+    fixture
+        .cmd()
+        .args(["check", "--bundles", "l10n", "--reference", "en_GB!"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--reference en_GB!: `en_GB!` is not a valid BCP 47 language tag",
+        ));
+
+    // In a newsroom's `locales/` folder, the same.
+    let fixture = Fixture::story(&["en", "ru"]);
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\"]\nlocales = \"locales\"\n",
+    );
+    fixture.write("locales/ru_RU/x.ftl", "hello = Привет\n");
+    fixture.write("locales/klingon/x.ftl", "hello = nuqneH\n");
+    let (records, _) = fixture.check_json(&["story.md"]);
+    let invalid: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r["code"] == "invalid-lang")
+        .map(|r| (r["file"].as_str().unwrap(), r["help"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        invalid,
+        [
+            (
+                "locales/klingon/x.ftl",
+                "name the folder for its language tag, like `en`, `sr-Latn` or `pt-BR`"
+            ),
+            (
+                "locales/ru_RU/x.ftl",
+                "did you mean `ru-RU`? rename the folder"
+            ),
+        ],
+        "{records:#?}"
+    );
+}
+
+#[test]
 fn a_reference_locale_without_a_folder_is_an_error() {
     let fixture = bundles_folder();
     let output = fixture
@@ -651,6 +716,50 @@ fn reference_is_for_bundles_alone() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("drop --locales"));
+}
+
+/// A newsroom with findings in its article, in a translation file and in
+/// a bundle, for the machine formats below.
+fn newsroom_with_findings_everywhere() -> Fixture {
+    let fixture = Fixture::new();
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\"]\nlocales = \"locales\"\n",
+    );
+    fixture.write(
+        "story.md",
+        article_with("", "See example\u{200b}.com now.\n"),
+    );
+    fixture.write("locales/en/x.ftl", "hello = Hello\nbye = Bye\n");
+    fixture.write("locales/ru/x.ftl", "hello = Привет\nbye = { $who\n");
+    fixture.localize("ru", &[]);
+    let path = fixture.file("story.ru.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("target = \"\"", "target = \"  Заголовок\"", 1),
+    )
+    .unwrap();
+    fixture
+}
+
+#[test]
+fn github_and_short_formats_give_paths_from_the_working_folder() {
+    let fixture = newsroom_with_findings_everywhere();
+    let absolute = fixture.file("story.md");
+    for format in ["github", "short"] {
+        for target in ["story.md", absolute.to_str().unwrap()] {
+            let output = fixture
+                .cmd()
+                .args(["check", target, "--format", format])
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8(output.stdout).unwrap();
+            let tmp = fixture.file("").display().to_string();
+            assert!(!stdout.contains(&tmp), "{stdout}");
+            insta::assert_snapshot!(format!("{format}_format"), stdout);
+        }
+    }
 }
 
 #[test]

@@ -611,6 +611,42 @@ fn a_comment_allows_a_warning_on_the_next_block_with_a_reason() {
 }
 
 #[test]
+fn an_allow_comment_in_a_list_or_quote_allows_the_next_item_or_block_there() {
+    // Line 7 is the body's first line.
+    let fixture = Fixture::article(
+        "a.md",
+        article_with(
+            "",
+            "- See example\u{200b}.com now.\n  <!-- article: allow(invisible-char): a break point -->\n- See example\u{200b}.org now.\n- See example\u{200b}.net now.\n\n> See example\u{200b}.de now.\n>\n> <!-- article: allow(invisible-char): a break point -->\n> See example\u{200b}.fr now.\n\nSee example\u{200b}.it now.\n",
+        ),
+    );
+    let (records, code) = fixture.check_json(&["a.md"]);
+    assert_eq!(code, 0);
+    let found: Vec<(u64, bool)> = records
+        .iter()
+        .filter(|r| r["code"] == "invisible-char")
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap(),
+                r["suppressed"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (7, false),
+            (9, true),
+            (10, false),
+            (12, false),
+            (15, true),
+            (17, false)
+        ],
+        "{records:#?}"
+    );
+}
+
+#[test]
 fn reference_links_resolve_in_every_format_and_segment() {
     let fixture = Fixture::article(
         "a.md",
