@@ -763,8 +763,7 @@ impl EditionL10n {
                 .as_ref()
                 .map(|nu| format!("{}-u-nu-{nu}", layer.bundle.locale));
             let previous = NUMBERS_AS.with(|n| n.replace(numbers_as));
-            let rules = supplied::lookup(&self.supplied, &layer.bundle.locale.to_string())
-                .and_then(|s| s.plurals().cloned());
+            let rules = plural::supplied_cardinal(&layer.bundle.locale.to_string(), &self.supplied);
             let text = plural::with_supplied(rules, || {
                 bundle
                     .format_pattern(pattern, args, &mut errors)

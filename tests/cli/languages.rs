@@ -499,6 +499,81 @@ fn a_newsroom_supplies_plural_rules() {
     assert_eq!(json["about"]["text"], "bir til");
 }
 
+/// The codes and messages `article check . --format json` reports.
+fn check_findings(fixture: &Fixture) -> Vec<(String, String)> {
+    let output = fixture
+        .cmd()
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            let record: Value = serde_json::from_str(line).unwrap();
+            (
+                record["code"].as_str().unwrap_or("").to_owned(),
+                record["message"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// `check` holds a locale's selects to the plural rules that render them:
+/// the newsroom's own (`[cldr.av] plurals`) over the built-in ones (Avar:
+/// "other" only), so an Avar select without `[one]` is reported once the
+/// newsroom gives Avar a "one", and one with `[one]` before.
+#[test]
+fn check_uses_the_plural_rules_that_render() {
+    let fixture = Fixture::story(&["en", "av"]);
+    fixture.write("locales/en/about.ftl", "about = { $languages } languages\n");
+    fixture.write(
+        "locales/av/about.ftl",
+        "about = { $languages ->\n   *[other] { $languages } мацӀ\n}\n",
+    );
+    let newsroom = |cldr: &str| {
+        format!(
+            "editions = [\"en\", \"av\"]\nlocales = \"locales\"\n[brand]\nlanguages = 1\n{cldr}"
+        )
+    };
+    let plural_findings = |fixture: &Fixture| -> Vec<String> {
+        check_findings(fixture)
+            .into_iter()
+            .filter(|(code, _)| code == "fluent-plural-categories")
+            .map(|(_, message)| message)
+            .collect()
+    };
+    fixture.write("newsroom.toml", newsroom(""));
+    assert_eq!(plural_findings(&fixture), Vec::<String>::new());
+
+    fixture.write(
+        "newsroom.toml",
+        newsroom("\n[cldr.av]\nplurals = { one = \"n = 1\" }\n"),
+    );
+    let found = plural_findings(&fixture);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("`about` has no variant for one (1)"),
+        "{found:?}"
+    );
+    // What the edition shows: the `[other]` text for 1, as reported.
+    assert_eq!(draft_json(&fixture, "av")["about"]["text"], "1 мацӀ");
+
+    fixture.write(
+        "locales/av/about.ftl",
+        "about = { $languages ->\n    [one] цо мацӀ\n   *[other] { $languages } мацӀ\n}\n",
+    );
+    assert_eq!(plural_findings(&fixture), Vec::<String>::new());
+    assert_eq!(draft_json(&fixture, "av")["about"]["text"], "цо мацӀ");
+    // Without the newsroom's rules, `[one]` is a category Avar does not use.
+    fixture.write("newsroom.toml", newsroom(""));
+    let found = plural_findings(&fixture);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("has one that av does not use"),
+        "{found:?}"
+    );
+}
+
 /// Bad data in `[cldr]` stops the run at its file, line and column.
 #[test]
 fn bad_cldr_data_is_reported_where_it_is() {
