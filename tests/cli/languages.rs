@@ -499,25 +499,6 @@ fn a_newsroom_supplies_plural_rules() {
     assert_eq!(json["about"]["text"], "bir til");
 }
 
-/// The codes and messages `article check . --format json` reports.
-fn check_findings(fixture: &Fixture) -> Vec<(String, String)> {
-    let output = fixture
-        .cmd()
-        .args(["check", ".", "--format", "json"])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| {
-            let record: Value = serde_json::from_str(line).unwrap();
-            (
-                record["code"].as_str().unwrap_or("").to_owned(),
-                record["message"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect()
-}
-
 /// `check` holds a locale's selects to the plural rules that render them:
 /// the newsroom's own (`[cldr.av] plurals`) over the built-in ones (Avar:
 /// "other" only), so an Avar select without `[one]` is reported once the
@@ -536,10 +517,11 @@ fn check_uses_the_plural_rules_that_render() {
         )
     };
     let plural_findings = |fixture: &Fixture| -> Vec<String> {
-        check_findings(fixture)
-            .into_iter()
-            .filter(|(code, _)| code == "fluent-plural-categories")
-            .map(|(_, message)| message)
+        let (records, _) = fixture.check_json(&["."]);
+        records
+            .iter()
+            .filter(|r| r["code"] == "fluent-plural-categories")
+            .map(|r| r["message"].as_str().unwrap_or("").to_owned())
             .collect()
     };
     fixture.write("newsroom.toml", newsroom(""));
@@ -676,6 +658,251 @@ fn transliterated_editions_beyond_serbian() {
         std::fs::write(&translation, text).unwrap();
         let json = draft_json(&fixture, to);
         assert_eq!(json["headline"]["text"], expected, "{to}");
+    }
+}
+
+/// The English boilerplate, as the built-in `en` bundle and the test's
+/// `about` message write it: none of it may appear in another edition
+/// unless `check` names the message.
+const ENGLISH: [&str; 7] = [
+    "Published ",
+    "Updated ",
+    "With reporting by",
+    "Not yet translated",
+    "This edition is incomplete",
+    "PHOTO GALLERY",
+    "About us in English",
+];
+
+/// The languages of the elements of `html` (below `<html>`) whose `lang`
+/// is not `edition`'s, split into untranslated article text
+/// (`class="untranslated"`) and everything else.
+fn foreign_lang_marks(html: &str, edition: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut untranslated, mut other) = (BTreeSet::new(), BTreeSet::new());
+    let body = &html[html.find("<body").unwrap_or(0)..];
+    for (at, _) in body.match_indices(" lang=\"") {
+        let start = body[..at].rfind('<').unwrap();
+        let end = at + body[at..].find('>').unwrap();
+        let tag = &body[start..end];
+        let value = &body[at + 7..];
+        let lang = &value[..value.find('"').unwrap()];
+        if lang != edition {
+            if tag.contains("class=\"untranslated\"") {
+                untranslated.insert(lang.to_owned());
+            } else {
+                other.insert(lang.to_owned());
+            }
+        }
+    }
+    (untranslated, other)
+}
+
+/// No edition contains text of another language without `check` naming
+/// it. Every built-in language and Lezgian (`lez`: no bundle, no CLDR
+/// dates), with a newsroom `about` message that half of them lack, in a
+/// newsroom without `[fallback]`: `check` reports `message-fallback` for
+/// an edition exactly when it refuses it (a draft too), and every edition
+/// it lets through has no element marked with another language but the
+/// untranslated article text it reports as `missing-translation`, and no
+/// English boilerplate. With `[fallback]` declared, the same editions are
+/// published, and the languages their pages mark are exactly those
+/// `check` names.
+#[test]
+fn no_edition_shows_another_language_without_check_naming_it() {
+    let mut tags = builtin_locales();
+    tags.push("lez".to_owned());
+    let fixture = Fixture::new();
+    let editions: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    let newsroom = format!(
+        "editions = [{}]\nlocales = \"locales\"\n",
+        editions.join(", ")
+    );
+    fixture.write("newsroom.toml", &newsroom);
+    fixture.write("locales/en/about.ftl", "about = About us in English\n");
+    let mut lacking = BTreeSet::new();
+    for (n, tag) in tags.iter().enumerate() {
+        if tag == "en" || tag == "lez" {
+            continue;
+        }
+        if n % 2 == 0 {
+            fixture.write(
+                &format!("locales/{tag}/about.ftl"),
+                format!("about = [{tag}]\n"),
+            );
+        } else {
+            lacking.insert(tag.clone());
+        }
+    }
+    for (name, extra) in [
+        (
+            "a0",
+            "updated = 2025-03-20T15:30:00Z\nagencies = [\"afp\"]\n",
+        ),
+        (
+            "a1",
+            "agencies = [\"afp\", \"reuters\", \"tass\"]\n[[related]]\nkind = \"gallery\"\ntitle = \"A gallery\"\nurl = \"https://example.com/v\"\nafter = 1\n",
+        ),
+    ] {
+        fixture.write(
+            &format!("{name}.md"),
+            format!(
+                "+++\nid = \"{name}\"\nlang = \"en\"\npublished = 2025-03-20T09:00:00Z\nheadline = \"A headline\"\n{extra}+++\nBody.\n"
+            ),
+        );
+    }
+
+    // (edition, article) → languages `check` names for its messages.
+    let findings = |fixture: &Fixture| {
+        let (records, _) = fixture.check_json(&["."]);
+        let mut named: std::collections::BTreeMap<(String, String), BTreeSet<String>> =
+            Default::default();
+        let mut missing: BTreeSet<(String, String)> = BTreeSet::new();
+        for record in &records {
+            let lang = record["lang"].as_str().unwrap_or("").to_owned();
+            let file = record["file"].as_str().unwrap_or("");
+            // A finding on a bundle file (the `about` box) is about every
+            // article of the edition.
+            let articles: Vec<String> = match ["a0", "a1"]
+                .into_iter()
+                .find(|a| file.ends_with(&format!("{a}.md")) || file.contains(&format!("{a}.")))
+            {
+                Some(article) => vec![article.to_owned()],
+                None => vec!["a0".to_owned(), "a1".to_owned()],
+            };
+            match record["code"].as_str().unwrap_or("") {
+                "message-fallback" => {
+                    let message = record["message"].as_str().unwrap();
+                    let from = message
+                        .split("` in ")
+                        .nth(1)
+                        .unwrap()
+                        .split(':')
+                        .next()
+                        .unwrap();
+                    for article in articles {
+                        named
+                            .entry((lang.clone(), article))
+                            .or_default()
+                            .insert(from.to_owned());
+                    }
+                }
+                "missing-translation" => {
+                    for article in articles {
+                        missing.insert((lang.clone(), article));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (named, missing)
+    };
+    let export = |fixture: &Fixture, out: &str| {
+        let _ = std::fs::remove_dir_all(fixture.file(out));
+        fixture
+            .cmd()
+            .args([
+                "export",
+                ".",
+                "--lang",
+                "all",
+                "--to",
+                "html,md,txt",
+                "--draft",
+                "-o",
+                out,
+            ])
+            .output()
+            .unwrap();
+    };
+
+    let (named, missing) = findings(&fixture);
+    export(&fixture, "out");
+    let mut refused = BTreeSet::new();
+    for tag in &tags {
+        for article in ["a0", "a1"] {
+            let key = (tag.clone(), article.to_owned());
+            let html = std::fs::read_to_string(fixture.file(&format!("out/{tag}/{article}.html")));
+            let Ok(html) = html else {
+                assert!(
+                    named.contains_key(&key),
+                    "{key:?} refused, check names nothing"
+                );
+                refused.insert(tag.clone());
+                continue;
+            };
+            assert!(
+                !named.contains_key(&key),
+                "{key:?} named {:?}, yet written",
+                named.get(&key)
+            );
+            let (untranslated, other) = foreign_lang_marks(&html, tag);
+            assert_eq!(other, BTreeSet::new(), "{key:?}");
+            if tag != "en" {
+                assert_eq!(untranslated, BTreeSet::from(["en".to_owned()]), "{key:?}");
+                assert!(
+                    missing.contains(&key),
+                    "{key:?}: untranslated text, no finding"
+                );
+                for ext in ["html", "md", "txt"] {
+                    let text = std::fs::read_to_string(
+                        fixture.file(&format!("out/{tag}/{article}.{ext}")),
+                    )
+                    .unwrap();
+                    for english in ENGLISH {
+                        assert!(!text.contains(english), "{key:?} .{ext} has {english:?}");
+                    }
+                }
+            }
+        }
+    }
+    let mut expected = lacking.clone();
+    expected.insert("lez".to_owned());
+    assert_eq!(refused, expected);
+
+    // Declared stand-ins: the same editions are published, their borrowed
+    // text marked with its language, and `check` names exactly those.
+    let stand_ins: String = expected
+        .iter()
+        .map(|tag| {
+            let by = if tag == "lez" { "ru" } else { "en" };
+            format!("\"{tag}\" = [\"{by}\"]\n")
+        })
+        .collect();
+    fixture.write(
+        "newsroom.toml",
+        format!("{newsroom}[fallback]\n{stand_ins}"),
+    );
+    let (named, _) = findings(&fixture);
+    export(&fixture, "declared");
+    for tag in &tags {
+        for article in ["a0", "a1"] {
+            let key = (tag.clone(), article.to_owned());
+            let html =
+                std::fs::read_to_string(fixture.file(&format!("declared/{tag}/{article}.html")))
+                    .unwrap_or_else(|e| panic!("{key:?}: {e}"));
+            let (_, other) = foreign_lang_marks(&html, tag);
+            assert_eq!(
+                other,
+                named.get(&key).cloned().unwrap_or_default(),
+                "{key:?}"
+            );
+            let shows_english = ENGLISH.iter().any(|e| html.contains(e));
+            assert_eq!(
+                shows_english && tag != "en",
+                named.get(&key).is_some_and(|n| n.contains("en")),
+                "{key:?}"
+            );
+        }
+    }
+    // What was declared is what is named: Lezgian borrows Russian
+    // boilerplate, the editions without an about box the English one.
+    assert!(named[&("lez".to_owned(), "a1".to_owned())].contains("ru"));
+    for tag in &lacking {
+        assert_eq!(
+            named.get(&(tag.clone(), "a0".to_owned())),
+            Some(&BTreeSet::from(["en".to_owned()])),
+            "{tag}"
+        );
     }
 }
 
