@@ -8,8 +8,9 @@
 use std::collections::BTreeSet;
 
 use icu_calendar::Date;
-use icu_datetime::DateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{T, YMD};
+use icu_datetime::input::Time;
+use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
 use icu_list::ListFormatter;
 use icu_list::options::{ListFormatterOptions, ListLength};
@@ -160,6 +161,18 @@ fn long_date(tag: &str, date: (i32, u8, u8)) -> String {
         return text.replacen("1 ", "1er ", 1);
     }
     text
+}
+
+/// The time of day CLDR writes (hours and minutes), or the supplied
+/// "{HH}:{mm}" of the languages ICU4X has no dates for.
+fn time_of_day(tag: &str, hour: u8, minute: u8) -> String {
+    if matches!(tag, "av" | "ce" | "crh" | "kk-Latn") {
+        return format!("{hour:02}:{minute:02}");
+    }
+    NoCalendarFormatter::try_new((&locale(cldr_locale(tag))).into(), T::hm())
+        .unwrap()
+        .format(&Time::try_new(hour, minute, 0, 0).unwrap())
+        .to_string()
 }
 
 fn and_list(tag: &str, items: &[&str]) -> String {
@@ -904,6 +917,106 @@ fn no_edition_shows_another_language_without_check_naming_it() {
             "{tag}"
         );
     }
+}
+
+/// `text` as HTML escapes it in text and attribute values.
+fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Every built-in locale: a draft edition says it is incomplete with the
+/// bundle's own `edition-incomplete` in HTML, Markdown and plain text, and
+/// marks untranslated text with its `draft-untranslated`; an update made
+/// the day the article was published shows its time of day, as CLDR (or
+/// the supplied data) writes it, in every format.
+#[test]
+fn drafts_and_same_day_updates_in_every_builtin_locale() {
+    let tags = builtin_locales();
+    let fixture = Fixture::new();
+    let editions: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    fixture.write(
+        "newsroom.toml",
+        format!("editions = [{}]\n", editions.join(", ")),
+    );
+    fixture.write(
+        "d.md",
+        "+++\nid = \"d\"\nlang = \"en\"\npublished = 2025-03-20T09:00:00Z\nupdated = 2025-03-20T15:30:00Z\nheadline = \"A headline\"\n+++\nBody.\n",
+    );
+    let output = fixture
+        .cmd()
+        .args([
+            "export",
+            ".",
+            "--lang",
+            "all",
+            "--to",
+            "html,md,txt",
+            "--draft",
+            "-o",
+            "out",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut wrong = Vec::new();
+    for tag in &tags {
+        let read = |ext: &str| {
+            without_isolation(
+                &std::fs::read_to_string(fixture.file(&format!("out/{tag}/d.{ext}"))).unwrap(),
+            )
+        };
+        let (html, md, txt) = (read("html"), read("md"), read("txt"));
+        let updated = message(tag, "updated").format(tag, 0, "date", &time_of_day(tag, 15, 30));
+        if !html.contains(&format!(
+            "<time datetime=\"2025-03-20T15:30:00Z\">{}</time>",
+            html_escaped(&updated)
+        )) {
+            wrong.push(format!("{tag} html: no {updated:?}"));
+        }
+        for (ext, text) in [("md", &md), ("txt", &txt)] {
+            if !text.contains(&updated) {
+                wrong.push(format!("{tag} {ext}: no {updated:?}"));
+            }
+        }
+        let incomplete = &message(tag, "edition-incomplete").variants[0].1;
+        let untranslated = &message(tag, "draft-untranslated").variants[0].1;
+        if tag == "en" {
+            // The source language's edition is complete: no marks.
+            if html.contains("draft-notice") || md.contains(incomplete.as_str()) {
+                wrong.push("en: marked as a draft".to_owned());
+            }
+            continue;
+        }
+        let notice = format!(
+            "<p class=\"draft-notice\" role=\"note\">{}</p>",
+            html_escaped(incomplete)
+        );
+        if !html.contains(&notice) {
+            wrong.push(format!("{tag} html: no {notice:?}"));
+        }
+        let mark = format!(
+            "<span lang=\"en\" class=\"untranslated\" title=\"{}\">",
+            html_escaped(untranslated)
+        );
+        if !html.contains(&mark) {
+            wrong.push(format!("{tag} html: no {mark:?}"));
+        }
+        if !md.contains(&format!("\n> {incomplete}\n")) {
+            wrong.push(format!("{tag} md: no {incomplete:?}"));
+        }
+        if !txt.starts_with(&format!("{incomplete}\n\n")) {
+            wrong.push(format!("{tag} txt: does not open with {incomplete:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// docs/languages.md has a row for every built-in language.
