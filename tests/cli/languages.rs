@@ -689,7 +689,8 @@ const ENGLISH: [&str; 7] = [
 
 /// The languages of the elements of `html` (below `<html>`) whose `lang`
 /// is not `edition`'s, split into untranslated article text
-/// (`class="untranslated"`) and everything else.
+/// (`class="untranslated"`) and everything else, which must also say its
+/// direction.
 fn foreign_lang_marks(html: &str, edition: &str) -> (BTreeSet<String>, BTreeSet<String>) {
     let (mut untranslated, mut other) = (BTreeSet::new(), BTreeSet::new());
     let body = &html[html.find("<body").unwrap_or(0)..];
@@ -703,6 +704,9 @@ fn foreign_lang_marks(html: &str, edition: &str) -> (BTreeSet<String>, BTreeSet<
             if tag.contains("class=\"untranslated\"") {
                 untranslated.insert(lang.to_owned());
             } else {
+                // Borrowed boilerplate carries its own direction too (the
+                // stand-ins here, English and Russian, are left to right).
+                assert!(tag.contains(" dir=\"ltr\""), "{tag}");
                 other.insert(lang.to_owned());
             }
         }
