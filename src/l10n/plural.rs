@@ -643,6 +643,14 @@ mod tests {
         "kk-Latn",
     ];
 
+    /// The sweeps cover every locale with a built-in bundle.
+    #[test]
+    fn the_sweeps_cover_every_builtin_locale() {
+        let swept: BTreeSet<&str> = BUILTIN.iter().copied().collect();
+        let builtin: BTreeSet<&str> = crate::locales::builtin_tags().into_iter().collect();
+        assert_eq!(swept, builtin);
+    }
+
     /// A select on every category, cardinal (`m`) and ordinal (`o`).
     const SWEEP: &str = "\
 m =
