@@ -933,7 +933,8 @@ fn html_escaped(text: &str) -> String {
 
 /// Every built-in locale: a draft edition says it is incomplete with the
 /// bundle's own `edition-incomplete` in HTML, Markdown and plain text, and
-/// marks untranslated text with its `draft-untranslated`; an update made
+/// marks untranslated text with its `draft-untranslated` (a title in HTML,
+/// in parentheses after the text in Markdown and text); an update made
 /// the day the article was published shows its time of day, as CLDR (or
 /// the supplied data) writes it, in every format.
 #[test]
@@ -994,7 +995,11 @@ fn drafts_and_same_day_updates_in_every_builtin_locale() {
         let untranslated = &message(tag, "draft-untranslated").variants[0].1;
         if tag == "en" {
             // The source language's edition is complete: no marks.
-            if html.contains("draft-notice") || md.contains(incomplete.as_str()) {
+            if html.contains("draft-notice")
+                || md.contains(incomplete.as_str())
+                || md.contains(untranslated.as_str())
+                || txt.contains(untranslated.as_str())
+            {
                 wrong.push("en: marked as a draft".to_owned());
             }
             continue;
@@ -1012,6 +1017,17 @@ fn drafts_and_same_day_updates_in_every_builtin_locale() {
         );
         if !html.contains(&mark) {
             wrong.push(format!("{tag} html: no {mark:?}"));
+        }
+        // Markdown and text mark untranslated text with the same words.
+        for (ext, text, marked) in [
+            ("md", &md, format!("\n# A headline *({untranslated})*\n")),
+            ("md", &md, format!("\nBody. *({untranslated})*\n")),
+            ("txt", &txt, format!("\nA headline ({untranslated})\n\n")),
+            ("txt", &txt, format!("\nBody. ({untranslated})\n")),
+        ] {
+            if !text.contains(&marked) {
+                wrong.push(format!("{tag} {ext}: no {marked:?}"));
+            }
         }
         if !md.contains(&format!("\n> {incomplete}\n")) {
             wrong.push(format!("{tag} md: no {incomplete:?}"));
