@@ -774,6 +774,7 @@ fn no_edition_shows_another_language_without_check_naming_it() {
         let mut named: std::collections::BTreeMap<(String, String), BTreeSet<String>> =
             Default::default();
         let mut missing: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut cldr: BTreeSet<String> = BTreeSet::new();
         for record in &records {
             let lang = record["lang"].as_str().unwrap_or("").to_owned();
             let file = record["file"].as_str().unwrap_or("");
@@ -808,10 +809,13 @@ fn no_edition_shows_another_language_without_check_naming_it() {
                         missing.insert((lang.clone(), article));
                     }
                 }
+                "cldr-fallback" => {
+                    cldr.insert(lang);
+                }
                 _ => {}
             }
         }
-        (named, missing)
+        (named, missing, cldr)
     };
     let export = |fixture: &Fixture, out: &str| {
         let _ = std::fs::remove_dir_all(fixture.file(out));
@@ -832,7 +836,11 @@ fn no_edition_shows_another_language_without_check_naming_it() {
             .unwrap();
     };
 
-    let (named, missing) = findings(&fixture);
+    let (named, missing, cldr) = findings(&fixture);
+    // Dates and lists from another language's CLDR data are named too:
+    // only Lezgian has none of its own (every built-in language has CLDR's
+    // or supplied data).
+    assert_eq!(cldr, BTreeSet::from(["lez".to_owned()]));
     export(&fixture, "out");
     let mut refused = BTreeSet::new();
     for tag in &tags {
@@ -889,7 +897,8 @@ fn no_edition_shows_another_language_without_check_naming_it() {
         "newsroom.toml",
         format!("{newsroom}[fallback]\n{stand_ins}"),
     );
-    let (named, _) = findings(&fixture);
+    let (named, _, cldr) = findings(&fixture);
+    assert_eq!(cldr, BTreeSet::from(["lez".to_owned()]));
     export(&fixture, "declared");
     for tag in &tags {
         for article in ["a0", "a1"] {
