@@ -299,6 +299,24 @@ fn newsroom(tags: &[String]) -> Fixture {
     fixture
 }
 
+/// `article export . --lang all --to FORMATS --draft -o out`, which must
+/// succeed.
+fn export_drafts(fixture: &Fixture, formats: &str) {
+    let output = fixture
+        .cmd()
+        .args([
+            "export", ".", "--lang", "all", "--to", formats, "--draft", "-o", "out",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 fn without_isolation(text: &str) -> String {
     text.replace(['\u{2068}', '\u{2069}'], "")
 }
@@ -316,27 +334,7 @@ fn boilerplate_of_every_builtin_locale_matches_cldr() {
         assert_eq!(reached, reachable, "{tag}");
     }
     let fixture = newsroom(&tags);
-    let output = fixture
-        .cmd()
-        .args([
-            "export",
-            ".",
-            "--lang",
-            "all",
-            "--to",
-            "json,html",
-            "--draft",
-            "-o",
-            "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    export_drafts(&fixture, "json,html");
 
     let mut mismatches = Vec::new();
     let mut seen_categories = BTreeSet::new();
@@ -959,27 +957,7 @@ fn drafts_and_same_day_updates_in_every_builtin_locale() {
         "d.md",
         "+++\nid = \"d\"\nlang = \"en\"\npublished = 2025-03-20T09:00:00Z\nupdated = 2025-03-20T15:30:00Z\nheadline = \"A headline\"\n+++\nBody.\n",
     );
-    let output = fixture
-        .cmd()
-        .args([
-            "export",
-            ".",
-            "--lang",
-            "all",
-            "--to",
-            "html,md,txt",
-            "--draft",
-            "-o",
-            "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    export_drafts(&fixture, "html,md,txt");
     let mut wrong = Vec::new();
     for tag in &tags {
         let read = |ext: &str| {
