@@ -737,6 +737,9 @@ struct Checker<'n> {
     builtin: BTreeMap<String, BTreeSet<String>>,
     /// The ids of every built-in bundle.
     builtin_ids: BTreeSet<String>,
+    /// The newsroom's supplied CLDR data (`[cldr.TAG]`): its plural rules
+    /// are what the selects of its locales are held to.
+    supplied: &'n [(String, std::sync::Arc<crate::l10n::supplied::Supplied>)],
 }
 
 impl<'n> Checker<'n> {
@@ -767,6 +770,7 @@ impl<'n> Checker<'n> {
             notice_ids: newsroom.notices.iter().map(|n| n.id.as_str()).collect(),
             builtin,
             builtin_ids,
+            supplied: &newsroom.cldr,
         }
     }
 
@@ -987,7 +991,7 @@ impl Checker<'_> {
                 || own_builtin.is_some_and(|b| b.contains(id))
         };
         unknown_references(locale, reference, &defined, diags);
-        let plurals = LocalePlurals::new(&locale.locale);
+        let plurals = LocalePlurals::new(&locale.locale, self.supplied);
         for (id, info) in locale.in_file_order() {
             for select in &info.selects {
                 plural_finding(id, info, select, &plurals, tag, diags);
@@ -1463,10 +1467,16 @@ struct LocalePlurals<'a> {
     locale: &'a LanguageIdentifier,
     /// Its language, CLDR aliases resolved (`iw` → `he`).
     language: String,
+    /// The newsroom's supplied data, whose plural rules come first
+    /// ([`plural::supplied_cardinal`]), as when an edition is made.
+    supplied: &'a [(String, std::sync::Arc<crate::l10n::supplied::Supplied>)],
 }
 
 impl<'a> LocalePlurals<'a> {
-    fn new(locale: &'a LanguageIdentifier) -> LocalePlurals<'a> {
+    fn new(
+        locale: &'a LanguageIdentifier,
+        supplied: &'a [(String, std::sync::Arc<crate::l10n::supplied::Supplied>)],
+    ) -> LocalePlurals<'a> {
         let tag = locale.to_string();
         let language = crate::l10n::bundles::alias(&tag)
             .unwrap_or(&tag)
@@ -1474,7 +1484,11 @@ impl<'a> LocalePlurals<'a> {
             .next()
             .unwrap_or_default()
             .to_ascii_lowercase();
-        LocalePlurals { locale, language }
+        LocalePlurals {
+            locale,
+            language,
+            supplied,
+        }
     }
 }
 
@@ -1501,7 +1515,7 @@ fn plural_finding(
     diags: &mut Vec<Diagnostic>,
 ) {
     let kind = if select.ordinal { "ordinal " } else { "" };
-    let Some(reach) = plural::reach_of(plurals.locale, select.ordinal) else {
+    let Some(reach) = plural::reach_of(plurals.locale, select.ordinal, plurals.supplied) else {
         return;
     };
     let missing: Vec<(&str, &[u32])> = reach
@@ -1541,8 +1555,13 @@ fn plural_finding(
     if !extra.is_empty() {
         parts.push(format!("has {} that {tag} does not use", extra.join(", ")));
     }
+    let whose = if reach.supplied {
+        "the supplied"
+    } else {
+        "CLDR's"
+    };
     let mut help = format!(
-        "CLDR's {kind}categories for {tag}: {}",
+        "{whose} {kind}categories for {tag}: {}",
         reach.categories.join(", ")
     );
     if !reach.beyond.is_empty() {
@@ -1575,6 +1594,11 @@ mod tests {
     /// The findings of [`check`] over a newsroom folder of `files`
     /// (path under `locales/`, FTL text), reference `en`.
     pub(super) fn findings(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        findings_in(files, &Newsroom::builtin())
+    }
+
+    /// [`findings`] for `newsroom`.
+    fn findings_in(files: &[(&str, &str)], newsroom: &Newsroom) -> Vec<Diagnostic> {
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in files {
             let path = dir.path().join(path);
@@ -1583,10 +1607,10 @@ mod tests {
         }
         let stack = Stack::load(Some(dir.path()), None).unwrap();
         let mut out = stack.diagnostics.clone();
-        out.extend(check(&stack, &Newsroom::builtin()));
+        out.extend(check(&stack, newsroom));
         // `check --bundles DIR` reads one locale at a time, and finds the
         // same, in the same order.
-        if let Ok(alone) = check_folder(dir.path(), &Newsroom::builtin(), "--reference") {
+        if let Ok(alone) = check_folder(dir.path(), newsroom, "--reference") {
             let shown = |diags: &[Diagnostic]| -> Vec<String> {
                 diags
                     .iter()
@@ -1713,6 +1737,62 @@ mod tests {
         assert_eq!(
             plural("en", "    [1] a\n   *[other] b"),
             Vec::<String>::new()
+        );
+    }
+
+    /// A newsroom's own plural rules (`[cldr.av] plurals`) are what its av
+    /// bundle's selects are held to, as they are what renders them; the
+    /// built-in supplied rules (av: "other" only) where it has none.
+    #[test]
+    fn a_newsrooms_supplied_plural_rules_are_the_categories_checked() {
+        let other_only = "m = { $n ->\n   *[other] b\n}\n";
+        let one_other = "m = { $n ->\n    [one] a\n   *[other] b\n}\n";
+        let plural_in = |newsroom: &Newsroom, text: &str| -> Vec<String> {
+            findings_in(&[("av/x.ftl", text)], newsroom)
+                .iter()
+                .filter(|d| d.code == Code::FluentPluralCategories)
+                .map(|d| format!("{} / {}", d.message, d.help.as_deref().unwrap_or("")))
+                .collect()
+        };
+        let builtin = Newsroom::builtin();
+        assert_eq!(plural_in(&builtin, other_only), Vec::<String>::new());
+        let found = plural_in(&builtin, one_other);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("has one that av does not use"),
+            "{found:?}"
+        );
+        assert!(
+            found[0].contains("the supplied categories for av: other"),
+            "{found:?}"
+        );
+
+        let mut newsroom = Newsroom::builtin();
+        let file = Arc::new(crate::source::SourceFile::new(
+            "newsroom.toml",
+            None,
+            "plurals = { one = \"n = 1\" }\n".to_owned(),
+        ));
+        let (supplied, diags) = crate::l10n::supplied::parse_file(&file);
+        assert!(diags.is_empty(), "{diags:?}");
+        newsroom.cldr = vec![("av".to_owned(), Arc::new(supplied))];
+        let found = plural_in(&newsroom, other_only);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("has no variant for one (1), so those counts get the `[other]` text"),
+            "{found:?}"
+        );
+        assert!(
+            found[0].contains("the supplied categories for av: one, other"),
+            "{found:?}"
+        );
+        assert_eq!(plural_in(&newsroom, one_other), Vec::<String>::new());
+        // Other locales keep their own rules (crh: "other" only).
+        let crh = findings_in(&[("crh/x.ftl", one_other)], &newsroom);
+        assert!(
+            crh.iter().any(|d| d.code == Code::FluentPluralCategories
+                && d.message.contains("has one that crh does not use")),
+            "{crh:?}"
         );
     }
 

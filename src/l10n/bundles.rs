@@ -771,8 +771,7 @@ impl EditionL10n {
                 .as_ref()
                 .map(|nu| format!("{}-u-nu-{nu}", layer.bundle.locale));
             let previous = NUMBERS_AS.with(|n| n.replace(numbers_as));
-            let rules = supplied::lookup(&self.supplied, &layer.bundle.locale.to_string())
-                .and_then(|s| s.plurals().cloned());
+            let rules = plural::supplied_cardinal(&layer.bundle.locale.to_string(), &self.supplied);
             let text = plural::with_supplied(rules, || {
                 bundle
                     .format_pattern(pattern, args, &mut errors)
@@ -901,9 +900,12 @@ mod tests {
         assert_eq!(likely_script("kk").as_deref(), Some("Cyrl"));
         assert_eq!(likely_script("kk-Latn").as_deref(), Some("Latn"));
         let stack = Stack::load(None, None).expect("built-in bundles");
-        let chain = stack.edition("kk-Latn", "en", None).cldr_chain;
-        assert!(!chain.iter().any(|t| t == "kk"), "{chain:?}");
-        assert_eq!(chain.last().map(String::as_str), Some("en"));
+        // Latin Tatar gets no Cyrillic dates, Cyrillic Azerbaijani no Latin ones.
+        for (tag, other_script) in [("kk-Latn", "kk"), ("tt-Latn", "tt"), ("az-Cyrl", "az")] {
+            let chain = stack.edition(tag, "en", None).cldr_chain;
+            assert!(!chain.iter().any(|t| t == other_script), "{tag}: {chain:?}");
+            assert_eq!(chain.last().map(String::as_str), Some("en"), "{tag}");
+        }
         // The same script stays in the chain.
         let chain = stack.edition("kk-KZ", "en", None).cldr_chain;
         assert!(chain.iter().any(|t| t == "kk"), "{chain:?}");

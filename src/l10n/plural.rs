@@ -106,7 +106,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::l10n::bundles::alias;
 use crate::l10n::cldr::{Decimal, category_name, decimal_from_f64, plural_rules_locale};
-use crate::l10n::supplied::Rules;
+use crate::l10n::supplied::{Rules, Supplied};
 
 /// The Fluent function every rewritten select goes through. Registered in
 /// each bundle by [`crate::l10n::bundles`]; translators never write it.
@@ -181,7 +181,7 @@ impl Plurals {
             ordinal: PluralRules::try_new_ordinal((&ordinal_locale).into()).ok(),
             cardinal_locale,
             ordinal_locale,
-            supplied: crate::l10n::supplied::builtin(&tag).and_then(|s| s.plurals().cloned()),
+            supplied: supplied_cardinal(&tag, &[]),
         }
     }
 
@@ -226,6 +226,11 @@ impl Plurals {
         if let (Some(rules), false) = (&self.supplied, ordinal) {
             return Some(supplied_reach(rules));
         }
+        self.cldr_reach(ordinal)
+    }
+
+    /// [`Plurals::reach`] by ICU4X's CLDR rules alone.
+    fn cldr_reach(&self, ordinal: bool) -> Option<Reach> {
         if self.cardinal_locale == Locale::UNKNOWN {
             return None;
         }
@@ -263,6 +268,7 @@ impl Plurals {
             categories,
             counts,
             beyond,
+            supplied: false,
         })
     }
 
@@ -314,6 +320,8 @@ pub struct Reach {
     /// Each category no count reaches, with a number that does reach it
     /// ("1.5", "1000000").
     pub beyond: Vec<(&'static str, String)>,
+    /// Whether the rules are supplied ([`supplied_cardinal`]), not CLDR's.
+    pub supplied: bool,
 }
 
 impl Reach {
@@ -354,22 +362,60 @@ fn supplied_reach(rules: &Rules) -> Reach {
         categories,
         counts,
         beyond,
+        supplied: true,
     }
 }
 
-/// [`Plurals::reach`] for `locale`, computed once per process (ten
-/// thousand counts per locale and kind are worth keeping).
-pub fn reach_of(locale: &LanguageIdentifier, ordinal: bool) -> Option<Arc<Reach>> {
-    type Cache = Mutex<HashMap<(String, bool), Option<Arc<Reach>>>>;
+/// The supplied cardinal rules of the bundle locale `locale` in a
+/// newsroom that supplies `newsroom` (`[cldr.TAG]`): the newsroom's
+/// `plurals` for the locale, else the built-in ones
+/// (`locales/<tag>/cldr.toml`); `None` where ICU4X's CLDR rules apply.
+///
+/// The one answer to "which cardinal rules": a message formatted for an
+/// edition selects its variants by them ([`crate::l10n::bundles`]), and
+/// `check` holds the locale's bundles to their categories ([`reach_of`]).
+pub fn supplied_cardinal(locale: &str, newsroom: &[(String, Arc<Supplied>)]) -> Option<Arc<Rules>> {
+    crate::l10n::supplied::lookup(newsroom, locale)
+        .and_then(|s| s.plurals().cloned())
+        .or_else(|| crate::l10n::supplied::builtin(locale).and_then(|s| s.plurals().cloned()))
+}
+
+/// What a select on a number can reach in the bundle locale `locale` of a
+/// newsroom that supplies `newsroom`: by [`supplied_cardinal`] for
+/// cardinals, else ICU4X's CLDR rules ([`Plurals::reach`]). Computed once
+/// per process for each locale, kind and rule set.
+pub fn reach_of(
+    locale: &LanguageIdentifier,
+    ordinal: bool,
+    newsroom: &[(String, Arc<Supplied>)],
+) -> Option<Arc<Reach>> {
+    type Cache = Mutex<HashMap<(String, bool, String), Option<Arc<Reach>>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (locale.to_string(), ordinal);
+    let tag = locale.to_string();
+    let supplied = if ordinal {
+        None
+    } else {
+        supplied_cardinal(&tag, newsroom)
+    };
+    let key = (
+        tag,
+        ordinal,
+        supplied
+            .as_ref()
+            .map(|r| format!("{r:?}"))
+            .unwrap_or_default(),
+    );
     let cache = CACHE.get_or_init(Cache::default);
     if let Ok(map) = cache.lock()
         && let Some(found) = map.get(&key)
     {
         return found.clone();
     }
-    let reach = Plurals::new(locale).reach(ordinal).map(Arc::new);
+    let reach = match &supplied {
+        Some(rules) => Some(supplied_reach(rules)),
+        None => Plurals::new(locale).cldr_reach(ordinal),
+    }
+    .map(Arc::new);
     if let Ok(mut map) = cache.lock() {
         map.insert(key, reach.clone());
     }
@@ -596,6 +642,14 @@ mod tests {
         "sq", "bs", "mk", "tk", "cnr-Latn", "cnr-Cyrl", "prs", "ce", "crh", "av", "uz-Cyrl",
         "kk-Latn",
     ];
+
+    /// The sweeps cover every locale with a built-in bundle.
+    #[test]
+    fn the_sweeps_cover_every_builtin_locale() {
+        let swept: BTreeSet<&str> = BUILTIN.iter().copied().collect();
+        let builtin: BTreeSet<&str> = crate::locales::builtin_tags().into_iter().collect();
+        assert_eq!(swept, builtin);
+    }
 
     /// A select on every category, cardinal (`m`) and ordinal (`o`).
     const SWEEP: &str = "\

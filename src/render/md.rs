@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::edition::{EdBlock, Edition};
+use crate::edition::{EdBlock, Edition, Text};
 use crate::render::page::{Page, description};
 
 /// TOML front matter between `+++` lines, as Hugo and Zola read it:
@@ -43,11 +43,26 @@ fn front_matter(edition: &Edition, page: Option<&Page>) -> String {
 }
 use crate::render::{as_inline, inline_plain};
 
-fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
+/// In a draft, what follows untranslated source text: the edition's
+/// `draft-untranslated` mark in parentheses ("The library opened… *(Ещё
+/// не переведено)*"), as the HTML page marks it with a title; else nothing.
+fn draft_mark(text: &Text, mark: Option<&str>) -> String {
+    match (&text.fallback_lang, mark) {
+        (Some(_), Some(mark)) => format!(" *({})*", as_inline(mark.trim())),
+        _ => String::new(),
+    }
+}
+
+/// A text as inline Markdown, with its [`draft_mark`].
+fn shown(text: &Text, mark: Option<&str>) -> String {
+    format!("{}{}", as_inline(&text.markdown), draft_mark(text, mark))
+}
+
+fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str, mark: Option<&str>) {
     for block in blocks {
         match block {
             EdBlock::Paragraph(text) => {
-                let _ = write!(out, "{indent}{}\n\n", as_inline(&text.markdown));
+                let _ = write!(out, "{indent}{}\n\n", shown(text, mark));
             }
             EdBlock::Heading { level, text } => {
                 let level = usize::from((*level).clamp(2, 6));
@@ -55,7 +70,7 @@ fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
                     out,
                     "{indent}{} {}\n\n",
                     "#".repeat(level),
-                    as_inline(&text.markdown)
+                    shown(text, mark)
                 );
             }
             EdBlock::List { start, items } => {
@@ -66,7 +81,7 @@ fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
                     };
                     let mut inner = String::new();
                     let pad = " ".repeat(marker.len());
-                    self::blocks(&mut inner, item, "");
+                    self::blocks(&mut inner, item, "", mark);
                     let mut first = true;
                     for line in inner.trim_end().lines() {
                         if first {
@@ -83,7 +98,7 @@ fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
             }
             EdBlock::Quote(inner) => {
                 let mut text = String::new();
-                self::blocks(&mut text, inner, "");
+                self::blocks(&mut text, inner, "", mark);
                 for line in text.trim_end().lines() {
                     let _ = writeln!(out, "{indent}> {line}").map(|()| ());
                 }
@@ -97,10 +112,11 @@ fn blocks(out: &mut String, blocks: &[EdBlock], indent: &str) {
             EdBlock::Promo(promo) => {
                 let _ = write!(
                     out,
-                    "> **{}** [{}]({}) — {}\n\n",
+                    "> **{}** [{}]({}){} — {}\n\n",
                     inline_plain(&promo.label),
                     as_inline(&promo.title.markdown),
                     promo.url,
+                    draft_mark(&promo.title, mark),
                     inline_plain(&promo.open)
                 );
             }
@@ -114,12 +130,14 @@ pub fn render(edition: &Edition, page: Option<&Page>) -> String {
     if let Some(notice) = &edition.incomplete_notice {
         let _ = write!(out, "> {}\n\n", as_inline(notice));
     }
-    let _ = write!(out, "# {}\n\n", as_inline(&edition.headline.markdown));
+    let mark = edition.untranslated_title.as_deref();
+    let _ = write!(out, "# {}\n\n", shown(&edition.headline, mark));
     if let Some(summary) = &edition.summary {
         let _ = write!(
             out,
-            "*{}*\n\n",
-            as_inline(&summary.markdown).trim_matches('*')
+            "*{}*{}\n\n",
+            as_inline(&summary.markdown).trim_matches('*'),
+            draft_mark(summary, mark)
         );
     }
     let mut line = as_inline(&edition.published.text).into_owned();
@@ -142,7 +160,7 @@ pub fn render(edition: &Edition, page: Option<&Page>) -> String {
         let mut caption = image
             .caption
             .as_ref()
-            .map(|c| as_inline(&c.markdown).into_owned())
+            .map(|c| shown(c, mark))
             .unwrap_or_default();
         if let Some(credit) = &image.credit {
             if !caption.is_empty() {
@@ -154,7 +172,7 @@ pub fn render(edition: &Edition, page: Option<&Page>) -> String {
             let _ = write!(out, "{caption}\n\n");
         }
     }
-    blocks(&mut out, &edition.body, "");
+    blocks(&mut out, &edition.body, "", mark);
     for text in edition.credit.iter().chain(&edition.about) {
         let _ = write!(out, "{}\n\n", as_inline(text));
     }

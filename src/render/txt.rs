@@ -3,20 +3,29 @@
 
 use std::fmt::Write as _;
 
-use crate::edition::{EdBlock, Edition};
+use crate::edition::{EdBlock, Edition, Text};
 use crate::render::inline_plain;
 
-fn blocks(out: &mut Vec<String>, blocks: &[EdBlock]) {
+/// A text as plain text; in a draft, untranslated source text is followed
+/// by the edition's `draft-untranslated` mark in parentheses ("The library
+/// opened… (Ещё не переведено)"), as the HTML page marks it with a title.
+fn shown(text: &Text, mark: Option<&str>) -> String {
+    let plain = inline_plain(&text.markdown);
+    match (&text.fallback_lang, mark) {
+        (Some(_), Some(mark)) => format!("{plain} ({})", inline_plain(mark.trim())),
+        _ => plain,
+    }
+}
+
+fn blocks(out: &mut Vec<String>, blocks: &[EdBlock], mark: Option<&str>) {
     for block in blocks {
         match block {
-            EdBlock::Paragraph(text) | EdBlock::Heading { text, .. } => {
-                out.push(inline_plain(&text.markdown))
-            }
+            EdBlock::Paragraph(text) | EdBlock::Heading { text, .. } => out.push(shown(text, mark)),
             EdBlock::List { start, items } => {
                 let mut lines = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let mut inner = Vec::new();
-                    self::blocks(&mut inner, item);
+                    self::blocks(&mut inner, item, mark);
                     let marker = match start {
                         Some(n) => format!("{}. ", n + i as u64),
                         None => "• ".to_owned(),
@@ -25,13 +34,13 @@ fn blocks(out: &mut Vec<String>, blocks: &[EdBlock]) {
                 }
                 out.push(lines.join("\n"));
             }
-            EdBlock::Quote(inner) => self::blocks(out, inner),
+            EdBlock::Quote(inner) => self::blocks(out, inner, mark),
             EdBlock::Code { text, .. } => out.push(text.trim_end().to_owned()),
             EdBlock::Rule => out.push("* * *".to_owned()),
             EdBlock::Promo(promo) => out.push(format!(
                 "{}: {} ({})",
                 inline_plain(&promo.label),
-                inline_plain(&promo.title.markdown),
+                shown(&promo.title, mark),
                 inline_plain(&promo.open)
             )),
         }
@@ -45,9 +54,10 @@ pub fn render(edition: &Edition) -> String {
         .iter()
         .map(|notice| inline_plain(notice))
         .collect();
-    parts.push(inline_plain(&edition.headline.markdown));
+    let mark = edition.untranslated_title.as_deref();
+    parts.push(shown(&edition.headline, mark));
     if let Some(summary) = &edition.summary {
-        parts.push(inline_plain(&summary.markdown));
+        parts.push(shown(summary, mark));
     }
     let mut line = inline_plain(&edition.published.text);
     if let Some(updated) = &edition.updated {
@@ -61,7 +71,7 @@ pub fn render(edition: &Edition) -> String {
         let mut caption = image
             .caption
             .as_ref()
-            .map(|c| inline_plain(&c.markdown))
+            .map(|c| shown(c, mark))
             .unwrap_or_default();
         if let Some(credit) = &image.credit {
             if !caption.is_empty() {
@@ -73,7 +83,7 @@ pub fn render(edition: &Edition) -> String {
             parts.push(caption);
         }
     }
-    blocks(&mut parts, &edition.body);
+    blocks(&mut parts, &edition.body, mark);
     for text in edition.credit.iter().chain(&edition.about) {
         parts.push(inline_plain(text));
     }

@@ -8,8 +8,9 @@
 use std::collections::BTreeSet;
 
 use icu_calendar::Date;
-use icu_datetime::DateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{T, YMD};
+use icu_datetime::input::Time;
+use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
 use icu_list::ListFormatter;
 use icu_list::options::{ListFormatterOptions, ListLength};
@@ -162,6 +163,18 @@ fn long_date(tag: &str, date: (i32, u8, u8)) -> String {
     text
 }
 
+/// The time of day CLDR writes (hours and minutes), or the supplied
+/// "{HH}:{mm}" of the languages ICU4X has no dates for.
+fn time_of_day(tag: &str, hour: u8, minute: u8) -> String {
+    if matches!(tag, "av" | "ce" | "crh" | "kk-Latn") {
+        return format!("{hour:02}:{minute:02}");
+    }
+    NoCalendarFormatter::try_new((&locale(cldr_locale(tag))).into(), T::hm())
+        .unwrap()
+        .format(&Time::try_new(hour, minute, 0, 0).unwrap())
+        .to_string()
+}
+
 fn and_list(tag: &str, items: &[&str]) -> String {
     if let Some(text) = supplied_list(tag, items) {
         return text;
@@ -286,6 +299,24 @@ fn newsroom(tags: &[String]) -> Fixture {
     fixture
 }
 
+/// `article export . --lang all --to FORMATS --draft -o out`, which must
+/// succeed.
+fn export_drafts(fixture: &Fixture, formats: &str) {
+    let output = fixture
+        .cmd()
+        .args([
+            "export", ".", "--lang", "all", "--to", formats, "--draft", "-o", "out",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 fn without_isolation(text: &str) -> String {
     text.replace(['\u{2068}', '\u{2069}'], "")
 }
@@ -303,27 +334,7 @@ fn boilerplate_of_every_builtin_locale_matches_cldr() {
         assert_eq!(reached, reachable, "{tag}");
     }
     let fixture = newsroom(&tags);
-    let output = fixture
-        .cmd()
-        .args([
-            "export",
-            ".",
-            "--lang",
-            "all",
-            "--to",
-            "json,html",
-            "--draft",
-            "-o",
-            "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    export_drafts(&fixture, "json,html");
 
     let mut mismatches = Vec::new();
     let mut seen_categories = BTreeSet::new();
@@ -499,6 +510,63 @@ fn a_newsroom_supplies_plural_rules() {
     assert_eq!(json["about"]["text"], "bir til");
 }
 
+/// `check` holds a locale's selects to the plural rules that render them:
+/// the newsroom's own (`[cldr.av] plurals`) over the built-in ones (Avar:
+/// "other" only), so an Avar select without `[one]` is reported once the
+/// newsroom gives Avar a "one", and one with `[one]` before.
+#[test]
+fn check_uses_the_plural_rules_that_render() {
+    let fixture = Fixture::story(&["en", "av"]);
+    fixture.write("locales/en/about.ftl", "about = { $languages } languages\n");
+    fixture.write(
+        "locales/av/about.ftl",
+        "about = { $languages ->\n   *[other] { $languages } мацӀ\n}\n",
+    );
+    let newsroom = |cldr: &str| {
+        format!(
+            "editions = [\"en\", \"av\"]\nlocales = \"locales\"\n[brand]\nlanguages = 1\n{cldr}"
+        )
+    };
+    let plural_findings = |fixture: &Fixture| -> Vec<String> {
+        let (records, _) = fixture.check_json(&["."]);
+        records
+            .iter()
+            .filter(|r| r["code"] == "fluent-plural-categories")
+            .map(|r| r["message"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    fixture.write("newsroom.toml", newsroom(""));
+    assert_eq!(plural_findings(&fixture), Vec::<String>::new());
+
+    fixture.write(
+        "newsroom.toml",
+        newsroom("\n[cldr.av]\nplurals = { one = \"n = 1\" }\n"),
+    );
+    let found = plural_findings(&fixture);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("`about` has no variant for one (1)"),
+        "{found:?}"
+    );
+    // What the edition shows: the `[other]` text for 1, as reported.
+    assert_eq!(draft_json(&fixture, "av")["about"]["text"], "1 мацӀ");
+
+    fixture.write(
+        "locales/av/about.ftl",
+        "about = { $languages ->\n    [one] цо мацӀ\n   *[other] { $languages } мацӀ\n}\n",
+    );
+    assert_eq!(plural_findings(&fixture), Vec::<String>::new());
+    assert_eq!(draft_json(&fixture, "av")["about"]["text"], "цо мацӀ");
+    // Without the newsroom's rules, `[one]` is a category Avar does not use.
+    fixture.write("newsroom.toml", newsroom(""));
+    let found = plural_findings(&fixture);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("has one that av does not use"),
+        "{found:?}"
+    );
+}
+
 /// Bad data in `[cldr]` stops the run at its file, line and column.
 #[test]
 fn bad_cldr_data_is_reported_where_it_is() {
@@ -602,6 +670,360 @@ fn transliterated_editions_beyond_serbian() {
         let json = draft_json(&fixture, to);
         assert_eq!(json["headline"]["text"], expected, "{to}");
     }
+}
+
+/// The English boilerplate, as the built-in `en` bundle and the test's
+/// `about` message write it: none of it may appear in another edition
+/// unless `check` names the message.
+const ENGLISH: [&str; 7] = [
+    "Published ",
+    "Updated ",
+    "With reporting by",
+    "Not yet translated",
+    "This edition is incomplete",
+    "PHOTO GALLERY",
+    "About us in English",
+];
+
+/// The languages of the elements of `html` (below `<html>`) whose `lang`
+/// is not `edition`'s, split into untranslated article text
+/// (`class="untranslated"`) and everything else, which must also say its
+/// direction.
+fn foreign_lang_marks(html: &str, edition: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut untranslated, mut other) = (BTreeSet::new(), BTreeSet::new());
+    let body = &html[html.find("<body").unwrap_or(0)..];
+    for (at, _) in body.match_indices(" lang=\"") {
+        let start = body[..at].rfind('<').unwrap();
+        let end = at + body[at..].find('>').unwrap();
+        let tag = &body[start..end];
+        let value = &body[at + 7..];
+        let lang = &value[..value.find('"').unwrap()];
+        if lang != edition {
+            if tag.contains("class=\"untranslated\"") {
+                untranslated.insert(lang.to_owned());
+            } else {
+                // Borrowed boilerplate carries its own direction too (the
+                // stand-ins here, English and Russian, are left to right).
+                assert!(tag.contains(" dir=\"ltr\""), "{tag}");
+                other.insert(lang.to_owned());
+            }
+        }
+    }
+    (untranslated, other)
+}
+
+/// No edition contains text of another language without `check` naming
+/// it. Every built-in language and Lezgian (`lez`: no bundle, no CLDR
+/// dates), with a newsroom `about` message that half of them lack, in a
+/// newsroom without `[fallback]`: `check` reports `message-fallback` for
+/// an edition exactly when it refuses it (a draft too), and every edition
+/// it lets through has no element marked with another language but the
+/// untranslated article text it reports as `missing-translation`, and no
+/// English boilerplate. With `[fallback]` declared, the same editions are
+/// published, and the languages their pages mark are exactly those
+/// `check` names.
+#[test]
+fn no_edition_shows_another_language_without_check_naming_it() {
+    let mut tags = builtin_locales();
+    tags.push("lez".to_owned());
+    let fixture = Fixture::new();
+    let editions: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    let newsroom = format!(
+        "editions = [{}]\nlocales = \"locales\"\n",
+        editions.join(", ")
+    );
+    fixture.write("newsroom.toml", &newsroom);
+    fixture.write("locales/en/about.ftl", "about = About us in English\n");
+    let mut lacking = BTreeSet::new();
+    for (n, tag) in tags.iter().enumerate() {
+        if tag == "en" || tag == "lez" {
+            continue;
+        }
+        if n % 2 == 0 {
+            fixture.write(
+                &format!("locales/{tag}/about.ftl"),
+                format!("about = [{tag}]\n"),
+            );
+        } else {
+            lacking.insert(tag.clone());
+        }
+    }
+    for (name, extra) in [
+        (
+            "a0",
+            "updated = 2025-03-20T15:30:00Z\nagencies = [\"afp\"]\n",
+        ),
+        (
+            "a1",
+            "agencies = [\"afp\", \"reuters\", \"tass\"]\n[[related]]\nkind = \"gallery\"\ntitle = \"A gallery\"\nurl = \"https://example.com/v\"\nafter = 1\n",
+        ),
+    ] {
+        fixture.write(
+            &format!("{name}.md"),
+            format!(
+                "+++\nid = \"{name}\"\nlang = \"en\"\npublished = 2025-03-20T09:00:00Z\nheadline = \"A headline\"\n{extra}+++\nBody.\n"
+            ),
+        );
+    }
+
+    // (edition, article) → languages `check` names for its messages.
+    let findings = |fixture: &Fixture| {
+        let (records, _) = fixture.check_json(&["."]);
+        let mut named: std::collections::BTreeMap<(String, String), BTreeSet<String>> =
+            Default::default();
+        let mut missing: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut cldr: BTreeSet<String> = BTreeSet::new();
+        for record in &records {
+            let lang = record["lang"].as_str().unwrap_or("").to_owned();
+            let file = record["file"].as_str().unwrap_or("");
+            // A finding on a bundle file (the `about` box) is about every
+            // article of the edition.
+            let articles: Vec<String> = match ["a0", "a1"]
+                .into_iter()
+                .find(|a| file.ends_with(&format!("{a}.md")) || file.contains(&format!("{a}.")))
+            {
+                Some(article) => vec![article.to_owned()],
+                None => vec!["a0".to_owned(), "a1".to_owned()],
+            };
+            match record["code"].as_str().unwrap_or("") {
+                "message-fallback" => {
+                    let message = record["message"].as_str().unwrap();
+                    let from = message
+                        .split("` in ")
+                        .nth(1)
+                        .unwrap()
+                        .split(':')
+                        .next()
+                        .unwrap();
+                    for article in articles {
+                        named
+                            .entry((lang.clone(), article))
+                            .or_default()
+                            .insert(from.to_owned());
+                    }
+                }
+                "missing-translation" => {
+                    for article in articles {
+                        missing.insert((lang.clone(), article));
+                    }
+                }
+                "cldr-fallback" => {
+                    cldr.insert(lang);
+                }
+                _ => {}
+            }
+        }
+        (named, missing, cldr)
+    };
+    let export = |fixture: &Fixture, out: &str| {
+        let _ = std::fs::remove_dir_all(fixture.file(out));
+        fixture
+            .cmd()
+            .args([
+                "export",
+                ".",
+                "--lang",
+                "all",
+                "--to",
+                "html,md,txt",
+                "--draft",
+                "-o",
+                out,
+            ])
+            .output()
+            .unwrap();
+    };
+
+    let (named, missing, cldr) = findings(&fixture);
+    // Dates and lists from another language's CLDR data are named too:
+    // only Lezgian has none of its own (every built-in language has CLDR's
+    // or supplied data).
+    assert_eq!(cldr, BTreeSet::from(["lez".to_owned()]));
+    export(&fixture, "out");
+    let mut refused = BTreeSet::new();
+    for tag in &tags {
+        for article in ["a0", "a1"] {
+            let key = (tag.clone(), article.to_owned());
+            let html = std::fs::read_to_string(fixture.file(&format!("out/{tag}/{article}.html")));
+            let Ok(html) = html else {
+                assert!(
+                    named.contains_key(&key),
+                    "{key:?} refused, check names nothing"
+                );
+                refused.insert(tag.clone());
+                continue;
+            };
+            assert!(
+                !named.contains_key(&key),
+                "{key:?} named {:?}, yet written",
+                named.get(&key)
+            );
+            let (untranslated, other) = foreign_lang_marks(&html, tag);
+            assert_eq!(other, BTreeSet::new(), "{key:?}");
+            if tag != "en" {
+                assert_eq!(untranslated, BTreeSet::from(["en".to_owned()]), "{key:?}");
+                assert!(
+                    missing.contains(&key),
+                    "{key:?}: untranslated text, no finding"
+                );
+                for ext in ["html", "md", "txt"] {
+                    let text = std::fs::read_to_string(
+                        fixture.file(&format!("out/{tag}/{article}.{ext}")),
+                    )
+                    .unwrap();
+                    for english in ENGLISH {
+                        assert!(!text.contains(english), "{key:?} .{ext} has {english:?}");
+                    }
+                }
+            }
+        }
+    }
+    let mut expected = lacking.clone();
+    expected.insert("lez".to_owned());
+    assert_eq!(refused, expected);
+
+    // Declared stand-ins: the same editions are published, their borrowed
+    // text marked with its language, and `check` names exactly those.
+    let stand_ins: String = expected
+        .iter()
+        .map(|tag| {
+            let by = if tag == "lez" { "ru" } else { "en" };
+            format!("\"{tag}\" = [\"{by}\"]\n")
+        })
+        .collect();
+    fixture.write(
+        "newsroom.toml",
+        format!("{newsroom}[fallback]\n{stand_ins}"),
+    );
+    let (named, _, cldr) = findings(&fixture);
+    assert_eq!(cldr, BTreeSet::from(["lez".to_owned()]));
+    export(&fixture, "declared");
+    for tag in &tags {
+        for article in ["a0", "a1"] {
+            let key = (tag.clone(), article.to_owned());
+            let html =
+                std::fs::read_to_string(fixture.file(&format!("declared/{tag}/{article}.html")))
+                    .unwrap_or_else(|e| panic!("{key:?}: {e}"));
+            let (_, other) = foreign_lang_marks(&html, tag);
+            assert_eq!(
+                other,
+                named.get(&key).cloned().unwrap_or_default(),
+                "{key:?}"
+            );
+            let shows_english = ENGLISH.iter().any(|e| html.contains(e));
+            assert_eq!(
+                shows_english && tag != "en",
+                named.get(&key).is_some_and(|n| n.contains("en")),
+                "{key:?}"
+            );
+        }
+    }
+    // What was declared is what is named: Lezgian borrows Russian
+    // boilerplate, the editions without an about box the English one.
+    assert!(named[&("lez".to_owned(), "a1".to_owned())].contains("ru"));
+    for tag in &lacking {
+        assert_eq!(
+            named.get(&(tag.clone(), "a0".to_owned())),
+            Some(&BTreeSet::from(["en".to_owned()])),
+            "{tag}"
+        );
+    }
+}
+
+/// `text` as HTML escapes it in text and attribute values.
+fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Every built-in locale: a draft edition says it is incomplete with the
+/// bundle's own `edition-incomplete` in HTML, Markdown and plain text, and
+/// marks untranslated text with its `draft-untranslated` (a title in HTML,
+/// in parentheses after the text in Markdown and text); an update made
+/// the day the article was published shows its time of day, as CLDR (or
+/// the supplied data) writes it, in every format.
+#[test]
+fn drafts_and_same_day_updates_in_every_builtin_locale() {
+    let tags = builtin_locales();
+    let fixture = Fixture::new();
+    let editions: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    fixture.write(
+        "newsroom.toml",
+        format!("editions = [{}]\n", editions.join(", ")),
+    );
+    fixture.write(
+        "d.md",
+        "+++\nid = \"d\"\nlang = \"en\"\npublished = 2025-03-20T09:00:00Z\nupdated = 2025-03-20T15:30:00Z\nheadline = \"A headline\"\n+++\nBody.\n",
+    );
+    export_drafts(&fixture, "html,md,txt");
+    let mut wrong = Vec::new();
+    for tag in &tags {
+        let read = |ext: &str| {
+            without_isolation(
+                &std::fs::read_to_string(fixture.file(&format!("out/{tag}/d.{ext}"))).unwrap(),
+            )
+        };
+        let (html, md, txt) = (read("html"), read("md"), read("txt"));
+        let updated = message(tag, "updated").format(tag, 0, "date", &time_of_day(tag, 15, 30));
+        if !html.contains(&format!(
+            "<time datetime=\"2025-03-20T15:30:00Z\">{}</time>",
+            html_escaped(&updated)
+        )) {
+            wrong.push(format!("{tag} html: no {updated:?}"));
+        }
+        for (ext, text) in [("md", &md), ("txt", &txt)] {
+            if !text.contains(&updated) {
+                wrong.push(format!("{tag} {ext}: no {updated:?}"));
+            }
+        }
+        let incomplete = &message(tag, "edition-incomplete").variants[0].1;
+        let untranslated = &message(tag, "draft-untranslated").variants[0].1;
+        if tag == "en" {
+            // The source language's edition is complete: no marks.
+            if html.contains("draft-notice")
+                || md.contains(incomplete.as_str())
+                || md.contains(untranslated.as_str())
+                || txt.contains(untranslated.as_str())
+            {
+                wrong.push("en: marked as a draft".to_owned());
+            }
+            continue;
+        }
+        let notice = format!(
+            "<p class=\"draft-notice\" role=\"note\">{}</p>",
+            html_escaped(incomplete)
+        );
+        if !html.contains(&notice) {
+            wrong.push(format!("{tag} html: no {notice:?}"));
+        }
+        let mark = format!(
+            "<span lang=\"en\" class=\"untranslated\" title=\"{}\">",
+            html_escaped(untranslated)
+        );
+        if !html.contains(&mark) {
+            wrong.push(format!("{tag} html: no {mark:?}"));
+        }
+        // Markdown and text mark untranslated text with the same words.
+        for (ext, text, marked) in [
+            ("md", &md, format!("\n# A headline *({untranslated})*\n")),
+            ("md", &md, format!("\nBody. *({untranslated})*\n")),
+            ("txt", &txt, format!("\nA headline ({untranslated})\n\n")),
+            ("txt", &txt, format!("\nBody. ({untranslated})\n")),
+        ] {
+            if !text.contains(&marked) {
+                wrong.push(format!("{tag} {ext}: no {marked:?}"));
+            }
+        }
+        if !md.contains(&format!("\n> {incomplete}\n")) {
+            wrong.push(format!("{tag} md: no {incomplete:?}"));
+        }
+        if !txt.starts_with(&format!("{incomplete}\n\n")) {
+            wrong.push(format!("{tag} txt: does not open with {incomplete:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// docs/languages.md has a row for every built-in language.
