@@ -13,10 +13,10 @@
 //! current source and is `machine`, `translated` or `reviewed` (a stale
 //! target gets `stale-translation`, a `new` one `missing-translation`).
 
-use pulldown_cmark::{Event, Options, Parser};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::article::Article;
+use crate::article::inline::InlineText;
 use crate::diag::{Code, Diagnostic};
 use crate::newsroom::rules::{TranslationRules, contains_word};
 use crate::translations::{Files, State};
@@ -25,17 +25,15 @@ use crate::translations::{Files, State};
 /// (emphasis marks, link targets and image sources left out; a line break
 /// counts as one space).
 pub fn visible_len(markdown: &str) -> usize {
-    let mut text = String::new();
-    for event in Parser::new_ext(markdown, Options::empty()) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
-                text.push_str(&t);
-            }
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-    }
-    text.graphemes(true).count()
+    // Read as every edition reads an inline text (the one inline model):
+    // `1. Mai` is a headline, not a list item.
+    let inline = InlineText::parse(markdown);
+    let leading = inline
+        .leading_tag
+        .as_ref()
+        .and_then(|range| markdown.get(range.clone()))
+        .unwrap_or("");
+    leading.graphemes(true).count() + inline.plain().graphemes(true).count()
 }
 
 /// Checks the targets of `article` in `langs` (their files already loaded
@@ -142,5 +140,9 @@ mod tests {
         // Grapheme clusters: a flag, a family emoji and e + combining acute are 1 each.
         assert_eq!(visible_len("🇺🇦 👨‍👩‍👧 e\u{301}"), 5);
         assert_eq!(visible_len("`x`"), 1);
+        // What opens like a list item or a heading is text in an inline text.
+        assert_eq!(visible_len("1. Mai"), 6);
+        assert_eq!(visible_len("# 1"), 3);
+        assert_eq!(visible_len("&amp; co"), 4);
     }
 }
