@@ -36,8 +36,8 @@ pub fn style() -> &'static str {
 fn text_html(edition: &Edition, text: &Text) -> String {
     match &text.fallback_lang {
         Some(lang) => format!(
-            "<span lang=\"{}\" class=\"untranslated\"{}>{}</span>",
-            escape(lang),
+            "<span{} class=\"untranslated\"{}>{}</span>",
+            lang_dir(lang),
             edition
                 .untranslated_title
                 .as_deref()
@@ -52,18 +52,21 @@ fn text_html(edition: &Edition, text: &Text) -> String {
 /// ` lang="…" dir="…"` for message `id` when it is shown in another
 /// language than the edition's (see `message-fallback`); else nothing.
 fn foreign(edition: &Edition, id: &str) -> String {
-    match edition.foreign_lang(id) {
-        Some(lang) => format!(
-            " lang=\"{}\" dir=\"{}\"",
-            escape(lang),
-            if crate::l10n::bundles::is_rtl(lang) {
-                "rtl"
-            } else {
-                "ltr"
-            }
-        ),
-        None => String::new(),
-    }
+    edition.foreign_lang(id).map(lang_dir).unwrap_or_default()
+}
+
+/// ` lang="…" dir="…"` of text in another language than the edition's, so
+/// an English stand-in reads left to right in a right-to-left page.
+fn lang_dir(lang: &str) -> String {
+    format!(
+        " lang=\"{}\" dir=\"{}\"",
+        escape(lang),
+        if crate::l10n::bundles::is_rtl(lang) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    )
 }
 
 fn blocks(out: &mut String, edition: &Edition, blocks: &[EdBlock]) {

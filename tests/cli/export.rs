@@ -250,7 +250,7 @@ fn incomplete_edition_refused_then_drafted() {
         .code(0);
     let html = std::fs::read_to_string(fixture.file("out/de/test-story.html")).unwrap();
     assert!(
-        html.contains("<span lang=\"en\" class=\"untranslated\" title=\"Noch nicht übersetzt\">A headline</span>"),
+        html.contains("<span lang=\"en\" dir=\"ltr\" class=\"untranslated\" title=\"Noch nicht übersetzt\">A headline</span>"),
         "{html}"
     );
     let json: Value = serde_json::from_str(
@@ -875,7 +875,9 @@ fn drafts_say_so_in_the_edition_language() {
         "{html}"
     );
     assert!(
-        html.contains("<span lang=\"en\" class=\"untranslated\" title=\"Noch nicht übersetzt\">"),
+        html.contains(
+            "<span lang=\"en\" dir=\"ltr\" class=\"untranslated\" title=\"Noch nicht übersetzt\">"
+        ),
         "{html}"
     );
     assert!(read("md").contains("\n> Diese Ausgabe ist unvollständig.\n"));

@@ -699,12 +699,13 @@ fn foreign_lang_marks(html: &str, edition: &str) -> (BTreeSet<String>, BTreeSet<
         let value = &body[at + 7..];
         let lang = &value[..value.find('"').unwrap()];
         if lang != edition {
+            // Untranslated text and borrowed boilerplate carry their own
+            // direction (English and Russian here: left to right), so they
+            // read right in a right-to-left page.
+            assert!(tag.contains(" dir=\"ltr\""), "{tag}");
             if tag.contains("class=\"untranslated\"") {
                 untranslated.insert(lang.to_owned());
             } else {
-                // Borrowed boilerplate carries its own direction too (the
-                // stand-ins here, English and Russian, are left to right).
-                assert!(tag.contains(" dir=\"ltr\""), "{tag}");
                 other.insert(lang.to_owned());
             }
         }
@@ -999,7 +1000,7 @@ fn drafts_and_same_day_updates_in_every_builtin_locale() {
             wrong.push(format!("{tag} html: no {notice:?}"));
         }
         let mark = format!(
-            "<span lang=\"en\" class=\"untranslated\" title=\"{}\">",
+            "<span lang=\"en\" dir=\"ltr\" class=\"untranslated\" title=\"{}\">",
             html_escaped(untranslated)
         );
         if !html.contains(&mark) {
