@@ -798,3 +798,28 @@ fn short_and_sarif_formats() {
         "a.md"
     );
 }
+
+#[test]
+fn a_folder_without_articles_says_only_the_newsroom_was_checked() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    let output = fixture
+        .cmd()
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            r#""message":"no article found in .: only the newsroom and its bundles were checked","type":"note""#
+        ),
+        "{stdout}"
+    );
+    // Export refuses the same run: there is nothing to publish.
+    fixture
+        .cmd()
+        .args(["export", ".", "-o", "out"])
+        .assert()
+        .code(2);
+}
