@@ -5,23 +5,16 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::support::{Fixture, article, article_with, copy_tree, root};
+use crate::support::{Fixture, article, article_with, copy_tree, root, succeeds};
 
 const STORY: &str = "examples/newsroom/articles/river-ferry-restored.md";
 
 fn export_stdout(lang: &str, format: &str) -> String {
-    let output = article()
-        .current_dir(root())
-        .args(["export", STORY, "--lang", lang, "--to", format])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    succeeds(
+        article()
+            .current_dir(root())
+            .args(["export", STORY, "--lang", lang, "--to", format]),
+    )
 }
 
 #[test]

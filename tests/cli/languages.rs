@@ -18,7 +18,7 @@ use icu_locale::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
 use serde_json::Value;
 
-use crate::support::{Fixture, article_with, root};
+use crate::support::{Fixture, article_with, root, succeeds};
 
 /// The built-in locales: the folders of `locales/`.
 fn builtin_locales() -> Vec<String> {
@@ -302,19 +302,9 @@ fn newsroom(tags: &[String]) -> Fixture {
 /// `article export . --lang all --to FORMATS --draft -o out`, which must
 /// succeed.
 fn export_drafts(fixture: &Fixture, formats: &str) {
-    let output = fixture
-        .cmd()
-        .args([
-            "export", ".", "--lang", "all", "--to", formats, "--draft", "-o", "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(fixture.cmd().args([
+        "export", ".", "--lang", "all", "--to", formats, "--draft", "-o", "out",
+    ]));
 }
 
 fn without_isolation(text: &str) -> String {

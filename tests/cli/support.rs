@@ -77,6 +77,19 @@ pub fn article() -> Command {
     cmd
 }
 
+/// Runs `cmd`, asserts it exits 0 (showing its standard error if not),
+/// and returns its standard output.
+pub fn succeeds(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
 /// The project's root folder.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Fixture, article_with, assert_at, only};
+use crate::support::{Fixture, article_with, assert_at, only, succeeds};
 
 /// A newsroom with `en` and `ru` editions, `story.md` with this front
 /// matter (`extra`) and body, and `story.ru.toml` translating the headline
@@ -495,18 +495,7 @@ fn a_tag_pair_is_one_finding_and_tabs_print_as_spaces() {
 
 /// `export a.md --to FORMAT` on stdout, which must succeed.
 fn exported(fixture: &Fixture, format: &str) -> String {
-    let output = fixture
-        .cmd()
-        .args(["export", "a.md", "--to", format])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    succeeds(fixture.cmd().args(["export", "a.md", "--to", format]))
 }
 
 #[test]
