@@ -24,8 +24,22 @@ fn rich(text: &Text) -> Value {
     value
 }
 
-fn message(markdown: &str) -> Value {
-    json!({ "text": inline_plain(markdown), "html": inline_html(markdown), "markdown": markdown })
+/// A message's text, with the `lang` of a stand-in language when the
+/// edition's own bundles lack message `id` (`message-fallback`).
+fn message(edition: &Edition, id: &str, markdown: &str) -> Value {
+    in_lang(
+        edition,
+        id,
+        json!({ "text": inline_plain(markdown), "html": inline_html(markdown), "markdown": markdown }),
+    )
+}
+
+/// `value` with `lang` added when message `id` comes from another language.
+fn in_lang(edition: &Edition, id: &str, mut value: Value) -> Value {
+    if let (Some(lang), Some(map)) = (edition.foreign_lang(id), value.as_object_mut()) {
+        map.insert("lang".into(), json!(lang));
+    }
+    value
 }
 
 fn blocks(out: &mut Vec<Value>, blocks: &[EdBlock], kind_prefix: &str) {
@@ -101,14 +115,14 @@ pub fn render(edition: &Edition, page: Option<&Page>) -> String {
         "complete": edition.complete,
         "headline": rich(&edition.headline),
         "summary": edition.summary.as_ref().map(rich),
-        "published": {
+        "published": in_lang(edition, "published", json!({
             "iso": edition.published.iso,
             "text": inline_plain(&edition.published.text),
             "html": inline_html(&edition.published.text),
-        },
-        "updated": edition.updated.as_ref().map(|u| json!({
-            "iso": u.iso, "text": inline_plain(&u.text), "html": inline_html(&u.text),
         })),
+        "updated": edition.updated.as_ref().map(|u| in_lang(edition, "updated", json!({
+            "iso": u.iso, "text": inline_plain(&u.text), "html": inline_html(&u.text),
+        }))),
         "byline": edition.byline,
         "image": edition.image.as_ref().map(|image| json!({
             "src": image.src,
@@ -117,8 +131,8 @@ pub fn render(edition: &Edition, page: Option<&Page>) -> String {
             "credit": image.credit,
         })),
         "body": body,
-        "credit": edition.credit.as_deref().map(message),
-        "about": edition.about.as_deref().map(message),
+        "credit": edition.credit.as_deref().map(|text| message(edition, "credit-line", text)),
+        "about": edition.about.as_deref().map(|text| message(edition, "about", text)),
         "notices": edition.notices.iter().map(|n| json!({
             "id": n.id, "text": inline_plain(&n.text), "html": inline_html(&n.text),
         })).collect::<Vec<_>>(),

@@ -882,3 +882,39 @@ fn drafts_say_so_in_the_edition_language() {
         "{en}"
     );
 }
+
+#[test]
+fn json_names_the_language_of_a_borrowed_message() {
+    let fixture = Fixture::story(&["en", "gag"]);
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"gag\"]\n[fallback]\n\"gag\" = [\"tr\"]\n",
+    );
+    fixture.write(
+        "story.md",
+        article_with("agencies = [\"afp\"]\n", "Body.\n"),
+    );
+    fixture.translate_all("gag", "Metin.");
+    let json: Value = serde_json::from_str(&succeeds(
+        fixture
+            .cmd()
+            .args(["export", "story.md", "--lang", "gag", "--to", "json"]),
+    ))
+    .unwrap();
+    validate(&json, &schema());
+    // Gagauz has no bundle: the dateline and the credit line are Turkish,
+    // and say so, as the HTML's lang attributes do.
+    assert_eq!(json["published"]["lang"], "tr", "{json:#}");
+    assert_eq!(json["credit"]["lang"], "tr", "{json:#}");
+    // The article's own text is the edition's language: no lang.
+    assert!(json["headline"].get("lang").is_none(), "{json:#}");
+    // An edition with its own bundle borrows nothing.
+    let json: Value = serde_json::from_str(&succeeds(
+        fixture
+            .cmd()
+            .args(["export", "story.md", "--lang", "en", "--to", "json"]),
+    ))
+    .unwrap();
+    assert!(json["published"].get("lang").is_none(), "{json:#}");
+    assert!(json["credit"].get("lang").is_none(), "{json:#}");
+}
