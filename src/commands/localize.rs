@@ -17,6 +17,7 @@ use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::article::inline::InlineText;
 use crate::error::DiagnosticsError;
 use crate::interchange::{self, Base, Format, Interchange, Unit};
 use crate::newsroom::Newsroom;
@@ -635,8 +636,9 @@ fn tmx_export(pending: &[Pending]) -> String {
 
 /// What each segment of `article` is, and the source text around it, for
 /// the translator: `kind: KIND`, then `before: TEXT` and `after: TEXT`
-/// (the neighbouring segments in reading order, shortened to
-/// [`NEIGHBOUR_CHARS`] characters), by key.
+/// (the neighbouring segments in reading order, as the reader reads them:
+/// no markup, no link targets; shortened to [`NEIGHBOUR_CHARS`]
+/// characters), by key.
 fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
     let kinds = crate::translations::segment_kinds(article);
     let segments = article.segments();
@@ -651,7 +653,10 @@ fn contexts(article: &Article) -> std::collections::HashMap<String, String> {
         let before = index.checked_sub(1).and_then(|i| segments.get(i));
         for (label, neighbour) in [("before", before), ("after", segments.get(index + 1))] {
             if let Some(neighbour) = neighbour {
-                text.push_str(&format!("\n{label}: {}", shorten(&neighbour.text)));
+                text.push_str(&format!(
+                    "\n{label}: {}",
+                    shorten(&InlineText::parse(&neighbour.text).plain())
+                ));
             }
         }
         let (line, _) = article.file.line_col(segment.span.start);

@@ -1,8 +1,9 @@
 //! Inline Markdown as inline codes, for the XLIFF writers and readers.
 //!
 //! [`spans`] is the one place that decides what in a segment's Markdown is
-//! markup (an inline code) and what is text for the translator. It parses
-//! with pulldown-cmark and cuts the segment into pieces that, joined, give
+//! markup (an inline code) and what is text for the translator. It reads
+//! the segment through the one inline model ([`crate::article::inline`]),
+//! as every edition renders it, and cuts it into pieces that, joined, give
 //! the Markdown back byte for byte:
 //!
 //! | Markdown                         | code                   | its original data          |
@@ -15,6 +16,8 @@
 //! | `[](url)`, `![](src)`            | standalone             | the whole link / image     |
 //!
 //! Link targets and image sources are therefore never translatable text.
+//! A segment is always inline text: one that opens like a block (`<div>`,
+//! a code fence) is read as the editions show it, not as that block.
 //! Everything else (escapes, entities, raw HTML, line breaks) stays text.
 //! Codes are numbered from 1 in the order they open.
 //!
@@ -25,7 +28,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use crate::article::inline::{InlineText, Piece as Inline};
 
 /// What a code is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,73 +54,37 @@ pub enum Span {
 /// `markdown` cut into text and codes; see the module documentation. The
 /// ranges cover `markdown` exactly, in order.
 pub fn spans(markdown: &str) -> Vec<Span> {
-    // Each code's range, kind and (provisional) number.
+    let pieces = InlineText::parse(markdown).pieces;
+    // Each code's range, kind and (provisional, unique) number.
     let mut codes: Vec<(Range<usize>, Kind, usize)> = Vec::new();
-    // Open elements: (their range, first child start, last child end, paired?).
-    struct Frame {
-        range: Range<usize>,
-        first: Option<usize>,
-        last: usize,
-        coded: bool,
-        standalone: bool,
-    }
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut next = 1usize;
-    let mut numbers: Vec<usize> = Vec::new();
-    let child = |stack: &mut Vec<Frame>, range: &Range<usize>| {
-        if let Some(parent) = stack.last_mut() {
-            parent.first.get_or_insert(range.start);
-            parent.last = parent.last.max(range.end);
-        }
-    };
-    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
-        match event {
-            Event::Start(tag) => {
-                child(&mut stack, &range);
-                let (coded, standalone) = match tag {
-                    Tag::Emphasis | Tag::Strong => (true, false),
-                    Tag::Link { link_type, .. } | Tag::Image { link_type, .. } => (
-                        true,
-                        matches!(link_type, LinkType::Autolink | LinkType::Email),
-                    ),
-                    _ => (false, false),
-                };
-                if coded {
-                    numbers.push(next);
-                    next += 1;
-                }
-                stack.push(Frame {
-                    last: range.start,
-                    range,
-                    first: None,
-                    coded,
-                    standalone,
-                });
+    for (index, piece) in pieces.iter().enumerate() {
+        let (range, standalone) = match piece {
+            Inline::Emphasis { range, .. } => (range.clone(), false),
+            Inline::Link { range, auto, .. } => (range.clone(), *auto),
+            Inline::Code {
+                range,
+                block: false,
+                ..
+            } => {
+                codes.push((range.clone(), Kind::Standalone, index));
+                continue;
             }
-            Event::End(_) => {
-                let Some(frame) = stack.pop() else { continue };
-                if !frame.coded {
-                    continue;
-                }
-                let number = numbers.pop().unwrap_or(0);
-                match frame.first {
-                    Some(first)
-                        if !frame.standalone
-                            && frame.range.start < first
-                            && frame.last < frame.range.end =>
-                    {
-                        codes.push((frame.range.start..first, Kind::Open, number));
-                        codes.push((frame.last..frame.range.end, Kind::Close, number));
-                    }
-                    _ => codes.push((frame.range, Kind::Standalone, number)),
-                }
+            _ => continue,
+        };
+        // What it holds: the pieces after it that start inside it.
+        let inside = pieces
+            .iter()
+            .skip(index + 1)
+            .map(Inline::range)
+            .take_while(|child| child.start < range.end);
+        let first = inside.clone().map(|child| child.start).min();
+        let last = inside.map(|child| child.end).fold(range.start, usize::max);
+        match first {
+            Some(first) if !standalone && range.start < first && last < range.end => {
+                codes.push((range.start..first, Kind::Open, index));
+                codes.push((last..range.end, Kind::Close, index));
             }
-            Event::Code(_) => {
-                child(&mut stack, &range);
-                codes.push((range, Kind::Standalone, next));
-                next += 1;
-            }
-            _ => child(&mut stack, &range),
+            _ => codes.push((range, Kind::Standalone, index)),
         }
     }
     // A standalone code inside another (an autolink's text) is part of it.
@@ -447,6 +414,16 @@ mod tests {
         );
         assert_eq!(show("plain"), "plain");
         assert_eq!(show(""), "");
+    }
+
+    #[test]
+    fn a_segment_is_read_as_inline_text_as_the_editions_render_it() {
+        // No HTML block, code fence or list: an edition shows these texts
+        // as inline Markdown, so their markup is codes like any other.
+        assert_eq!(show("<div>*a*"), "<div><1:*>a</1:*>");
+        assert_eq!(show("<b>\n`x`"), "<b>\n<1:`x`/>");
+        assert_eq!(show("```\n*a*"), "```\n<1:*>a</1:*>");
+        assert_eq!(show("1. *Mai*"), "1. <1:*>Mai</1:*>");
     }
 
     #[test]

@@ -780,6 +780,45 @@ fn every_exported_segment_says_what_it_is_and_what_surrounds_it() {
 }
 
 #[test]
+fn context_notes_show_the_neighbours_as_the_reader_reads_them() {
+    let fixture = Fixture::new();
+    newsroom(&fixture);
+    fixture.write(
+        "story.md",
+        article_with(
+            "",
+            "## A *bold* heading\n\nSee [the report](https://example.com/r \"R\") and `x` &amp; more.\n\nThe end.\n",
+        ),
+    );
+    fixture
+        .cmd()
+        .args([
+            "localize", "story.md", "--lang", "ru", "--xliff", "ru.xlf", "--po", "ru.po",
+        ])
+        .assert()
+        .code(0);
+    let xliff = std::fs::read_to_string(fixture.file("ru.xlf")).unwrap();
+    assert!(
+        xliff.contains("kind: paragraph\nbefore: A bold heading\nafter: The end.\n"),
+        "{xliff}"
+    );
+    assert!(
+        xliff.contains("kind: paragraph\nbefore: See the report and x &amp; more.\nreference:"),
+        "{xliff}"
+    );
+    assert!(!xliff.contains("before: See ["), "{xliff}");
+    let po = std::fs::read_to_string(fixture.file("ru.po")).unwrap();
+    assert!(
+        po.contains("#. before: A bold heading\n#. after: The end.\n"),
+        "{po}"
+    );
+    assert!(
+        po.contains("#. before: See the report and x & more.\n"),
+        "{po}"
+    );
+}
+
+#[test]
 fn xliff_1_2_exports_validate_and_import_back() {
     let fixture = Fixture::new();
     newsroom(&fixture);
