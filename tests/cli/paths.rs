@@ -1,0 +1,39 @@
+//! How files are named in reports when the command runs from inside a
+//! newsroom's sub-folder and names articles with `../`.
+
+use crate::support::{Fixture, copy_tree, root};
+
+/// The example newsroom with a broken bundle entry, checked from
+/// `articles/` as `article check ../`: the bundle is named from the
+/// current folder (`../locales/…`), as the articles are, not by an
+/// absolute path only some of the lines carry.
+#[test]
+fn a_newsroom_above_the_current_folder_is_named_with_dot_dot() {
+    let fixture = Fixture::new();
+    copy_tree(&root().join("examples/newsroom"), &fixture.file("nr"));
+    let bundle = fixture.file("nr/locales/en/newsroom.ftl");
+    let mut text = std::fs::read_to_string(&bundle).unwrap();
+    text.push_str("broken = { $x\n");
+    std::fs::write(&bundle, text).unwrap();
+    for args in [
+        &["check", "../", "--format", "short"][..],
+        &["check", "--format", "short"],
+    ] {
+        let output = fixture
+            .cmd()
+            .current_dir(fixture.file("nr/articles"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let line = stdout
+            .lines()
+            .find(|l| l.contains("fluent-syntax"))
+            .unwrap_or_else(|| panic!("no fluent-syntax line in {stdout}"));
+        assert!(
+            line.starts_with("../locales/en/newsroom.ftl:"),
+            "{args:?}: {line}"
+        );
+    }
+}
