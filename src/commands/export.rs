@@ -631,6 +631,15 @@ fn write_edition(
             }
         }
         let mut reason = verdict.summary();
+        // Where the first error is, as `check` names it.
+        if let Some(first) = verdict.reasons.first()
+            && let Some(file) = first.file()
+        {
+            match first.line_col() {
+                Some((line, col)) => reason.push_str(&format!(" (at {file}:{line}:{col})")),
+                None => reason.push_str(&format!(" (in {file})")),
+            }
+        }
         if let Some(from) = &verdict.derived_from {
             reason = format!("(made from the {from} edition) {reason}");
         }

@@ -37,3 +37,32 @@ fn a_newsroom_above_the_current_folder_is_named_with_dot_dot() {
         );
     }
 }
+
+/// Export names where the error that refuses an edition is, as check does:
+/// a desk editor reading only export's output can go to the line.
+#[test]
+fn export_says_where_the_error_that_refuses_an_edition_is() {
+    let fixture = Fixture::new();
+    copy_tree(&root().join("examples/newsroom"), &fixture.file("nr"));
+    let bundle = fixture.file("nr/locales/en/newsroom.ftl");
+    let mut text = std::fs::read_to_string(&bundle).unwrap();
+    let line = text.lines().count() + 1;
+    text.push_str("broken = { $x\n");
+    std::fs::write(&bundle, text).unwrap();
+    let output = fixture
+        .cmd()
+        .current_dir(fixture.file("nr"))
+        .args(["export", ".", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let refused = stderr
+        .lines()
+        .find(|l| l.contains("river-ferry-restored [en] not written"))
+        .unwrap_or_else(|| panic!("no refusal in {stderr}"));
+    assert!(
+        refused.contains(&format!("(at locales/en/newsroom.ftl:{line}:1)")),
+        "{refused}"
+    );
+}
