@@ -110,6 +110,21 @@ impl Discovery {
     pub fn skipped_notes(&self) -> Vec<String> {
         inputs::Skipped::notes(&self.skipped)
     }
+
+    /// `no article found in PATHS` when `paths` (`.` when empty) hold no
+    /// article at all, readable or not.
+    pub fn nothing_found(&self, paths: &[PathBuf]) -> Option<String> {
+        if !self.jobs.is_empty() || !self.failures.is_empty() {
+            return None;
+        }
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let paths = if paths.is_empty() {
+            ".".to_owned()
+        } else {
+            paths.join(", ")
+        };
+        Some(format!("no article found in {paths}"))
+    }
 }
 
 /// The file names of folders, each listed once per run (every article of a

@@ -84,6 +84,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     let mut report = Report::default();
     report.notes.extend(workspace.builtin_note());
     report.notes.extend(discovery.skipped_notes());
+    report.notes.extend(discovery.nothing_found(&options.paths));
     for failure in discovery.failures {
         report.unreadable.push(Unreadable {
             file: failure.path,

@@ -66,3 +66,21 @@ fn export_says_where_the_error_that_refuses_an_edition_is() {
         "{refused}"
     );
 }
+
+/// `status` on a folder with no article says so, as `check` does, instead
+/// of printing a table header alone: an empty table reads as "nothing to
+/// do" when the path was mistyped.
+#[test]
+fn status_on_a_folder_with_no_article_says_so() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\"]\n");
+    fixture.write("drafts/notes.txt", "not an article\n");
+    fixture
+        .cmd()
+        .args(["status", "drafts"])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "note: no article found in drafts",
+        ));
+}
