@@ -84,3 +84,38 @@ fn status_on_a_folder_with_no_article_says_so() {
             "note: no article found in drafts",
         ));
 }
+
+/// `export -o` into the folder that holds the articles (or above it) is
+/// refused before anything is written: the editions would land among the
+/// articles, and the next `check` of the newsroom would skip that folder
+/// as an export's output and find no article at all, exit 0.
+#[test]
+fn export_refuses_an_output_folder_that_holds_the_articles() {
+    let fixture = Fixture::new();
+    copy_tree(&root().join("examples/newsroom"), &fixture.file("nr"));
+    for out in ["articles", ".", "articles/../articles"] {
+        fixture
+            .cmd()
+            .current_dir(fixture.file("nr"))
+            .args(["export", ".", "-o", out])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("holds the articles"));
+        assert!(!fixture.file("nr/articles/en").exists(), "-o {out}");
+        assert!(!fixture.file("nr/en").exists(), "-o {out}");
+    }
+    fixture
+        .cmd()
+        .current_dir(fixture.file("nr"))
+        .args(["check"])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains("check: 2 articles"));
+    // A folder of its own, even inside the newsroom, is fine.
+    fixture
+        .cmd()
+        .current_dir(fixture.file("nr"))
+        .args(["export", ".", "-o", "www"])
+        .assert()
+        .code(0);
+}
