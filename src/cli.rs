@@ -980,12 +980,17 @@ fn print_status(
     out.flush()?;
     let style = error_style();
     for unreadable in &report.unreadable {
-        writeln!(
-            stderr,
-            "{style}error{style:#}: {}: {}",
-            unreadable.file.display(),
-            unreadable.error
-        )?;
+        if unreadable.diagnostics.is_empty() {
+            writeln!(
+                stderr,
+                "{style}error{style:#}: {}: {}",
+                unreadable.file.display(),
+                unreadable.error
+            )?;
+        }
+        for diagnostic in &unreadable.diagnostics {
+            writeln!(stderr, "{}\n", diag::render_human(diagnostic))?;
+        }
     }
     Ok(())
 }

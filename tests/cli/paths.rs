@@ -119,3 +119,24 @@ fn export_refuses_an_output_folder_that_holds_the_articles() {
         .assert()
         .code(0);
 }
+
+/// `status` shows an article it cannot read as `check` and `export` do: the
+/// finding with its snippet, not `error: FILE: FILE:1:1: error[syntax]: …`.
+#[test]
+fn status_shows_an_unreadable_article_as_a_finding() {
+    let fixture = Fixture::new();
+    fixture.write("newsroom.toml", "editions = [\"en\"]\n");
+    let mut utf16 = vec![0xff, 0xfe];
+    for unit in "+++\nid = \"x\"\n+++\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    fixture.write("story.md", utf16);
+    let output = fixture.cmd().args(["status", "story.md"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("error[syntax]: the file is UTF-16, not UTF-8\n --> story.md:1:1\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("story.md: story.md"), "{stderr}");
+}
