@@ -254,7 +254,17 @@ impl Workspace {
             ..Discovery::default()
         };
         let mut stdin = stdin;
+        // One file named twice (`story.md ./story.md`, a glob and the file
+        // again, a folder and a file in it) is one article, not a
+        // duplicate id of itself.
+        let mut seen = std::collections::HashSet::new();
         for input in inputs {
+            if let Input::File { path, .. } = &input
+                && let Ok(real) = std::fs::canonicalize(path)
+                && !seen.insert(real)
+            {
+                continue;
+            }
             let (source, dir) = match input {
                 Input::Stdin => {
                     let Some(reader) = stdin.take() else {

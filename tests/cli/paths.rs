@@ -140,3 +140,25 @@ fn status_shows_an_unreadable_article_as_a_finding() {
     );
     assert!(!stderr.contains("story.md: story.md"), "{stderr}");
 }
+
+/// One file named twice (`story.md ./story.md`, or a shell glob and the
+/// file again) is one article: not a `duplicate-id` of itself.
+#[test]
+fn one_file_named_twice_is_one_article() {
+    let fixture = Fixture::new();
+    copy_tree(&root().join("examples/newsroom"), &fixture.file("nr"));
+    fixture
+        .cmd()
+        .current_dir(fixture.file("nr"))
+        .args([
+            "check",
+            "articles/glacier-survey.md",
+            "./articles/glacier-survey.md",
+            "articles/../articles/glacier-survey.md",
+        ])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "check: 1 article, 0 errors, 0 warnings; 6 editions publishable, 0 refused",
+        ));
+}
