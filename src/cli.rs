@@ -1143,7 +1143,14 @@ fn explain(code: Option<&str>, list: bool) -> anyhow::Result<Exit> {
         }
         return Ok(Exit::Success);
     }
-    let name = code.unwrap_or_default().trim();
+    // As people type it from a report or an annotation title: any case,
+    // `_` for `-`.
+    let typed = code
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase()
+        .replace('_', "-");
+    let name = typed.as_str();
     let name = name
         .strip_prefix("error[")
         .or_else(|| name.strip_prefix("warning["))

@@ -162,3 +162,16 @@ fn one_file_named_twice_is_one_article() {
             "check: 1 article, 0 errors, 0 warnings; 6 editions publishable, 0 refused",
         ));
 }
+
+/// `explain` takes a code as people type it from a report or a CI
+/// annotation title: in capitals, or with `_` for `-`.
+#[test]
+fn explain_takes_a_code_in_capitals_or_with_underscores() {
+    for name in ["MISSING-NOTICE", "missing_notice", "Error[Missing-Notice]"] {
+        crate::support::article()
+            .args(["explain", name])
+            .assert()
+            .code(0)
+            .stdout(predicates::str::starts_with("# missing-notice"));
+    }
+}
