@@ -980,12 +980,17 @@ fn print_status(
     out.flush()?;
     let style = error_style();
     for unreadable in &report.unreadable {
-        writeln!(
-            stderr,
-            "{style}error{style:#}: {}: {}",
-            unreadable.file.display(),
-            unreadable.error
-        )?;
+        if unreadable.diagnostics.is_empty() {
+            writeln!(
+                stderr,
+                "{style}error{style:#}: {}: {}",
+                unreadable.file.display(),
+                unreadable.error
+            )?;
+        }
+        for diagnostic in &unreadable.diagnostics {
+            writeln!(stderr, "{}\n", diag::render_human(diagnostic))?;
+        }
     }
     Ok(())
 }
@@ -1138,7 +1143,14 @@ fn explain(code: Option<&str>, list: bool) -> anyhow::Result<Exit> {
         }
         return Ok(Exit::Success);
     }
-    let name = code.unwrap_or_default().trim();
+    // As people type it from a report or an annotation title: any case,
+    // `_` for `-`.
+    let typed = code
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase()
+        .replace('_', "-");
+    let name = typed.as_str();
     let name = name
         .strip_prefix("error[")
         .or_else(|| name.strip_prefix("warning["))

@@ -204,24 +204,72 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// How a path is shown to people: relative to the current folder when it
-/// lies under it (a newsroom found by walking up gives absolute paths, and
-/// diagnostics, annotations and reports should name `locales/ru/x.ftl`,
-/// not `/home/desk/news/locales/ru/x.ftl`), else as given.
+/// How a path is shown to people: relative to the current folder (a
+/// newsroom found by walking up gives absolute paths, and diagnostics,
+/// annotations and reports should name `locales/ru/x.ftl`, or
+/// `../locales/ru/x.ftl` from inside `articles/`, as the articles beside it
+/// are named, not `/home/desk/news/locales/ru/x.ftl`), else as given: when
+/// it shares nothing with the current folder but the root.
 pub fn display_path(path: &Path) -> String {
     if path.is_absolute()
         && let Ok(cwd) = std::env::current_dir()
-        && let Ok(rel) = path.strip_prefix(&cwd)
-        && !rel.as_os_str().is_empty()
+        && let Some(rel) = relative_to(path, &cwd)
     {
         return rel.display().to_string();
     }
     path.display().to_string()
 }
 
+/// `path` written from `base` (both absolute, without `.` or `..`), with
+/// `..` steps up to their common folder; `None` when they share only the
+/// root, or `path` is `base` itself.
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let plain = |p: &Path| {
+        p.components()
+            .all(|c| !matches!(c, Component::CurDir | Component::ParentDir))
+    };
+    if !plain(path) || !plain(base) {
+        return None;
+    }
+    let ours: Vec<Component> = path.components().collect();
+    let theirs: Vec<Component> = base.components().collect();
+    let common = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    // The root (and a Windows prefix) alone is nothing shared.
+    let roots = ours
+        .iter()
+        .take_while(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
+        .count();
+    if common <= roots {
+        return None;
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..theirs.len() {
+        rel.push("..");
+    }
+    for part in &ours[common..] {
+        rel.push(part.as_os_str());
+    }
+    (!rel.as_os_str().is_empty()).then_some(rel)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_written_from_the_current_folder_with_dot_dot() {
+        let rel = |p: &str, b: &str| relative_to(Path::new(p), Path::new(b));
+        assert_eq!(rel("/n/locales/x.ftl", "/n"), Some("locales/x.ftl".into()));
+        assert_eq!(
+            rel("/n/locales/x.ftl", "/n/articles"),
+            Some("../locales/x.ftl".into())
+        );
+        assert_eq!(rel("/n", "/n/a/b"), Some("../..".into()));
+        assert_eq!(rel("/n", "/n"), None);
+        assert_eq!(rel("/n/x", "/m/y"), None);
+        assert_eq!(rel("/n/../x", "/n"), None);
+    }
 
     #[test]
     fn lines_and_columns_are_one_based_and_count_characters() {

@@ -110,6 +110,21 @@ impl Discovery {
     pub fn skipped_notes(&self) -> Vec<String> {
         inputs::Skipped::notes(&self.skipped)
     }
+
+    /// `no article found in PATHS` when `paths` (`.` when empty) hold no
+    /// article at all, readable or not.
+    pub fn nothing_found(&self, paths: &[PathBuf]) -> Option<String> {
+        if !self.jobs.is_empty() || !self.failures.is_empty() {
+            return None;
+        }
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let paths = if paths.is_empty() {
+            ".".to_owned()
+        } else {
+            paths.join(", ")
+        };
+        Some(format!("no article found in {paths}"))
+    }
 }
 
 /// The file names of folders, each listed once per run (every article of a
@@ -239,7 +254,17 @@ impl Workspace {
             ..Discovery::default()
         };
         let mut stdin = stdin;
+        // One file named twice (`story.md ./story.md`, a glob and the file
+        // again, a folder and a file in it) is one article, not a
+        // duplicate id of itself.
+        let mut seen = std::collections::HashSet::new();
         for input in inputs {
+            if let Input::File { path, .. } = &input
+                && let Ok(real) = std::fs::canonicalize(path)
+                && !seen.insert(real)
+            {
+                continue;
+            }
             let (source, dir) = match input {
                 Input::Stdin => {
                     let Some(reader) = stdin.take() else {

@@ -128,21 +128,11 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     }
     report.notes.extend(workspace.builtin_note());
     report.notes.extend(discovery.skipped_notes());
-    if discovery.jobs.is_empty() && discovery.failures.is_empty() {
-        // Export refuses such a run; check still judges the newsroom and
-        // its bundles, and says that nothing else was there to judge.
-        let paths: Vec<String> = options
-            .paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        let paths = if paths.is_empty() {
-            ".".to_owned()
-        } else {
-            paths.join(", ")
-        };
+    // Export refuses such a run; check still judges the newsroom and its
+    // bundles, and says that nothing else was there to judge.
+    if let Some(nothing) = discovery.nothing_found(&options.paths) {
         report.notes.push(format!(
-            "no article found in {paths}: only the newsroom and its bundles were checked"
+            "{nothing}: only the newsroom and its bundles were checked"
         ));
     }
     let mut bundle_diags = workspace.bundle_diagnostics();

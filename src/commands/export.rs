@@ -136,6 +136,32 @@ struct Shared<'a> {
     settings: String,
 }
 
+/// Fails when the output folder `dir` is, or is above, the folder of an
+/// article of the run: the editions would be written among the articles,
+/// and folder searches skip an export's output folder, so the next `check`
+/// would find none of them.
+fn refuse_output_over_articles(dir: &Path, jobs: &[Job]) -> anyhow::Result<()> {
+    // A folder that does not exist yet holds nothing.
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return Ok(());
+    };
+    for job in jobs {
+        let Some(path) = job.source.path() else {
+            continue;
+        };
+        if let Ok(article) = std::fs::canonicalize(path)
+            && article.starts_with(&real)
+        {
+            bail!(
+                "-o {}: the output folder holds the articles ({} is in it); write the editions to a folder of their own, like -o dist",
+                dir.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Runs `export`.
 pub fn run(options: &Options) -> anyhow::Result<Report> {
     let formats = if options.formats.is_empty() {
@@ -183,6 +209,9 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
             },
             formats.len()
         );
+    }
+    if let Some(dir) = options.out.as_deref() {
+        refuse_output_over_articles(dir, &discovery.jobs)?;
     }
     let out = options.out.as_deref().map(OutputDir::open).transpose()?;
     let mut report = Report::default();
@@ -631,6 +660,15 @@ fn write_edition(
             }
         }
         let mut reason = verdict.summary();
+        // Where the first error is, as `check` names it.
+        if let Some(first) = verdict.reasons.first()
+            && let Some(file) = first.file()
+        {
+            match first.line_col() {
+                Some((line, col)) => reason.push_str(&format!(" (at {file}:{line}:{col})")),
+                None => reason.push_str(&format!(" (in {file})")),
+            }
+        }
         if let Some(from) = &verdict.derived_from {
             reason = format!("(made from the {from} edition) {reason}");
         }

@@ -1211,6 +1211,29 @@ fn suggest_for_paragraph(
     best.map(|(_, index)| index)
 }
 
+/// `text` written as `existing` was saved: with its byte order mark and,
+/// when its first line ends in CRLF, CRLF line ends throughout, so an
+/// update from a file saved on Windows changes only the lines it changes.
+fn like_existing(existing: Option<&str>, text: String) -> String {
+    let Some(existing) = existing else {
+        return text;
+    };
+    let bom = existing.starts_with('\u{feff}');
+    let crlf = existing
+        .find('\n')
+        .is_some_and(|at| existing[..at].ends_with('\r'));
+    if !bom && !crlf {
+        return text;
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let body = if crlf {
+        body.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        body.to_owned()
+    };
+    if bom { format!("\u{feff}{body}") } else { body }
+}
+
 /// Renders the planned files first (so a rendering failure writes none of
 /// them), then writes the ones that changed, each atomically. A file the
 /// plan leaves as it is is not rendered at all.
@@ -1231,7 +1254,8 @@ pub fn write_all(pending: Vec<Pending>, dry_run: bool) -> anyhow::Result<Vec<Fil
                     &item.lang,
                     &item.plan,
                 )
-                .with_context(|| format!("cannot update {}", item.path.display()))?,
+                .with_context(|| format!("cannot update {}", item.path.display()))
+                .map(|text| like_existing(item.existing_text.as_deref(), text))?,
             )
         });
     }

@@ -63,6 +63,9 @@ pub struct Unreadable {
     pub verdict: &'static str,
     /// Why.
     pub error: String,
+    /// The findings that make it unreadable, when they point into files.
+    #[serde(skip)]
+    pub diagnostics: Vec<crate::diag::Diagnostic>,
 }
 
 /// What a status run found.
@@ -84,11 +87,13 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     let mut report = Report::default();
     report.notes.extend(workspace.builtin_note());
     report.notes.extend(discovery.skipped_notes());
+    report.notes.extend(discovery.nothing_found(&options.paths));
     for failure in discovery.failures {
         report.unreadable.push(Unreadable {
             file: failure.path,
             verdict: "unreadable",
             error: format!("{:#}", failure.error),
+            diagnostics: Vec::new(),
         });
     }
     let bundle_errors = judge::bundle_errors(&workspace.bundle_diagnostics());
@@ -127,6 +132,7 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                     file: path,
                     verdict: "unreadable",
                     error: format!("{error:#}"),
+                    diagnostics: Vec::new(),
                 });
                 continue;
             }
@@ -143,6 +149,12 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
                     || "the article cannot be read".to_owned(),
                     crate::diag::Diagnostic::headline,
                 ),
+                diagnostics: judged
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == crate::diag::Severity::Error)
+                    .cloned()
+                    .collect(),
             });
             continue;
         };

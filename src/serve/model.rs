@@ -289,11 +289,12 @@ impl Builder {
     }
 }
 
-/// The previous snapshot under a banner saying why the rebuild failed.
+/// The previous snapshot under a banner saying why the rebuild failed
+/// (with the line and column, when it points into a file).
 fn failed(previous: &Snapshot, err: &anyhow::Error) -> Snapshot {
     Snapshot {
         version: previous.version + 1,
-        error: Some(format!("{err:#}")),
+        error: Some(crate::error::describe(err).0),
         ..previous.clone()
     }
 }

@@ -223,7 +223,7 @@ fn incomplete_edition_refused_then_drafted() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "2 errors (missing-translation ×2): segment is not translated; --draft writes it with the source text",
+            "2 errors (missing-translation ×2): segment is not translated (at story.de.toml:10:10); --draft writes it with the source text",
         ));
     assert!(!fixture.file("out/de/test-story.html").exists());
     fixture

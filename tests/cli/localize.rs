@@ -974,3 +974,23 @@ fn one_interchange_file_carries_many_articles_and_imports_back_to_each() {
         }
     }
 }
+
+/// A translation file saved on Windows (CRLF line ends, a byte order
+/// mark) keeps both when localize updates it: a source change must not
+/// turn every line of the translator's file into a diff.
+#[test]
+fn an_update_keeps_the_files_crlf_line_ends_and_byte_order_mark() {
+    let fixture = Fixture::story(&["en", "ru"]);
+    fixture.localize("ru", &[]);
+    let path = fixture.file("story.ru.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    std::fs::write(&path, windows).unwrap();
+    fixture.write("story.md", article_with("", "Body changed.\n"));
+    fixture.localize("ru", &[]);
+    let updated = std::fs::read_to_string(&path).unwrap();
+    assert!(updated.contains("Body changed."), "{updated}");
+    assert!(updated.starts_with('\u{feff}'), "byte order mark lost");
+    let bare = updated.replace("\r\n", "");
+    assert!(!bare.contains('\n'), "a line lost its CR:\n{updated:?}");
+}

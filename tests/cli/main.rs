@@ -14,6 +14,7 @@ mod languages;
 mod localize;
 mod memory;
 mod mt;
+mod paths;
 mod roundtrip;
 mod rules;
 mod serve;

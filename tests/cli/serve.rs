@@ -352,6 +352,24 @@ fn serve_a_broken_file_shows_its_diagnostic_and_the_fix_clears_it() {
     server.wait_for("/", |b| !b.contains("class=\"banner error\""));
 }
 
+/// The banner of a broken newsroom.toml says where it breaks, as check
+/// does: line and column, not the file name alone.
+#[test]
+fn serve_a_broken_newsroom_banner_gives_line_and_column() {
+    let fixture = example();
+    let server = Server::start(&fixture, &[]);
+    let newsroom = fixture.file("newsroom.toml");
+    let mut text = std::fs::read_to_string(&newsroom).unwrap();
+    let line = text.lines().count() + 1;
+    text.push_str("broken = [\n");
+    std::fs::write(&newsroom, text).unwrap();
+    let index = server.wait_for("/", |b| b.contains("class=\"banner error\""));
+    assert!(
+        index.contains(&format!("newsroom.toml:{line}:11: error[syntax]")),
+        "{index}"
+    );
+}
+
 #[test]
 fn serve_every_response_carries_the_security_headers() {
     let fixture = example();
