@@ -115,14 +115,20 @@ thread_local! {
     static NUMBERS_AS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// A cache's lock; a thread that panicked while holding it left whole
+/// entries (each is inserted in one step), so its contents are used.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
 /// CLDR number formatters for [`NUMBERS_AS`] tags, built once per run.
 fn numbers_as(tag: &str) -> Option<Arc<Cldr>> {
     static CACHE: OnceLock<std::sync::Mutex<HashMap<String, Option<Arc<Cldr>>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
-    let mut map = match cache.lock() {
-        Ok(map) => map,
-        Err(poisoned) => poisoned.into_inner(),
-    };
+    let mut map = lock(cache);
     map.entry(tag.to_owned())
         .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
         .clone()
@@ -621,10 +627,7 @@ impl Stack {
     }
 
     fn found_editions(&self) -> std::sync::MutexGuard<'_, HashMap<EditionKey, EditionL10n>> {
-        match self.editions.lock() {
-            Ok(map) => map,
-            Err(poisoned) => poisoned.into_inner(),
-        }
+        lock(&self.editions)
     }
 
     /// [`Stack::edition_with`], found.
@@ -900,12 +903,8 @@ impl EditionL10n {
         format: impl FnOnce() -> Option<Formatted>,
     ) -> Option<Formatted> {
         let slot = usize::from(notice);
-        let lock = || match self.plain.lock() {
-            Ok(plain) => plain,
-            Err(poisoned) => poisoned.into_inner(),
-        };
         {
-            let mut plain = lock();
+            let mut plain = lock(&self.plain);
             if plain.formatted.is_empty() {
                 plain.supplied.clone_from(&self.supplied);
             } else if !plain.same_supplied(&self.supplied) {
@@ -918,7 +917,7 @@ impl EditionL10n {
         }
         // Formatted outside the lock: two threads may both format it, alike.
         let found = format();
-        let mut plain = lock();
+        let mut plain = lock(&self.plain);
         if plain.same_supplied(&self.supplied) {
             let entry = plain.formatted.entry(id.to_owned()).or_default();
             entry[slot] = Some(found.clone());
@@ -952,10 +951,7 @@ impl CldrCache {
 
     /// The formatter for `tag` with a newsroom's supplied data over CLDR's.
     pub fn get_with(&self, tag: &str, supplied: Option<&Arc<Supplied>>) -> Option<Arc<Cldr>> {
-        let mut map = match self.map.lock() {
-            Ok(map) => map,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+        let mut map = lock(&self.map);
         let key = match supplied {
             Some(data) => format!("{tag}\u{0}{}", supplied::fingerprint(data)),
             None => tag.to_owned(),
