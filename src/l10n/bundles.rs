@@ -115,14 +115,20 @@ thread_local! {
     static NUMBERS_AS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// A cache's lock; a thread that panicked while holding it left whole
+/// entries (each is inserted in one step), so its contents are used.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
 /// CLDR number formatters for [`NUMBERS_AS`] tags, built once per run.
 fn numbers_as(tag: &str) -> Option<Arc<Cldr>> {
     static CACHE: OnceLock<std::sync::Mutex<HashMap<String, Option<Arc<Cldr>>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
-    let mut map = match cache.lock() {
-        Ok(map) => map,
-        Err(poisoned) => poisoned.into_inner(),
-    };
+    let mut map = lock(cache);
     map.entry(tag.to_owned())
         .or_insert_with(|| Cldr::new(tag).ok().map(Arc::new))
         .clone()
@@ -443,7 +449,16 @@ pub struct Stack {
     pub fingerprint: String,
     /// Problems found while loading (`fluent-syntax`, bad folder names).
     pub diagnostics: Vec<Diagnostic>,
+    /// Each edition's localization, found once per run: it depends only on
+    /// the stack and [`EditionKey`], not on the article, and every article
+    /// has the same editions.
+    editions: std::sync::Mutex<HashMap<EditionKey, EditionL10n>>,
 }
+
+/// What an edition's localization is found from besides the stack: its
+/// language, the article's, the language it is derived from and the
+/// languages that stand in for it.
+type EditionKey = (String, String, Option<String>, Vec<String>);
 
 impl Stack {
     /// The built-in bundles, the newsroom's folder and an extra folder.
@@ -586,8 +601,37 @@ impl Stack {
 
     /// The localization of one edition whose newsroom lets `stand_ins`
     /// (`[fallback]`) stand in for its language: their bundles come after
-    /// the edition's own and before the article's language.
+    /// the edition's own and before the article's language. Found once per
+    /// run for each edition and article language, then copied (a copy
+    /// shares the bundles).
     pub fn edition_with(
+        &self,
+        lang: &str,
+        source: &str,
+        derived_from: Option<&str>,
+        stand_ins: &[String],
+    ) -> EditionL10n {
+        let key: EditionKey = (
+            lang.to_owned(),
+            source.to_owned(),
+            derived_from.map(str::to_owned),
+            stand_ins.to_vec(),
+        );
+        if let Some(found) = self.found_editions().get(&key) {
+            return found.clone();
+        }
+        // Found outside the lock: two threads may both find it, alike.
+        let found = self.find_edition(lang, source, derived_from, stand_ins);
+        self.found_editions().insert(key, found.clone());
+        found
+    }
+
+    fn found_editions(&self) -> std::sync::MutexGuard<'_, HashMap<EditionKey, EditionL10n>> {
+        lock(&self.editions)
+    }
+
+    /// [`Stack::edition_with`], found.
+    fn find_edition(
         &self,
         lang: &str,
         source: &str,
@@ -679,6 +723,7 @@ impl Stack {
             layers,
             cldr_chain,
             supplied: Vec::new(),
+            plain: Arc::default(),
         }
     }
 }
@@ -737,6 +782,7 @@ pub struct Formatted {
 }
 
 /// The messages and CLDR formatting of one edition.
+#[derive(Clone)]
 pub struct EditionL10n {
     /// The edition's language.
     pub lang: String,
@@ -751,6 +797,32 @@ pub struct EditionL10n {
     /// The newsroom's supplied CLDR data (`[cldr.TAG]`), over CLDR's and
     /// the built-in supplied data.
     pub supplied: Vec<(String, Arc<Supplied>)>,
+    /// Messages and notices formatted without arguments, shared by the
+    /// copies of one edition's localization (every article's edition in
+    /// that language shows the same promo labels and notices).
+    plain: Arc<std::sync::Mutex<Plain>>,
+}
+
+/// Messages formatted without arguments, for the supplied data they were
+/// formatted with (by identity: supplied data is never changed in place,
+/// and is kept here so that no other data takes its address).
+#[derive(Default)]
+struct Plain {
+    /// The supplied data.
+    supplied: Vec<(String, Arc<Supplied>)>,
+    /// By message id: as a message, as a notice.
+    formatted: HashMap<String, [Option<Option<Formatted>>; 2]>,
+}
+
+impl Plain {
+    fn same_supplied(&self, supplied: &[(String, Arc<Supplied>)]) -> bool {
+        self.supplied.len() == supplied.len()
+            && self
+                .supplied
+                .iter()
+                .zip(supplied)
+                .all(|((tag, data), (other, theirs))| tag == other && Arc::ptr_eq(data, theirs))
+    }
 }
 
 impl EditionL10n {
@@ -802,16 +874,55 @@ impl EditionL10n {
 
     /// A message, from the first bundle in the chain that has it.
     pub fn message(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Option<Formatted> {
-        self.format_in(&mut self.layers.iter(), id, args)
+        match args {
+            Some(_) => self.format_in(&mut self.layers.iter(), id, args),
+            None => self.plain(id, false, || {
+                self.format_in(&mut self.layers.iter(), id, None)
+            }),
+        }
     }
 
     /// A legal notice: only from bundles of the edition's own language.
     pub fn notice(&self, id: &str) -> Option<Formatted> {
-        self.format_in(
-            &mut self.layers.iter().filter(|l| l.same_language),
-            id,
-            None,
-        )
+        self.plain(id, true, || {
+            self.format_in(
+                &mut self.layers.iter().filter(|l| l.same_language),
+                id,
+                None,
+            )
+        })
+    }
+
+    /// A message without arguments (`notice`: as a notice), formatted
+    /// once for every copy of this localization: the same text, locale and
+    /// Fluent errors each time.
+    fn plain(
+        &self,
+        id: &str,
+        notice: bool,
+        format: impl FnOnce() -> Option<Formatted>,
+    ) -> Option<Formatted> {
+        let slot = usize::from(notice);
+        {
+            let mut plain = lock(&self.plain);
+            if plain.formatted.is_empty() {
+                plain.supplied.clone_from(&self.supplied);
+            } else if !plain.same_supplied(&self.supplied) {
+                drop(plain);
+                return format();
+            }
+            if let Some(Some(found)) = plain.formatted.get(id).map(|f| &f[slot]) {
+                return found.clone();
+            }
+        }
+        // Formatted outside the lock: two threads may both format it, alike.
+        let found = format();
+        let mut plain = lock(&self.plain);
+        if plain.same_supplied(&self.supplied) {
+            let entry = plain.formatted.entry(id.to_owned()).or_default();
+            entry[slot] = Some(found.clone());
+        }
+        found
     }
 
     /// CLDR formatters along the chain, first the best.
@@ -840,10 +951,7 @@ impl CldrCache {
 
     /// The formatter for `tag` with a newsroom's supplied data over CLDR's.
     pub fn get_with(&self, tag: &str, supplied: Option<&Arc<Supplied>>) -> Option<Arc<Cldr>> {
-        let mut map = match self.map.lock() {
-            Ok(map) => map,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+        let mut map = lock(&self.map);
         let key = match supplied {
             Some(data) => format!("{tag}\u{0}{}", supplied::fingerprint(data)),
             None => tag.to_owned(),
@@ -893,6 +1001,33 @@ mod tests {
         ] {
             assert!(!is_rtl(tag), "{tag}");
         }
+    }
+
+    #[test]
+    fn an_edition_found_again_formats_as_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en/x.ftl"), "only-en = English only\n").unwrap();
+        let stack = Stack::load(None, Some(dir.path())).unwrap();
+        let text = |f: Option<super::Formatted>| f.map(|f| (f.text, f.locale));
+        let shown = Some(("English only".to_owned(), "en".to_owned()));
+        // A message falls back to the article's language; a notice never
+        // does, though the message of the same id was formatted first.
+        let de = stack.edition("de", "en", None);
+        assert_eq!(text(de.message("only-en", None)), shown);
+        assert_eq!(text(de.notice("only-en")), None);
+        let again = stack.edition("de", "en", None);
+        assert_eq!(text(again.notice("only-en")), None);
+        assert_eq!(text(again.message("only-en", None)), shown);
+        // The article's language is part of what an edition is found from.
+        assert_eq!(
+            text(stack.edition("de", "de", None).message("only-en", None)),
+            None
+        );
+        assert_eq!(
+            text(stack.edition("fr", "en", None).message("only-en", None)),
+            shown
+        );
     }
 
     #[test]
