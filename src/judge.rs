@@ -621,7 +621,21 @@ pub fn judge_checked(
                         .is_some_and(|l| l.eq_ignore_ascii_case(&text_lang))
         });
         let writable = reasons.is_empty() || (options.draft && draftable);
-        edition_diags.extend(own);
+        // An edition derived from another (`sr-Latn` from `sr-Cyrl`) shows
+        // the same targets: a segment both lack is one finding, about the
+        // language whose translation lacks it.
+        for diag in own {
+            let repeated = diag.code == Code::MissingTranslation
+                && edition_diags.iter().any(|seen: &Diagnostic| {
+                    seen.code == diag.code
+                        && seen.key == diag.key
+                        && seen.lang == diag.lang
+                        && seen.message == diag.message
+                });
+            if !repeated {
+                edition_diags.push(diag);
+            }
+        }
         verdicts.push(Verdict {
             lang,
             kind,

@@ -823,3 +823,32 @@ fn a_folder_without_articles_says_only_the_newsroom_was_checked() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_derived_edition_does_not_repeat_its_sources_missing_targets() {
+    // On standard input no translation file is read: every segment of the
+    // sr-Cyrl edition, and so of sr-Latn derived from it, lacks a target.
+    let story =
+        std::fs::read_to_string(root().join("examples/newsroom/articles/river-ferry-restored.md"))
+            .unwrap();
+    let output = article()
+        .current_dir(root().join("examples/newsroom"))
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(story)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for line in stdout.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        if record["code"] == "missing-translation" {
+            let what = (record["lang"].to_string(), record["key"].to_string());
+            assert!(seen.insert(what.clone()), "reported twice: {what:?}");
+        }
+    }
+    assert!(
+        seen.iter().any(|(lang, _)| lang == "\"sr-Cyrl\""),
+        "{stdout}"
+    );
+}
