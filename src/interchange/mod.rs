@@ -732,14 +732,23 @@ mod tests {
 
 /// Reads an XLIFF or PO file, with its line and column on error.
 pub fn read_file(path: &std::path::Path) -> anyhow::Result<(std::path::PathBuf, Interchange)> {
-    let text = crate::source::read_limited(path)
-        .and_then(|bytes| {
-            String::from_utf8(bytes)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-        })
-        .map_err(|err| {
-            anyhow::Error::new(err).context(format!("cannot read {}", path.display()))
-        })?;
+    let bytes = crate::source::read_limited(path).map_err(|err| {
+        anyhow::Error::new(err).context(format!("cannot read {}", path.display()))
+    })?;
+    // A CAT tool may save UTF-16: say so, as for articles, rather than
+    // "invalid utf-8 sequence".
+    anyhow::ensure!(
+        !crate::source::looks_utf16(&bytes),
+        "{}: the file is saved as UTF-16: re-save it as UTF-8 (in most tools: Save As, Encoding: UTF-8), then import it again",
+        path.display()
+    );
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        anyhow::anyhow!(
+            "{}: not valid UTF-8 at byte {at}: re-save it as UTF-8, then import it again",
+            path.display()
+        )
+    })?;
     let format = detect(&text);
     let doc = format.read(&text).map_err(|err| {
         anyhow::anyhow!(

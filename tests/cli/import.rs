@@ -661,3 +661,27 @@ fn a_file_naming_no_article_is_refused_when_the_run_has_several() {
     let (code, _) = import(&fixture, "story.ru.po", &[]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn an_interchange_file_saved_as_utf16_is_refused_with_a_hint() {
+    let fixture = story("\"en\", \"ru\"");
+    fixture.localize("ru", &["--po", "story.ru.po"]);
+    let before = std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap();
+    let text = std::fs::read_to_string(fixture.file("story.ru.po")).unwrap();
+    // As Windows tools save "Unicode": little-endian, with a byte order mark.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(fixture.file("story.ru.po"), utf16).unwrap();
+    fixture
+        .cmd()
+        .args(["localize", "story.md", "--import", "story.ru.po"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "story.ru.po: the file is saved as UTF-16: re-save it as UTF-8",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(fixture.file("story.ru.toml")).unwrap(),
+        before
+    );
+}
