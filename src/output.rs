@@ -57,8 +57,12 @@ pub struct OutputDir {
 }
 
 /// Where the manifest and the lock of `dir` live: beside it, named after it.
+/// An existing folder is resolved first (`..`, links), so every spelling of
+/// one folder (`out`, `./out/`, `x/../out`) shares one lock and manifest.
 pub fn manifest_paths(dir: &Path) -> (PathBuf, PathBuf) {
-    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let absolute = std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf());
     match (absolute.parent(), absolute.file_name()) {
         (Some(parent), Some(name)) => {
             let name = name.to_string_lossy();

@@ -918,3 +918,28 @@ fn json_names_the_language_of_a_borrowed_message() {
     assert!(json["published"].get("lang").is_none(), "{json:#}");
     assert!(json["credit"].get("lang").is_none(), "{json:#}");
 }
+
+#[cfg(unix)]
+#[test]
+fn every_spelling_of_one_output_folder_shares_its_manifest() {
+    let fixture = Fixture::story(&["en"]);
+    fixture
+        .cmd()
+        .args(["export", "story.md", "--to", "html", "-o", "out"])
+        .assert()
+        .code(0);
+    // The same folder through a link, and through `..`: one manifest and
+    // one lock, so nothing is written again (and two exports through two
+    // spellings cannot write it at once).
+    std::os::unix::fs::symlink(fixture.file("out"), fixture.file("link")).unwrap();
+    std::fs::create_dir_all(fixture.file("x")).unwrap();
+    for spelling in ["link", "x/../out/"] {
+        fixture
+            .cmd()
+            .args(["export", "story.md", "--to", "html", "-o", spelling])
+            .assert()
+            .code(0)
+            .stderr(predicates::str::contains("0 editions written"));
+    }
+    assert!(!fixture.file(".link.article-export.json").exists());
+}
