@@ -444,17 +444,14 @@ pub fn to_sarif(diags: &[Diagnostic]) -> serde_json::Value {
 fn sarif_uri(file: &str) -> String {
     let file = file.replace('\\', "/");
     let file = file.strip_prefix("./").unwrap_or(&file);
+    // A URI reference (RFC 3986): what may stand in a path as it is, and
+    // every other byte of the UTF-8 (spaces, `#`, `%`, Cyrillic) encoded.
     let mut out = String::with_capacity(file.len());
-    for ch in file.chars() {
-        match ch {
-            '%' => out.push_str("%25"),
-            ' ' => out.push_str("%20"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '[' | ']' => {
-                out.push_str(&format!("%{:02X}", ch as u32));
-            }
-            _ => out.push(ch),
+    for byte in file.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
@@ -614,6 +611,17 @@ fn is_unprintable(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sarif_uris_are_uri_references() {
+        assert_eq!(sarif_uri("./articles/a b#1.md"), "articles/a%20b%231.md");
+        assert_eq!(sarif_uri("паром.md"), "%D0%BF%D0%B0%D1%80%D0%BE%D0%BC.md");
+        assert_eq!(sarif_uri("x\\100%.md"), "x/100%25.md");
+        assert_eq!(
+            sarif_uri("../locales/ru/a-b_c.ftl"),
+            "../locales/ru/a-b_c.ftl"
+        );
+    }
 
     #[test]
     fn tabs_and_emoji_keep_the_caret_in_its_column() {
