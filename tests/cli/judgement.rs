@@ -794,7 +794,7 @@ mod agreement {
 
     /// Whether an error refuses edition `lang` of the article in `file`,
     /// by the rule docs/judgement.md states.
-    fn refuses(d: &Diagnostic, news: &Path, stem: &str, lang: &str) -> bool {
+    fn refuses(d: &Diagnostic, stem: &str, lang: &str) -> bool {
         let derived_from = (lang == "sr-Latn").then_some("sr-Cyrl");
         let file = d.file().unwrap_or("");
         let article_file = format!("articles/{stem}.md");
@@ -804,7 +804,9 @@ mod agreement {
             .and_then(|f| f.rsplit_once(&format!("articles/{stem}.")))
             .map(|(_, l)| l.to_owned());
         let in_bundle = file.contains("/locales/");
-        let newsroom = file == news.join("newsroom.toml").display().to_string();
+        // Shown from the working folder: absolute, or with `../` when the
+        // temporary folder shares a parent with it (a clone in /tmp).
+        let newsroom = Path::new(file).ends_with("news/newsroom.toml");
         let about = |l: &str| d.lang.as_deref() == Some(l);
         let about_text = about(lang) || derived_from.is_some_and(&about);
         match &d.lang {
@@ -860,7 +862,7 @@ mod agreement {
                 .to_string_lossy()
                 .into_owned();
             for lang in &article.all_editions {
-                if !errors.iter().any(|d| refuses(d, news, &stem, lang)) {
+                if !errors.iter().any(|d| refuses(d, &stem, lang)) {
                     passed.insert(format!("{lang}/{id}"));
                 }
             }
