@@ -108,6 +108,19 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     );
     let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
     let discovery = workspace.discover(&options.paths, Some(stdin))?;
+    if discovery.nothing_found(&options.paths).is_some() {
+        // No article loaded a newsroom: the newsroom of each folder named
+        // is still judged, with its bundles.
+        let here = [PathBuf::from(".")];
+        let paths = if options.paths.is_empty() {
+            &here[..]
+        } else {
+            &options.paths[..]
+        };
+        for dir in paths.iter().filter(|p| p.is_dir()) {
+            workspace.for_dir(dir)?;
+        }
+    }
     let mut report = Report::default();
     for problem in workspace.reference_problems() {
         let text = problem.describe("`source` in newsroom.toml");
@@ -128,8 +141,8 @@ pub fn run(options: &Options, stdin: &mut dyn Read) -> anyhow::Result<Report> {
     }
     report.notes.extend(workspace.builtin_note());
     report.notes.extend(discovery.skipped_notes());
-    // Export refuses such a run; check still judges the newsroom and its
-    // bundles, and says that nothing else was there to judge.
+    // Export refuses such a run; check judged the newsroom and its
+    // bundles (above), and says that nothing else was there to judge.
     if let Some(nothing) = discovery.nothing_found(&options.paths) {
         report.notes.push(format!(
             "{nothing}: only the newsroom and its bundles were checked"

@@ -802,7 +802,12 @@ fn short_and_sarif_formats() {
 #[test]
 fn a_folder_without_articles_says_only_the_newsroom_was_checked() {
     let fixture = Fixture::new();
-    fixture.write("newsroom.toml", "editions = [\"en\", \"ru\"]\n");
+    fixture.write(
+        "newsroom.toml",
+        "editions = [\"en\", \"ru\"]\nlocales = \"locales\"\n",
+    );
+    fixture.write("locales/en/a.ftl", "hello = Hello\nbye = Bye\n");
+    fixture.write("locales/ru/a.ftl", "hello = Привет\n");
     let output = fixture
         .cmd()
         .args(["check", ".", "--format", "json"])
@@ -810,6 +815,11 @@ fn a_folder_without_articles_says_only_the_newsroom_was_checked() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
+    // The note is true: the bundles were compared.
+    assert!(
+        stdout.contains(r#""code":"fluent-missing-message""#),
+        "{stdout}"
+    );
     assert!(
         stdout.contains(
             r#""message":"no article found in .: only the newsroom and its bundles were checked","type":"note""#
