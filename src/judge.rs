@@ -20,7 +20,7 @@
 //! in place of every segment that is not publishable; it is refused only by
 //! errors that are not about one segment.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -470,6 +470,8 @@ pub fn judge_checked(
 
     let mut verdicts = Vec::new();
     let mut edition_diags = Vec::new();
+    // Each `missing-translation` already reported (language, segment, words).
+    let mut missing_said: HashSet<(Option<String>, Option<String>, String)> = HashSet::new();
     // Agencies no bundle names: (id, suggestion, the editions lacking it),
     // and how many editions were resolved.
     let mut unknown_agencies: Vec<(String, Option<String>, Vec<String>)> = Vec::new();
@@ -625,14 +627,9 @@ pub fn judge_checked(
         // the same targets: a segment both lack is one finding, about the
         // language whose translation lacks it.
         for diag in own {
-            let repeated = diag.code == Code::MissingTranslation
-                && edition_diags.iter().any(|seen: &Diagnostic| {
-                    seen.code == diag.code
-                        && seen.key == diag.key
-                        && seen.lang == diag.lang
-                        && seen.message == diag.message
-                });
-            if !repeated {
+            if diag.code != Code::MissingTranslation
+                || missing_said.insert((diag.lang.clone(), diag.key.clone(), diag.message.clone()))
+            {
                 edition_diags.push(diag);
             }
         }

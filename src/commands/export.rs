@@ -180,22 +180,12 @@ pub fn run(options: &Options) -> anyhow::Result<Report> {
     }
     let mut workspace = Workspace::new(options.newsroom.as_deref(), options.locales.as_deref())?;
     let discovery = workspace.discover(&options.paths, None)?;
-    if discovery.jobs.is_empty() && discovery.failures.is_empty() {
+    if let Some(nothing) = discovery.nothing_found(&options.paths) {
         let skipped = discovery.skipped_notes();
-        bail!(
-            "no article found in {}{}",
-            options
-                .paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            if skipped.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", skipped.join("; "))
-            }
-        );
+        if skipped.is_empty() {
+            bail!("{nothing}");
+        }
+        bail!("{nothing} ({})", skipped.join("; "));
     }
     if options.out.is_none() && (discovery.jobs.len() > 1 || formats.len() > 1 || langs.len() > 1) {
         bail!(

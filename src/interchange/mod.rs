@@ -241,6 +241,19 @@ impl ReadError {
             column,
         }
     }
+
+    /// At the end of an XML file: an error when an element is still open
+    /// (`open` holds the names of the open elements, innermost last).
+    pub(crate) fn unclosed(text: &str, open: &[String]) -> Option<Self> {
+        open.last()
+            .map(|name| Self::at(text, text.len(), format!("the file ends inside <{name}>")))
+    }
+}
+
+/// A unit's notes as one note (`None` for none), as the translation file
+/// keeps them.
+pub(crate) fn joined_notes(notes: &[String]) -> Option<String> {
+    (!notes.is_empty()).then(|| notes.join("\n"))
 }
 
 /// The interchange formats.

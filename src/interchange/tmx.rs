@@ -263,12 +263,8 @@ pub fn read(text: &str) -> Result<Vec<Tu>, ReadError> {
                 }
             }
             Event::Eof => {
-                if let Some(name) = open.last() {
-                    return Err(ReadError::at(
-                        text,
-                        text.len(),
-                        format!("the file ends inside <{name}>"),
-                    ));
+                if let Some(err) = ReadError::unclosed(text, &open) {
+                    return Err(err);
                 }
                 break;
             }

@@ -120,7 +120,8 @@ use quick_xml::reader::NsReader;
 use quick_xml::writer::Writer;
 
 use super::{
-    Base, Interchange, Place, ReadError, Unit, effective_state, escape, inline, rank, strip_bom,
+    Base, Interchange, Place, ReadError, Unit, effective_state, escape, inline, joined_notes, rank,
+    strip_bom,
 };
 use crate::translations::State;
 
@@ -890,11 +891,7 @@ impl<'a> Parser<'a> {
             target,
             state,
             previous_source,
-            note: if notes.is_empty() {
-                None
-            } else {
-                Some(notes.join("\n"))
-            },
+            note: joined_notes(&notes),
             context: None,
             base,
             hints: Default::default(),

@@ -60,7 +60,7 @@ use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
-use super::{Base, Interchange, ReadError, Unit, effective_state, inline, strip_bom};
+use super::{Base, Interchange, ReadError, Unit, effective_state, inline, joined_notes, strip_bom};
 use crate::translations::State;
 
 /// The XLIFF 1.2 namespace.
@@ -403,12 +403,8 @@ pub fn read(text: &str) -> Result<Interchange, ReadError> {
                 }
             }
             Event::Eof => {
-                if let Some(name) = open.last() {
-                    return Err(ReadError::at(
-                        text,
-                        text.len(),
-                        format!("the file ends inside <{name}>"),
-                    ));
+                if let Some(err) = ReadError::unclosed(text, &open) {
+                    return Err(err);
                 }
                 break;
             }
@@ -512,11 +508,7 @@ fn finish(u: Open, text: &str) -> Unit {
         target,
         state,
         previous_source,
-        note: if notes.is_empty() {
-            None
-        } else {
-            Some(notes.join("\n"))
-        },
+        note: joined_notes(&notes),
         context: None,
         base,
         hints: Default::default(),
